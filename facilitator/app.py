@@ -1,0 +1,36 @@
+"""Assembles the app: config, database, translations, blueprints, Socket.IO."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask_socketio import SocketIO
+
+from . import config as config_module
+from . import db, events, i18n
+from .views import errors, facilitator, participant, projector
+
+
+def build_app(overrides: dict[str, Any] | None = None) -> Flask:
+    settings = {**config_module.DEFAULTS, **config_module.from_environment(), **(overrides or {})}
+    app = Flask("facilitator", template_folder=settings["TEMPLATES_DIR"],
+                static_folder=settings["STATIC_DIR"],
+                instance_path=settings.get("INSTANCE_PATH") or None)
+    app.config.update(settings)
+    instance = Path(app.instance_path)
+    app.config["DB_PATH"] = settings["DB_PATH"] or str(instance / "facilitator.sqlite3")
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
+    db.init_app(app)
+    i18n.init_app(app)
+    for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):
+        app.register_blueprint(blueprint)
+    # Options go to init_app, not the constructor: SocketIO(message_queue=...)
+    # builds its server at once and handlers registered after that are lost.
+    socketio = SocketIO()
+    events.register(socketio)
+    socketio.init_app(app, async_mode=app.config["ASYNC_MODE"],
+                      message_queue=app.config["MESSAGE_QUEUE"] or None,
+                      max_http_buffer_size=64 * 1024)
+    return app

@@ -1,0 +1,113 @@
+"""`facilitator serve|demo|qr`: the command-line contract (keep it stable).
+
+Heavy imports happen inside the commands so `serve` can monkey-patch with
+gevent before anything imports socket or ssl.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return 2
+
+
+class UserError(Exception):
+    """A problem with the command line or its files, told plainly."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitator", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the server (gevent, WebSocket)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+    serve.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    serve.set_defaults(func=cmd_serve)
+
+    demo = sub.add_parser("demo", help="create (or reuse) the demo event")
+    demo.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    demo.add_argument("--base-url", default="http://127.0.0.1:5000")
+    demo.add_argument("--json", action="store_true", help="print one JSON object")
+    demo.set_defaults(func=cmd_demo)
+
+    qr = sub.add_parser("qr", help="write a QR code (PNG or SVG by extension)")
+    qr.add_argument("url")
+    qr.add_argument("-o", "--output", required=True)
+    qr.set_defaults(func=cmd_qr)
+    return parser
+
+
+def _app(db_path: str | None, **extra):
+    from . import create_app
+
+    overrides = dict(extra)
+    if db_path:
+        overrides["DB_PATH"] = str(Path(db_path).resolve())
+    return create_app(overrides)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from gevent import monkey
+
+    monkey.patch_all()
+    from .serving import announce, public_url_for
+
+    app = _app(args.db, ASYNC_MODE="gevent")
+    if not app.config["PUBLIC_URL"]:
+        app.config["PUBLIC_URL"] = public_url_for(args.host, args.port)
+    announce(app, args.host, args.port)
+    app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import random
+
+    from . import services
+    from .clock import now
+    from .db import connect
+    from .links import event_links
+
+    app = _app(args.db)
+    db = connect(app.config["DB_PATH"])
+    try:
+        event, created = services.ensure_demo_event(db, random.SystemRandom(), now())
+    finally:
+        db.close()
+    links = event_links(args.base_url, event)
+    if args.json:
+        print(json.dumps({"event_id": event.id, "join_code": event.join_code,
+                          "created": created, "db": app.config["DB_PATH"], **links},
+                         ensure_ascii=False))
+    else:
+        print(f"{'Created' if created else 'Reusing'} demo event {event.name!r} ({event.id})")
+        for key, url in links.items():
+            print(f"  {key:16} {url}")
+    return 0
+
+
+def cmd_qr(args: argparse.Namespace) -> int:
+    from .domain.qr import format_for_filename, qr_bytes
+
+    if not args.url.strip():
+        raise UserError("the URL is empty")
+    try:
+        fmt = format_for_filename(args.output)
+        data = qr_bytes(args.url, fmt)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
+    return 0

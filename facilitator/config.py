@@ -1,0 +1,55 @@
+"""Configuration defaults, overridden by FACILITATOR_* environment variables.
+
+Precedence, lowest first: these defaults, the environment, the mapping passed
+to ``create_app(config)``. Tests pass a mapping; production sets variables.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS: dict[str, Any] = {
+    # Where the SQLite database lives; empty means <instance>/facilitator.sqlite3.
+    "DB_PATH": "",
+    # Base URL that phones use to reach the server (the QR code points here).
+    # Empty means "the host the request came in on".
+    "PUBLIC_URL": "",
+    "ASYNC_MODE": "gevent",
+    # Flask-SocketIO message queue for running several processes (redis://...).
+    "MESSAGE_QUEUE": "",
+    "DEFAULT_LOCALE": "sv",
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "TEMPLATES_DIR": str(ROOT / "templates"),
+    "STATIC_DIR": str(ROOT / "static"),
+}
+
+# Environment variables that are read, each as FACILITATOR_<NAME>.
+ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
+            "DEFAULT_LOCALE", "INSTANCE_PATH")
+
+
+def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """The FACILITATOR_* settings present in the environment."""
+    environ = dict(os.environ if environ is None else environ)
+    return {key: environ[f"FACILITATOR_{key}"] for key in ENV_KEYS
+            if environ.get(f"FACILITATOR_{key}")}
+
+
+def load_secret_key(instance_path: Path) -> str:
+    """Read the instance's secret key, creating it once on first start.
+
+    A key kept on disk means signed tokens survive a restart.
+    """
+    path = instance_path / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    return key

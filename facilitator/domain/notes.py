@@ -1,0 +1,38 @@
+"""Rules for a note in the box. Text is kept exactly as written."""
+from __future__ import annotations
+
+import uuid
+
+MIN_CHARS = 1
+MAX_CHARS = 2000
+
+
+class NoteError(ValueError):
+    """A note that cannot be accepted; ``code`` is stable for clients and tests."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def validate_note_id(raw: object) -> str:
+    """The phone makes the id (a UUID) so a resend is recognised as the same note."""
+    if not isinstance(raw, str) or len(raw) > 64:
+        raise NoteError("bad_id", "note id must be a UUID string")
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError as exc:
+        raise NoteError("bad_id", "note id must be a UUID string") from exc
+
+
+def validate_note_text(raw: object) -> str:
+    """Accept 1-2,000 visible characters; return the text unchanged."""
+    if not isinstance(raw, str):
+        raise NoteError("bad_text", "note text must be a string")
+    if "\x00" in raw:
+        raise NoteError("bad_text", "note text contains a NUL character")
+    if len(raw.strip()) < MIN_CHARS:
+        raise NoteError("empty", "note is empty")
+    if len(raw) > MAX_CHARS:
+        raise NoteError("too_long", f"note is longer than {MAX_CHARS} characters")
+    return raw

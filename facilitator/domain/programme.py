@@ -1,0 +1,39 @@
+"""Programme templates: data files parsed into validated steps."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import ProgrammeTemplate
+
+STEP_KINDS = ("discussion", "rotation", "reflection", "write_note", "plenary", "break")
+
+
+class ProgrammeError(ValueError):
+    pass
+
+
+def parse_template(key: str, data: dict[str, Any]) -> ProgrammeTemplate:
+    """Validate a template mapping; steps refer to questions by index."""
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ProgrammeError(f"{key}: title missing")
+    questions = data.get("questions", [])
+    if not all(isinstance(q, str) and q.strip() for q in questions):
+        raise ProgrammeError(f"{key}: every question must be text")
+    steps = [_parse_step(key, i, s, len(questions)) for i, s in enumerate(data.get("steps", []))]
+    return ProgrammeTemplate(key, title, list(questions), steps)
+
+
+def _parse_step(key: str, index: int, raw: dict[str, Any], n_questions: int) -> dict[str, Any]:
+    kind = raw.get("kind")
+    if kind not in STEP_KINDS:
+        raise ProgrammeError(f"{key} step {index}: unknown kind {kind!r}")
+    minutes = raw.get("minutes")
+    if not isinstance(minutes, (int, float)) or not 0 < minutes <= 24 * 60:
+        raise ProgrammeError(f"{key} step {index}: minutes must be 1..1440")
+    question = raw.get("question")
+    if question is not None and not (isinstance(question, int) and 0 <= question < n_questions):
+        raise ProgrammeError(f"{key} step {index}: question index out of range")
+    return {"kind": kind, "title": str(raw.get("title", "")).strip(),
+            "instruction": str(raw.get("instruction", "")).strip(),
+            "question": question, "duration_s": int(minutes * 60)}

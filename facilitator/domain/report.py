@@ -1,0 +1,140 @@
+"""The Word (.docx) summary: event facts, the method, and the notes as quotes.
+
+Written in the event's language with Word's built-in styles, so the
+navigation pane and a table of contents work in Word and LibreOffice.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from ..models import Event, Note, Question, Step
+
+LABELS = {
+    "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
+           "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
+           "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
+           "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida"},
+    "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
+           "method": "How we worked", "minutes": "min", "question": "Question",
+           "other": "Notes without a question", "none": "No notes yet.",
+           "count": "{n} notes", "count_one": "1 note", "page": "Page"},
+}
+LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class ReportData:
+    event: Event
+    questions: list[Question] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def build_docx(data: ReportData, created: datetime) -> bytes:
+    """Render the summary; ``created`` goes into the core properties."""
+    labels = LABELS.get(data.event.language, LABELS["sv"])
+    doc = Document()
+    _set_language(doc, LANGUAGE_TAGS.get(data.event.language, "sv-SE"))
+    _set_properties(doc, data.event, created)
+    _title_page(doc, data, labels)
+    _method(doc, data, labels)
+    for heading, notes in _notes_by_question(data, labels):
+        doc.add_heading(heading, level=1)
+        _quotes(doc, notes, labels)
+    _page_numbers(doc, labels)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:
+    event = data.event
+    doc.add_heading(event.name, level=0)
+    for key, value in (("date", event.date), ("place", event.place),
+                       ("organiser", event.organiser)):
+        if value:
+            para = doc.add_paragraph()
+            para.add_run(f"{labels[key]}: ").bold = True
+            para.add_run(value)
+    para = doc.add_paragraph()
+    para.add_run(f"{labels['notes']}: ").bold = True
+    para.add_run(str(len(data.notes)))
+
+
+def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
+    if not data.steps:
+        return
+    doc.add_heading(labels["method"], level=1)
+    questions = {q.id: q.text for q in data.questions}
+    for step in data.steps:
+        minutes = round(step.duration_s / 60)
+        line = doc.add_paragraph(style="List Number")
+        line.add_run(f"{step.title} ({minutes} {labels['minutes']})").bold = True
+        if step.instruction:
+            line.add_run(f" – {step.instruction}")
+        if step.question_id in questions:
+            line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
+
+
+def _notes_by_question(data: ReportData, labels: dict[str, str]):
+    """(heading, notes) per question in programme order; unassigned notes last."""
+    groups = [(q.text, [n for n in data.notes if n.question_id == q.id]) for q in data.questions]
+    known = {q.id for q in data.questions}
+    loose = [n for n in data.notes if n.question_id not in known]
+    if loose or not groups:
+        groups.append((labels["other"] if groups else labels["notes"], loose))
+    return groups
+
+
+def _quotes(doc, notes: list[Note], labels: dict[str, str]) -> None:
+    if not notes:
+        doc.add_paragraph(labels["none"])
+        return
+    count = labels["count_one"] if len(notes) == 1 else labels["count"].format(n=len(notes))
+    doc.add_paragraph(count).runs[0].italic = True
+    for note in notes:
+        doc.add_paragraph(f"”{note.text}”", style="Quote")
+
+
+def _set_properties(doc, event: Event, created: datetime) -> None:
+    props = doc.core_properties
+    props.title = event.name
+    props.author = event.organiser or "facilitator"
+    props.created = created
+    props.language = LANGUAGE_TAGS.get(event.language, "sv-SE")
+
+
+def _set_language(doc, tag: str) -> None:
+    """Tag the default run style so spelling and hyphenation use the right language."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+
+
+def _page_numbers(doc, labels: dict[str, str]) -> None:
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"{labels['page']} ").font.size = Pt(9)
+    run = footer.add_run()
+    run.font.size = Pt(9)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)

@@ -1,0 +1,52 @@
+"""Schema changes, one small function each, applied in order and never edited.
+
+Add a new function for every change; an applied migration is history.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("facilitator")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["events"].create({
+        "id": str, "name": str, "date": str, "place": str, "organiser": str,
+        "language": str, "join_code": str, "is_demo": int, "created_at": str,
+    }, pk="id", not_null={"name", "language", "join_code"},
+        defaults={"is_demo": 0, "place": "", "organiser": "", "date": ""})
+    db["events"].create_index(["join_code"], unique=True)
+    db["questions"].create({
+        "id": int, "event_id": str, "position": int, "text": str,
+    }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"text"})
+    db["steps"].create({
+        "id": int, "event_id": str, "position": int, "kind": str, "title": str,
+        "instruction": str, "question_id": int, "duration_s": int,
+    }, pk="id", foreign_keys=[("event_id", "events", "id"), ("question_id", "questions", "id")])
+    # The timer of an event: which step, and either when it ends (running) or
+    # how much is left (idle/paused). Times are server epoch milliseconds.
+    db["timers"].create({
+        "event_id": str, "step_id": int, "status": str, "ends_at_ms": int,
+        "remaining_ms": int, "duration_ms": int,
+    }, pk="event_id", foreign_keys=[("event_id", "events", "id")])
+    # Anonymous by construction: no participant, device, IP or agent column.
+    db["notes"].create({
+        "id": str, "event_id": str, "question_id": int, "text": str, "created_at": str,
+    }, pk="id", foreign_keys=[("event_id", "events", "id"), ("question_id", "questions", "id")],
+        not_null={"text", "event_id"})
+    db["notes"].create_index(["event_id", "created_at"])
+    _cascade_event_deletes(db)
+
+
+def _cascade_event_deletes(db: Database) -> None:
+    """sqlite-utils creates plain foreign keys; deleting an event removes its rows."""
+    db.execute("""
+        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
+            DELETE FROM notes WHERE event_id = OLD.id;
+            DELETE FROM timers WHERE event_id = OLD.id;
+            DELETE FROM steps WHERE event_id = OLD.id;
+            DELETE FROM questions WHERE event_id = OLD.id;
+        END
+    """)

@@ -1,0 +1,81 @@
+"""Frozen dataclasses passed between store, domain, services and views."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["sv", "en"]
+TimerStatus = Literal["idle", "running", "paused"]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name: str
+    date: str = ""
+    place: str = ""
+    organiser: str = ""
+    language: Language = "sv"
+    join_code: str = ""
+    is_demo: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    event_id: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    id: int
+    event_id: str
+    position: int
+    kind: str
+    title: str
+    instruction: str = ""
+    question_id: int | None = None
+    duration_s: int = 0
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    event_id: str
+    text: str
+    created_at: str
+    question_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TimerState:
+    """The timer of one event. Times are server epoch milliseconds.
+
+    Running: ``ends_at_ms`` is set. Idle or paused: ``remaining_ms`` is what is left.
+    """
+    status: TimerStatus = "idle"
+    step_id: int | None = None
+    duration_ms: int = 0
+    ends_at_ms: int | None = None
+    remaining_ms: int = 0
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """What a facilitator types in to create or edit an event."""
+    name: str
+    date: str = ""
+    place: str = ""
+    organiser: str = ""
+    language: Language = "sv"
+
+
+@dataclass(frozen=True)
+class ProgrammeTemplate:
+    """A programme to start an event from (loaded from data/programmes/*.json)."""
+    key: str
+    title: str
+    questions: list[str] = field(default_factory=list)
+    steps: list[dict] = field(default_factory=list)

@@ -1,0 +1,58 @@
+"""Socket.IO event names and payload shapes; docs/events.md documents each one.
+
+Client -> server events carry an acknowledgement callback; the ack is
+``{"ok": true, ...}`` or ``{"ok": false, "error": CODE, "message": TEXT}``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .domain.timer import remaining_ms
+from .models import Note, Step, TimerState
+
+# client -> server
+TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
+NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
+TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous} -> ack {"ok"}
+
+# server -> client
+TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change
+NOTE_ADDED = "note_added"      # note_payload(), to facilitators of the event
+NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
+
+CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND)
+SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT)
+
+
+def ok(**fields: Any) -> dict[str, Any]:
+    return {"ok": True, **fields}
+
+
+def error(code: str, message: str) -> dict[str, Any]:
+    return {"ok": False, "error": code, "message": message}
+
+
+def timer_payload(state: TimerState, step: Step | None, question: str | None,
+                  now_ms: int) -> dict[str, Any]:
+    """What every screen needs to draw the timer and the current instruction.
+
+    ``ends_at`` and ``server_now`` are server epoch ms; a client adds its
+    estimated clock offset and counts down locally.
+    """
+    return {
+        "status": state.status,
+        "duration_ms": state.duration_ms,
+        "ends_at": state.ends_at_ms,
+        "remaining_ms": remaining_ms(state, now_ms),
+        "server_now": now_ms,
+        "step": None if step is None else {
+            "id": step.id, "kind": step.kind, "title": step.title,
+            "instruction": step.instruction, "position": step.position,
+        },
+        "question": question,
+    }
+
+
+def note_payload(note: Note) -> dict[str, Any]:
+    return {"id": note.id, "text": note.text, "question_id": note.question_id,
+            "created_at": note.created_at}

@@ -1,0 +1,211 @@
+"""Use cases: load through the store, decide in the domain, save in one transaction.
+
+Every function takes the database and, where it matters, the time and the
+random source, so handlers stay thin and tests control both.
+"""
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timezone
+from importlib import resources
+
+from sqlite_utils import Database
+
+from . import protocol, store
+from .domain import codes, programme, timer
+from .domain.notes import NoteError, validate_note_id, validate_note_text
+from .domain.report import ReportData, build_docx
+from .models import Event, EventDraft, Note, ProgrammeTemplate, Step, TimerState
+
+DEMO_TEMPLATE = "grupper-40"
+LANGUAGES = ("sv", "en")
+MAX_FIELD = {"name": 200, "date": 10, "place": 200, "organiser": 200}
+
+
+class ValidationError(ValueError):
+    """Input a person can fix; ``errors`` maps field name to a message key."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def utc_iso(now: datetime) -> str:
+    return now.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+# ---- events ------------------------------------------------------------------------
+
+
+def clean_event_draft(form: dict[str, str]) -> EventDraft:
+    """Turn form fields into an EventDraft or raise ValidationError with every problem."""
+    values = {k: str(form.get(k, "") or "").strip() for k in ("name", "date", "place", "organiser")}
+    errors = {k: "too_long" for k, v in values.items() if len(v) > MAX_FIELD[k]}
+    if not values["name"]:
+        errors["name"] = "required"
+    if values["date"] and "date" not in errors:
+        try:
+            datetime.strptime(values["date"], "%Y-%m-%d")
+        except ValueError:
+            errors["date"] = "bad_date"
+    language = str(form.get("language", "sv") or "sv")
+    if language not in LANGUAGES:
+        errors["language"] = "bad_language"
+    if errors:
+        raise ValidationError(errors)
+    return EventDraft(language=language, **values)  # type: ignore[arg-type]
+
+
+def create_event(db: Database, draft: EventDraft, rng: random.Random, now: datetime,
+                 is_demo: bool = False) -> Event:
+    with db.atomic():
+        code = codes.new_join_code(rng)
+        while store.join_code_taken(db, code):
+            code = codes.new_join_code(rng)
+        return store.insert_event(db, codes.new_event_id(rng), code, draft, utc_iso(now), is_demo)
+
+
+def ensure_demo_event(db: Database, rng: random.Random, now: datetime) -> tuple[Event, bool]:
+    """The demo event, created once from the seed method; (event, created_now)."""
+    with db.atomic():
+        existing = store.get_demo_event(db)
+        if existing:
+            return existing, False
+        template = load_template(DEMO_TEMPLATE)
+        draft = EventDraft(name="Dialogkonferens: barn och ungas utveckling i länet",
+                           date=now.date().isoformat(), place="Region Örebro län",
+                           organiser="Regional utveckling", language="sv")
+        event = create_event(db, draft, rng, now, is_demo=True)
+        apply_template(db, event.id, template)
+        return event, True
+
+
+def load_template(key: str) -> ProgrammeTemplate:
+    """A programme template from the package's data files."""
+    path = resources.files("facilitator") / "data" / "programmes" / f"{key}.json"
+    return programme.parse_template(key, json.loads(path.read_text(encoding="utf-8")))
+
+
+def apply_template(db: Database, event_id: str, template: ProgrammeTemplate) -> None:
+    """Append the template's questions and steps to the event's programme."""
+    with db.atomic():
+        offset = len(store.list_questions(db, event_id))
+        question_ids = [store.insert_question(db, event_id, offset + i, text).id
+                        for i, text in enumerate(template.questions)]
+        start = len(store.list_steps(db, event_id))
+        for i, step in enumerate(template.steps):
+            fields = {k: v for k, v in step.items() if k != "question"}
+            qid = question_ids[step["question"]] if step["question"] is not None else None
+            store.insert_step(db, event_id, start + i, {**fields, "question_id": qid})
+
+
+# ---- notes -------------------------------------------------------------------------
+
+
+def submit_note(db: Database, event_id: str, payload: object, now: datetime) -> tuple[Note, bool]:
+    """Validate and store a note; (note, was_new). Committed before it returns."""
+    if not isinstance(payload, dict):
+        raise NoteError("bad_payload", "a note is an object with id and text")
+    note_id = validate_note_id(payload.get("id"))
+    text = validate_note_text(payload.get("text"))
+    question_id = _question_for_note(db, event_id, payload.get("question_id"))
+    with db.atomic():
+        note = Note(note_id, event_id, text, utc_iso(now), question_id)
+        is_new = store.insert_note(db, note)
+        if not is_new:
+            note = store.get_note(db, note_id)
+            if note is None or note.event_id != event_id:
+                raise NoteError("bad_id", "that note id belongs elsewhere")
+    return note, is_new
+
+
+def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
+    """The question a note answers: the one asked for, else the current step's."""
+    questions = {q.id for q in store.list_questions(db, event_id)}
+    if raw not in (None, ""):
+        try:
+            qid = int(raw)  # type: ignore[arg-type]
+        except (TypeError, ValueError) as exc:
+            raise NoteError("bad_question", "unknown question") from exc
+        if qid not in questions:
+            raise NoteError("bad_question", "unknown question")
+        return qid
+    step = current_step(db, event_id)
+    if step and step.question_id in questions:
+        return step.question_id
+    return None
+
+
+# ---- timer -------------------------------------------------------------------------
+
+TIMER_ACTIONS = ("start", "pause", "reset", "next", "previous")
+
+
+def timer_state(db: Database, event_id: str) -> TimerState:
+    """The stored timer, or an idle one on the first step of the programme."""
+    state = store.get_timer(db, event_id)
+    if state is not None:
+        return state
+    steps = store.list_steps(db, event_id)
+    return timer.load_step(steps[0].id, steps[0].duration_s) if steps else TimerState()
+
+
+def current_step(db: Database, event_id: str) -> Step | None:
+    state = timer_state(db, event_id)
+    return next((s for s in store.list_steps(db, event_id) if s.id == state.step_id), None)
+
+
+def timer_command(db: Database, event_id: str, action: str, now_ms: int) -> TimerState:
+    """Apply a facilitator's timer action and persist the new state."""
+    if action not in TIMER_ACTIONS:
+        raise timer.TimerError(f"unknown timer action {action!r}")
+    with db.atomic():
+        state = timer_state(db, event_id)
+        if action == "start":
+            state = timer.start(state, now_ms)
+        elif action == "pause":
+            state = timer.pause(state, now_ms)
+        elif action == "reset":
+            state = timer.reset(state)
+        else:
+            state = _move_step(db, event_id, state, 1 if action == "next" else -1)
+        store.save_timer(db, event_id, state)
+    return state
+
+
+def timer_snapshot(db: Database, event_id: str, now_ms: int) -> dict:
+    """The timer_state payload every screen draws from, read fresh."""
+    state = timer_state(db, event_id)
+    step = current_step(db, event_id)
+    questions = {q.id: q.text for q in store.list_questions(db, event_id)}
+    question = questions.get(step.question_id) if step else None
+    return protocol.timer_payload(state, step, question, now_ms)
+
+
+def _move_step(db: Database, event_id: str, state: TimerState, delta: int) -> TimerState:
+    steps = store.list_steps(db, event_id)
+    if not steps:
+        raise timer.TimerError("the programme has no steps")
+    ids = [s.id for s in steps]
+    index = ids.index(state.step_id) + delta if state.step_id in ids else 0
+    if not 0 <= index < len(steps):
+        raise timer.TimerError("no step there")
+    return timer.load_step(steps[index].id, steps[index].duration_s)
+
+
+# ---- report ------------------------------------------------------------------------
+
+
+def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
+    event = store.get_event(db, event_id)
+    if event is None:
+        raise LookupError(event_id)
+    data = ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
+                      store.list_notes(db, event_id))
+    return build_docx(data, now)
+
+
+def event_with_code(db: Database, code: str) -> Event | None:
+    return store.get_event_by_join_code(db, codes.normalise_join_code(code))
+

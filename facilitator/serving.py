@@ -1,0 +1,51 @@
+"""Start-up helpers for `facilitator serve`: the LAN address and the printed links."""
+from __future__ import annotations
+
+import socket
+
+from flask import Flask
+
+from . import store
+from .db import connect
+from .links import event_links
+
+
+def lan_address() -> str | None:
+    """An IPv4 address of this machine that phones on the same network can reach.
+
+    Read from the host's own name resolution; no packet is sent anywhere.
+    """
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    addresses = [info[4][0] for info in infos if not info[4][0].startswith("127.")]
+    return addresses[0] if addresses else None
+
+
+def public_url_for(host: str, port: int) -> str:
+    """The base URL to put in QR codes when FACILITATOR_PUBLIC_URL is not set."""
+    if host in ("0.0.0.0", "::", ""):
+        host = lan_address() or "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
+def announce(app: Flask, host: str, port: int) -> None:
+    """Print where to point the facilitator's browser, the projector and the phones."""
+    local = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}"
+    public = app.config["PUBLIC_URL"]
+    print(f"facilitator is running: {local}/f/", flush=True)
+    if public.rstrip("/") != local:
+        print(f"  phones on the same network: {public}", flush=True)
+    db = connect(app.config["DB_PATH"])
+    try:
+        demo = store.get_demo_event(db)
+    finally:
+        db.close()
+    if demo:
+        local_links = event_links(local, demo)
+        print(f"  demo event:   {demo.name}", flush=True)
+        print(f"  facilitator:  {local_links['facilitator_url']}", flush=True)
+        print(f"  projector:    {local_links['projector_url']}", flush=True)
+        print(f"  join (phone): {event_links(public, demo)['join_url']}", flush=True)
+    print(f"  database:     {app.config['DB_PATH']}", flush=True)

@@ -1,0 +1,133 @@
+"""The only module that reads or writes tables.
+
+Functions take the sqlite_utils.Database as their first argument and speak
+in model dataclasses; callers own the transaction (``with db.atomic():``).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from .models import Event, EventDraft, Note, Question, Step, TimerState
+
+# ---- events -------------------------------------------------------------------
+
+
+def _event(row: dict[str, Any]) -> Event:
+    return Event(id=row["id"], name=row["name"], date=row["date"] or "", place=row["place"] or "",
+                 organiser=row["organiser"] or "", language=row["language"],
+                 join_code=row["join_code"], is_demo=bool(row["is_demo"]))
+
+
+def insert_event(db: Database, event_id: str, join_code: str, draft: EventDraft,
+                 created_at: str, is_demo: bool = False) -> Event:
+    db["events"].insert({**asdict(draft), "id": event_id, "join_code": join_code,
+                         "is_demo": int(is_demo), "created_at": created_at})
+    return get_event(db, event_id)
+
+
+def update_event(db: Database, event_id: str, draft: EventDraft) -> Event:
+    db["events"].update(event_id, asdict(draft))
+    return get_event(db, event_id)
+
+
+def delete_event(db: Database, event_id: str) -> None:
+    db.execute("DELETE FROM events WHERE id = ?", [event_id])
+
+
+def get_event(db: Database, event_id: str) -> Event | None:
+    rows = list(db["events"].rows_where("id = ?", [event_id], limit=1))
+    return _event(rows[0]) if rows else None
+
+
+def get_event_by_join_code(db: Database, code: str) -> Event | None:
+    rows = list(db["events"].rows_where("join_code = ?", [code], limit=1))
+    return _event(rows[0]) if rows else None
+
+
+def get_demo_event(db: Database) -> Event | None:
+    rows = list(db["events"].rows_where("is_demo = 1", order_by="created_at", limit=1))
+    return _event(rows[0]) if rows else None
+
+
+def list_events(db: Database) -> list[Event]:
+    return [_event(r) for r in db["events"].rows_where(order_by="date desc, created_at desc")]
+
+
+def join_code_taken(db: Database, code: str) -> bool:
+    return db["events"].count_where("join_code = ?", [code]) > 0
+
+
+# ---- questions and programme steps ------------------------------------------------
+
+
+def insert_question(db: Database, event_id: str, position: int, text: str) -> Question:
+    table = db["questions"].insert({"event_id": event_id, "position": position, "text": text})
+    return Question(table.last_pk, event_id, position, text)
+
+
+def list_questions(db: Database, event_id: str) -> list[Question]:
+    return [Question(r["id"], r["event_id"], r["position"], r["text"])
+            for r in db["questions"].rows_where("event_id = ?", [event_id], order_by="position")]
+
+
+def insert_step(db: Database, event_id: str, position: int, step: dict[str, Any]) -> int:
+    return db["steps"].insert({"event_id": event_id, "position": position, **step}).last_pk
+
+
+def list_steps(db: Database, event_id: str) -> list[Step]:
+    return [Step(**r) for r in
+            db["steps"].rows_where("event_id = ?", [event_id], order_by="position")]
+
+
+# ---- timer -------------------------------------------------------------------------
+
+
+def get_timer(db: Database, event_id: str) -> TimerState | None:
+    rows = list(db["timers"].rows_where("event_id = ?", [event_id], limit=1))
+    if not rows:
+        return None
+    r = rows[0]
+    return TimerState(status=r["status"], step_id=r["step_id"], duration_ms=r["duration_ms"],
+                      ends_at_ms=r["ends_at_ms"], remaining_ms=r["remaining_ms"])
+
+
+def save_timer(db: Database, event_id: str, state: TimerState) -> None:
+    db["timers"].upsert({"event_id": event_id, **asdict(state)}, pk="event_id")
+
+
+# ---- notes -------------------------------------------------------------------------
+
+
+def _note(row: dict[str, Any]) -> Note:
+    return Note(id=row["id"], event_id=row["event_id"], text=row["text"],
+                created_at=row["created_at"], question_id=row["question_id"])
+
+
+def insert_note(db: Database, note: Note) -> bool:
+    """Insert unless a note with this id exists; True when it was new.
+
+    The phone resends until acknowledged, so a second insert of the same id
+    is normal and must leave exactly one row.
+    """
+    cursor = db.execute(
+        "INSERT INTO notes (id, event_id, question_id, text, created_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO NOTHING",
+        [note.id, note.event_id, note.question_id, note.text, note.created_at])
+    return cursor.rowcount == 1
+
+
+def get_note(db: Database, note_id: str) -> Note | None:
+    rows = list(db["notes"].rows_where("id = ?", [note_id], limit=1))
+    return _note(rows[0]) if rows else None
+
+
+def list_notes(db: Database, event_id: str) -> list[Note]:
+    return [_note(r) for r in
+            db["notes"].rows_where("event_id = ?", [event_id], order_by="created_at, rowid")]
+
+
+def count_notes(db: Database, event_id: str) -> int:
+    return db["notes"].count_where("event_id = ?", [event_id])

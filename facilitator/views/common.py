@@ -1,0 +1,34 @@
+"""Helpers shared by the blueprints: the public base URL and event look-up."""
+from __future__ import annotations
+
+from flask import abort, current_app, g, request
+
+from .. import services, store
+from ..clock import now_ms
+from ..db import get_db
+from ..domain.timer import format_clock
+from ..links import event_links
+from ..models import Event
+
+
+def public_base_url() -> str:
+    """FACILITATOR_PUBLIC_URL when set (behind a proxy, or the LAN address), else this host."""
+    return current_app.config["PUBLIC_URL"] or request.host_url
+
+
+def links_for(event: Event) -> dict[str, str]:
+    return event_links(public_base_url(), event)
+
+
+def event_or_404(event_id: str) -> Event:
+    event = store.get_event(get_db(), event_id)
+    if event is None:
+        abort(404)
+    g.event_language = event.language
+    return event
+
+
+def timer_context(event: Event) -> dict:
+    """The timer payload and its MM:SS, for pages to render before the socket connects."""
+    snapshot = services.timer_snapshot(get_db(), event.id, now_ms())
+    return {"timer": snapshot, "clock": format_clock(snapshot["remaining_ms"])}

@@ -1,0 +1,83 @@
+"""The facilitator's laptop: events, the live control page, downloads."""
+from __future__ import annotations
+
+import random
+
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+
+from .. import auth, services, store
+from ..clock import now
+from ..db import get_db
+from .common import event_or_404, links_for, timer_context
+
+bp = Blueprint("facilitator", __name__)
+_rng = random.SystemRandom()
+
+
+@bp.get("/")
+def index():
+    return redirect(url_for(".home"))
+
+
+@bp.get("/f/")
+def home():
+    return render_template("facilitator/home.html", events=store.list_events(get_db()),
+                           form={}, errors={})
+
+
+@bp.post("/f/events")
+def create():
+    try:
+        draft = services.clean_event_draft(request.form)
+    except services.ValidationError as exc:
+        return render_template("facilitator/home.html", events=store.list_events(get_db()),
+                               form=request.form, errors=exc.errors), 400
+    event = services.create_event(get_db(), draft, _rng, now())
+    return redirect(url_for(".event", event_id=event.id))
+
+
+@bp.get("/f/events/<event_id>")
+def event(event_id: str):
+    event = event_or_404(event_id)
+    db = get_db()
+    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    return render_template("facilitator/event.html", event=event, links=links_for(event),
+                           token=token, notes=list(reversed(store.list_notes(db, event.id))),
+                           steps=store.list_steps(db, event.id),
+                           questions={q.id: q.text for q in store.list_questions(db, event.id)},
+                           **timer_context(event))
+
+
+@bp.route("/f/events/<event_id>/edit", methods=["GET", "POST"])
+def edit(event_id: str):
+    event = event_or_404(event_id)
+    if request.method == "GET":
+        return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={})
+    try:
+        draft = services.clean_event_draft(request.form)
+    except services.ValidationError as exc:
+        return render_template("facilitator/edit.html", event=event, form=request.form,
+                               errors=exc.errors), 400
+    store.update_event(get_db(), event.id, draft)
+    return redirect(url_for(".event", event_id=event.id))
+
+
+@bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
+def delete(event_id: str):
+    event = event_or_404(event_id)
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        wrong = request.method == "POST"
+        return render_template("facilitator/delete.html", event=event, wrong=wrong,
+                               notes=store.count_notes(get_db(), event.id)), 400 if wrong else 200
+    store.delete_event(get_db(), event.id)
+    return redirect(url_for(".home"))
+
+
+@bp.get("/f/events/<event_id>/report.docx")
+def report(event_id: str):
+    event = event_or_404(event_id)
+    body = services.report_docx(get_db(), event.id, now())
+    filename = f"{event.date or 'rapport'}-{event.id}.docx"
+    return Response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+                    mimetype="application/vnd.openxmlformats-officedocument"
+                             ".wordprocessingml.document")

@@ -1,0 +1,23 @@
+"""The big screen: timer, instruction, join QR code. No login; it only shows."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template
+
+from ..domain.qr import qr_bytes
+from .common import event_or_404, links_for, timer_context
+
+bp = Blueprint("projector", __name__, url_prefix="/p")
+
+
+@bp.get("/<event_id>")
+def show(event_id: str):
+    event = event_or_404(event_id)
+    return render_template("projector/show.html", event=event, links=links_for(event),
+                           **timer_context(event))
+
+
+@bp.get("/<event_id>/qr.svg")
+def qr_svg(event_id: str):
+    event = event_or_404(event_id)
+    svg = qr_bytes(links_for(event)["join_url"], "svg")
+    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "no-cache"})

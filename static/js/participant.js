@@ -1,0 +1,109 @@
+/* The phone: timer from realtime.js, and the loss-proof note box.
+ *
+ * A note gets its id (UUID) here and goes into an outbox in localStorage
+ * before anything is sent. It stays there, shown as "sending…", until the
+ * server acknowledges it after its commit; it is resent on every reconnect
+ * and after a reload. The server ignores a second copy of the same id.
+ */
+(function () {
+  "use strict";
+  var auth = Realtime.pageAuth();
+  var rt = new Realtime(auth);
+  var form = document.querySelector("[data-note-form]");
+  var textarea = form.querySelector("[data-note-text]");
+  var question = form.querySelector("[data-note-question]");
+  var statusEl = form.querySelector("[data-note-status]");
+  var countEl = form.querySelector("[data-note-count]");
+  var mineSection = document.querySelector("[data-my-notes-section]");
+  var mineList = document.querySelector("[data-my-notes]");
+  var msg = form.dataset;
+  var key = "facilitator.notes." + auth.event;
+  var maxChars = parseInt(textarea.getAttribute("maxlength"), 10);
+
+  function load() {
+    var stored;
+    try { stored = JSON.parse(localStorage.getItem(key)) || []; } catch (e) { stored = []; }
+    stored.forEach(function (n) { n.inFlight = false; });
+    return stored;
+  }
+  function save(notes) {
+    try { localStorage.setItem(key, JSON.stringify(notes)); } catch (e) { /* private mode: memory only */ }
+  }
+  var notes = load();
+
+  function render() {
+    mineList.textContent = "";
+    notes.slice().reverse().forEach(function (n) {
+      var li = document.createElement("li");
+      li.setAttribute("data-my-note", n.id);
+      li.setAttribute("data-state", n.state);
+      var text = document.createElement("p");
+      text.textContent = n.text;
+      var state = document.createElement("span");
+      state.className = "note-state";
+      state.textContent = n.state === "received" ? msg.msgReceived : msg.msgSending;
+      li.appendChild(text);
+      li.appendChild(state);
+      mineList.appendChild(li);
+    });
+    mineSection.hidden = notes.length === 0;
+  }
+
+  function send(note) {
+    if (!rt.socket.connected || note.inFlight) { return; }
+    note.inFlight = true;
+    var payload = { id: note.id, text: note.text, question_id: note.question_id };
+    rt.socket.timeout(8000).emit("note_submit", payload, function (err, res) {
+      note.inFlight = false;
+      if (err) { return; }                      // no answer: it stays in the outbox
+      if (res.ok) { note.state = "received"; }
+      else { reject(note, res); }
+      save(notes);
+      render();
+      if (res.ok) { announce(msg.msgReceived); }
+    });
+  }
+
+  function reject(note, res) {
+    // The server will never take this one: give the text back to edit.
+    notes = notes.filter(function (n) { return n.id !== note.id; });
+    if (!textarea.value) { textarea.value = note.text; updateCount(); }
+    announce(res.error === "too_long" ? msg.msgTooLong :
+             res.error === "empty" ? msg.msgEmpty : msg.msgRejected, true);
+  }
+
+  function flush() {
+    notes.forEach(function (n) { if (n.state !== "received") { send(n); } });
+  }
+
+  function announce(text, isError) {
+    statusEl.textContent = text;
+    statusEl.classList.toggle("error", !!isError);
+    statusEl.classList.toggle("ok", !isError);
+  }
+
+  function updateCount() { countEl.textContent = String(textarea.value.length); }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = textarea.value;
+    if (!text.trim()) { announce(msg.msgEmpty, true); textarea.focus(); return; }
+    if (text.length > maxChars) { announce(msg.msgTooLong, true); return; }
+    var note = { id: Realtime.uuid4(), text: text, state: "sending",
+                 question_id: question && question.value ? parseInt(question.value, 10) : null };
+    notes.push(note);
+    save(notes);                               // on the phone before anything is sent
+    textarea.value = "";
+    updateCount();
+    render();
+    announce(rt.socket.connected ? msg.msgSending : msg.msgOffline);
+    send(note);
+  });
+
+  textarea.addEventListener("input", updateCount);
+  rt.socket.on("connect", flush);
+  setInterval(flush, 5000);
+  window.addEventListener("online", flush);
+  render();
+  window.facilitatorPage = rt;
+})();

@@ -1,0 +1,131 @@
+/* Shared by every page: the Socket.IO connection, clock sync and the timer.
+ *
+ * The server never ticks. It sends timer_state on connect and on change with
+ * ends_at in server epoch ms; we estimate our clock offset from a few
+ * time_sync round trips (keeping the sample with the lowest round-trip time)
+ * and count down locally, ten times a second.
+ */
+(function () {
+  "use strict";
+
+  var SYNC_SAMPLES = 5;
+  var LAST_MINUTE_MS = 60 * 1000;
+
+  function Realtime(auth) {
+    this.offsetMs = 0;        // server clock minus ours
+    this.bestRtt = Infinity;
+    this.timer = null;        // last timer_state payload
+    this.socket = io({ auth: auth, reconnectionDelayMax: 5000 });
+    this.socket.on("connect", this.syncClock.bind(this));
+    this.socket.on("timer_state", this.setTimer.bind(this));
+    var box = document.querySelector("[data-timer-state]");
+    if (box) { this.setTimer(JSON.parse(box.getAttribute("data-timer-state"))); }
+    setInterval(this.render.bind(this), 100);
+  }
+
+  Realtime.prototype.serverNow = function () {
+    return Date.now() + this.offsetMs;
+  };
+
+  Realtime.prototype.syncClock = function () {
+    var self = this;
+    self.bestRtt = Infinity;
+    var left = SYNC_SAMPLES;
+    (function ping() {
+      var sent = Date.now();
+      self.socket.timeout(5000).emit("time_sync", {}, function (err, res) {
+        if (!err && res && res.ok) {
+          var received = Date.now();
+          var rtt = received - sent;
+          if (rtt < self.bestRtt) {
+            self.bestRtt = rtt;
+            self.offsetMs = res.server_now - (sent + received) / 2;
+          }
+        }
+        left -= 1;
+        if (left > 0 && self.socket.connected) { ping(); }
+      });
+    })();
+  };
+
+  Realtime.prototype.setTimer = function (state) {
+    if (this.bestRtt === Infinity && state.server_now) {
+      // Until a round trip is measured, assume the message arrived instantly.
+      this.offsetMs = state.server_now - Date.now();
+    }
+    this.timer = state;
+    var step = state.step || {};
+    setText("[data-step-title]", step.title);
+    setText("[data-step-instruction]", step.instruction);
+    setText("[data-step-question]", state.question);
+    document.querySelectorAll("[data-step-id]").forEach(function (el) {
+      if (String(step.id) === el.getAttribute("data-step-id")) { el.setAttribute("aria-current", "step"); }
+      else { el.removeAttribute("aria-current"); }
+    });
+    this.render();
+    document.dispatchEvent(new CustomEvent("timer:state", { detail: state }));
+  };
+
+  Realtime.prototype.remainingMs = function () {
+    var t = this.timer;
+    if (!t) { return 0; }
+    if (t.status === "running" && t.ends_at != null) { return t.ends_at - this.serverNow(); }
+    return t.remaining_ms;
+  };
+
+  Realtime.prototype.render = function () {
+    if (!this.timer) { return; }
+    var ms = this.remainingMs();
+    var status = this.timer.status;
+    var phase = status;
+    if (status === "running" && ms <= 0) { phase = "overtime"; }
+    else if (status === "running" && ms <= LAST_MINUTE_MS) { phase = "lastminute"; }
+    document.querySelectorAll("[data-timer]").forEach(function (el) {
+      var text = formatClock(ms);
+      if (el.textContent !== text) { el.textContent = text; }
+    });
+    document.querySelectorAll("[data-timer-box]").forEach(function (box) {
+      if (box.getAttribute("data-status") === phase) { return; }
+      box.setAttribute("data-status", phase);
+      var label = box.querySelector("[data-timer-label]");
+      if (label) { label.textContent = label.getAttribute("data-label-" + phase) || ""; }
+    });
+  };
+
+  /* MM:SS; rounds up while counting down so 00:00 appears exactly at zero,
+     and counts up with a minus sign in overtime. Mirrors domain/timer.py. */
+  function formatClock(ms) {
+    var seconds, sign = "";
+    if (ms >= 0) { seconds = Math.ceil(ms / 1000); }
+    else { seconds = Math.floor(-ms / 1000); sign = seconds ? "-" : ""; }
+    var m = Math.floor(seconds / 60), s = seconds % 60;
+    return sign + (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function setText(selector, text) {
+    document.querySelectorAll(selector).forEach(function (el) { el.textContent = text || ""; });
+  }
+
+  function uuid4() {
+    // crypto.randomUUID needs a secure context; venue Wi-Fi is often plain http.
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function pageAuth() {
+    var body = document.body;
+    return { event: body.getAttribute("data-event"), role: body.getAttribute("data-role"),
+             token: body.getAttribute("data-token") || undefined };
+  }
+
+  function showCount(count) { setText("[data-notes-count]", String(count)); }
+
+  window.Realtime = Realtime;
+  window.Realtime.formatClock = formatClock;
+  window.Realtime.uuid4 = uuid4;
+  window.Realtime.pageAuth = pageAuth;
+  window.Realtime.showCount = showCount;
+})();
