@@ -10,7 +10,7 @@ from typing import Any
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
-from . import auth, broadcast, protocol, services, store
+from . import auth, broadcast, protocol, services
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -38,7 +38,7 @@ def register(socketio: SocketIO) -> None:
         if role == "facilitator":
             join_room(broadcast.facilitators_room(event_id))
         broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=request.sid)
-        broadcast.notes_count(socketio, event_id, store.count_notes(get_db(), event_id),
+        broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id),
                               to=request.sid)
 
     @socketio.on_error_default
@@ -71,7 +71,7 @@ def register(socketio: SocketIO) -> None:
             return protocol.error(exc.code, str(exc))
         if is_new:
             broadcast.note_added(socketio, event_id, protocol.note_payload(note))
-            broadcast.notes_count(socketio, event_id, store.count_notes(get_db(), event_id))
+            broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id))
         return protocol.ok(id=note.id, duplicate=not is_new)
 
     @socketio.on(protocol.TIMER_COMMAND)
@@ -99,7 +99,7 @@ def _authenticate(auth_data: Any) -> tuple[str, str]:
     event_id, role = auth_data.get("event"), auth_data.get("role")
     if role not in ROLES or not isinstance(event_id, str):
         raise ConnectionRefusedError("unknown role or event")
-    if store.get_event(get_db(), event_id) is None:
+    if services.get_event(get_db(), event_id) is None:
         raise ConnectionRefusedError("unknown event")
     if role == "facilitator" and not auth.check_facilitator_token(
             current_app.config["SECRET_KEY"], auth_data.get("token"), event_id):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
 
@@ -16,7 +17,7 @@ from . import protocol, store
 from .domain import codes, programme, timer
 from .domain.notes import NoteError, validate_note_id, validate_note_text
 from .domain.report import ReportData, build_docx
-from .models import Event, EventDraft, Note, ProgrammeTemplate, Step, TimerState
+from .models import Event, EventDraft, Note, ProgrammeTemplate, Question, Step, TimerState
 
 DEMO_TEMPLATE = "grupper-40"
 LANGUAGES = ("sv", "en")
@@ -66,6 +67,29 @@ def create_event(db: Database, draft: EventDraft, rng: random.Random, now: datet
         return store.insert_event(db, codes.new_event_id(rng), code, draft, utc_iso(now), is_demo)
 
 
+def update_event(db: Database, event_id: str, draft: EventDraft) -> Event:
+    with db.atomic():
+        return store.update_event(db, event_id, draft)
+
+
+def delete_event(db: Database, event_id: str) -> None:
+    """Remove the event and every row that belongs to it, in one transaction."""
+    with db.atomic():
+        store.delete_event(db, event_id)
+
+
+def list_events(db: Database) -> list[Event]:
+    return store.list_events(db)
+
+
+def get_event(db: Database, event_id: str) -> Event | None:
+    return store.get_event(db, event_id)
+
+
+def demo_event(db: Database) -> Event | None:
+    return store.get_demo_event(db)
+
+
 def ensure_demo_event(db: Database, rng: random.Random, now: datetime) -> tuple[Event, bool]:
     """The demo event, created once from the seed method; (event, created_now)."""
     with db.atomic():
@@ -100,6 +124,20 @@ def apply_template(db: Database, event_id: str, template: ProgrammeTemplate) -> 
             store.insert_step(db, event_id, start + i, {**fields, "question_id": qid})
 
 
+@dataclass(frozen=True)
+class EventOverview:
+    """What the facilitator's control page shows of an event."""
+    event: Event
+    questions: list[Question]
+    steps: list[Step]
+    notes_newest_first: list[Note]
+
+
+def event_overview(db: Database, event: Event) -> EventOverview:
+    return EventOverview(event, store.list_questions(db, event.id), store.list_steps(db, event.id),
+                         list(reversed(store.list_notes(db, event.id))))
+
+
 # ---- notes -------------------------------------------------------------------------
 
 
@@ -118,6 +156,14 @@ def submit_note(db: Database, event_id: str, payload: object, now: datetime) -> 
             if note is None or note.event_id != event_id:
                 raise NoteError("bad_id", "that note id belongs elsewhere")
     return note, is_new
+
+
+def count_notes(db: Database, event_id: str) -> int:
+    return store.count_notes(db, event_id)
+
+
+def list_questions(db: Database, event_id: str) -> list[Question]:
+    return store.list_questions(db, event_id)
 
 
 def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:

@@ -5,7 +5,7 @@ import socket
 
 from flask import Flask
 
-from . import store
+from . import services
 from .db import connect
 from .links import event_links
 
@@ -39,7 +39,7 @@ def announce(app: Flask, host: str, port: int) -> None:
         print(f"  phones on the same network: {public}", flush=True)
     db = connect(app.config["DB_PATH"])
     try:
-        demo = store.get_demo_event(db)
+        demo = services.demo_event(db)
     finally:
         db.close()
     if demo:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, g, request
 
-from .. import services, store
+from .. import services
 from ..clock import now_ms
 from ..db import get_db
 from ..domain.timer import format_clock
@@ -21,7 +21,7 @@ def links_for(event: Event) -> dict[str, str]:
 
 
 def event_or_404(event_id: str) -> Event:
-    event = store.get_event(get_db(), event_id)
+    event = services.get_event(get_db(), event_id)
     if event is None:
         abort(404)
     g.event_language = event.language

@@ -5,7 +5,7 @@ import random
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from .. import auth, services, store
+from .. import auth, services
 from ..clock import now
 from ..db import get_db
 from .common import event_or_404, links_for, timer_context
@@ -21,7 +21,7 @@ def index():
 
 @bp.get("/f/")
 def home():
-    return render_template("facilitator/home.html", events=store.list_events(get_db()),
+    return render_template("facilitator/home.html", events=services.list_events(get_db()),
                            form={}, errors={})
 
 
@@ -30,7 +30,7 @@ def create():
     try:
         draft = services.clean_event_draft(request.form)
     except services.ValidationError as exc:
-        return render_template("facilitator/home.html", events=store.list_events(get_db()),
+        return render_template("facilitator/home.html", events=services.list_events(get_db()),
                                form=request.form, errors=exc.errors), 400
     event = services.create_event(get_db(), draft, _rng, now())
     return redirect(url_for(".event", event_id=event.id))
@@ -39,12 +39,10 @@ def create():
 @bp.get("/f/events/<event_id>")
 def event(event_id: str):
     event = event_or_404(event_id)
-    db = get_db()
+    overview = services.event_overview(get_db(), event)
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
     return render_template("facilitator/event.html", event=event, links=links_for(event),
-                           token=token, notes=list(reversed(store.list_notes(db, event.id))),
-                           steps=store.list_steps(db, event.id),
-                           questions={q.id: q.text for q in store.list_questions(db, event.id)},
+                           token=token, notes=overview.notes_newest_first, steps=overview.steps,
                            **timer_context(event))
 
 
@@ -58,7 +56,7 @@ def edit(event_id: str):
     except services.ValidationError as exc:
         return render_template("facilitator/edit.html", event=event, form=request.form,
                                errors=exc.errors), 400
-    store.update_event(get_db(), event.id, draft)
+    services.update_event(get_db(), event.id, draft)
     return redirect(url_for(".event", event_id=event.id))
 
 
@@ -68,8 +66,8 @@ def delete(event_id: str):
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
-                               notes=store.count_notes(get_db(), event.id)), 400 if wrong else 200
-    store.delete_event(get_db(), event.id)
+                               notes=services.count_notes(get_db(), event.id)), 400 if wrong else 200
+    services.delete_event(get_db(), event.id)
     return redirect(url_for(".home"))
 
 

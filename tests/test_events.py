@@ -1,0 +1,166 @@
+"""Socket.IO handlers through real test clients on a real database."""
+import logging
+import time
+
+import pytest
+
+from facilitator import services
+
+from .conftest import facilitator_token, gen_event, note_payload
+
+
+def names(received):
+    return [m["name"] for m in received]
+
+
+def last(received, name):
+    return [m["args"][0] for m in received if m["name"] == name][-1]
+
+
+@pytest.mark.parametrize("auth", [
+    None, "string", {"role": "participant"}, {"event": "nope", "role": "participant"},
+    {"event": 5, "role": "participant"}, {"role": "admin"},
+])
+def test_bad_auth_is_refused(app, demo, auth):
+    sio = app.extensions["socketio"].test_client(app, auth=auth)
+    assert not sio.is_connected()
+
+
+def test_unknown_role_and_forged_token_are_refused(app, demo, sockets):
+    socketio = app.extensions["socketio"]
+    assert not socketio.test_client(app, auth={"event": demo.id, "role": "root"}).is_connected()
+    forged = socketio.test_client(app, auth={"event": demo.id, "role": "facilitator",
+                                             "token": "forged.token.value"})
+    assert not forged.is_connected()
+    assert not socketio.test_client(app, auth={"event": demo.id, "role": "facilitator"}).is_connected()
+
+
+def test_token_for_one_event_does_not_open_another(app, db, demo, client, sockets):
+    other = gen_event(db)
+    token = facilitator_token(client, demo.id)
+    sio = app.extensions["socketio"].test_client(
+        app, auth={"event": other.id, "role": "facilitator", "token": token})
+    assert not sio.is_connected()
+
+
+def test_every_screen_gets_the_timer_on_connect(demo, sockets):
+    phone = sockets(demo.id)
+    received = phone.get_received()
+    assert names(received) == ["timer_state", "notes_count"]
+    state = received[0]["args"][0]
+    assert state["status"] == "idle" and state["remaining_ms"] == 20 * 60_000
+    assert state["step"]["title"] == "Diskutera i grupper om 4–5"
+
+
+def test_time_sync_answers_with_server_time(demo, sockets):
+    ack = sockets(demo.id).emit("time_sync", {}, callback=True)
+    assert ack["ok"] and isinstance(ack["server_now"], int)
+
+
+def test_note_is_acked_after_commit_and_reaches_facilitators_only(db, demo, sockets):
+    facilitator, phone, other_phone = sockets(demo.id, "facilitator"), sockets(demo.id), sockets(demo.id)
+    for s in (facilitator, phone, other_phone):
+        s.get_received()
+    payload = note_payload("Elevhälsan behöver fler vägar in")
+    ack = phone.emit("note_submit", payload, callback=True)
+    assert ack == {"ok": True, "id": payload["id"], "duplicate": False}
+    assert services.count_notes(db, demo.id) == 1
+    received = facilitator.get_received()
+    assert last(received, "note_added")["text"] == "Elevhälsan behöver fler vägar in"
+    assert last(received, "notes_count") == {"count": 1}
+    assert "note_added" not in names(other_phone.get_received())
+
+
+def test_resent_note_is_one_note(db, demo, sockets):
+    phone, facilitator = sockets(demo.id), sockets(demo.id, "facilitator")
+    payload = note_payload()
+    phone.emit("note_submit", payload, callback=True)
+    facilitator.get_received()
+    ack = phone.emit("note_submit", payload, callback=True)
+    assert ack["ok"] and ack["duplicate"] is True
+    assert services.count_notes(db, demo.id) == 1
+    assert "note_added" not in names(facilitator.get_received())
+
+
+@pytest.mark.parametrize("payload, code", [
+    (None, "bad_payload"), ("hej", "bad_payload"), (12, "bad_payload"),
+    ({"id": "x", "text": "hej"}, "bad_id"),
+    ({"text": "   "}, "bad_id"),
+])
+def test_bad_note_payloads_get_clear_errors(db, demo, sockets, payload, code):
+    ack = sockets(demo.id).emit("note_submit", payload, callback=True)
+    assert ack["ok"] is False and ack["error"] == code and ack["message"]
+    assert services.count_notes(db, demo.id) == 0
+
+
+def test_empty_and_huge_notes_are_refused(db, demo, sockets):
+    phone = sockets(demo.id)
+    assert phone.emit("note_submit", note_payload(""), callback=True)["error"] == "empty"
+    assert phone.emit("note_submit", note_payload("z" * 50_000), callback=True)["error"] == "too_long"
+    assert services.count_notes(db, demo.id) == 0
+
+
+def test_participant_cannot_control_the_timer(db, demo, sockets):
+    phone = sockets(demo.id)
+    ack = phone.emit("timer_command", {"action": "start"}, callback=True)
+    assert ack["ok"] is False and ack["error"] == "forbidden"
+    assert services.timer_state(db, demo.id).status == "idle"
+
+
+def test_projector_cannot_control_the_timer(db, demo, sockets):
+    ack = sockets(demo.id, "projector").emit("timer_command", {"action": "start"}, callback=True)
+    assert ack["error"] == "forbidden"
+
+
+def test_facilitator_start_reaches_every_screen(db, demo, sockets):
+    facilitator, projector, phone = (sockets(demo.id, "facilitator"), sockets(demo.id, "projector"),
+                                     sockets(demo.id))
+    for s in (facilitator, projector, phone):
+        s.get_received()
+    assert facilitator.emit("timer_command", {"action": "start"}, callback=True) == {"ok": True}
+    for s in (facilitator, projector, phone):
+        state = last(s.get_received(), "timer_state")
+        assert state["status"] == "running"
+        assert state["ends_at"] - state["server_now"] == state["remaining_ms"]
+    assert services.timer_state(db, demo.id).status == "running"
+
+
+@pytest.mark.parametrize("data", [None, "start", {"action": "detonate"}, {"action": None}, []])
+def test_bad_timer_commands_get_errors(db, demo, sockets, data):
+    ack = sockets(demo.id, "facilitator").emit("timer_command", data, callback=True)
+    assert ack["ok"] is False
+    assert services.timer_state(db, demo.id).status == "idle"
+
+
+def test_screens_of_other_events_hear_nothing(db, demo, sockets):
+    other = gen_event(db)
+    stranger = sockets(other.id)
+    stranger.get_received()
+    sockets(demo.id, "facilitator").emit("timer_command", {"action": "start"}, callback=True)
+    sockets(demo.id).emit("note_submit", note_payload(), callback=True)
+    assert stranger.get_received() == []
+
+
+def test_note_text_never_reaches_the_log(demo, sockets, caplog):
+    caplog.set_level(logging.DEBUG)
+    secret = "Rektorn på Västra skolan lyssnar inte"
+    phone = sockets(demo.id)
+    phone.emit("note_submit", note_payload(secret), callback=True)
+    phone.emit("note_submit", note_payload(secret + "x" * 3000), callback=True)
+    assert secret not in caplog.text
+
+
+def test_a_failing_handler_still_answers(app, db, demo, sockets, monkeypatch):
+    phone = sockets(demo.id)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(services, "submit_note", broken)
+    ack = phone.emit("note_submit", note_payload(), callback=True)
+    assert ack["ok"] is False and ack["error"] == "server_error"
+
+
+def test_connecting_late_sees_the_running_timer(db, demo, sockets):
+    services.timer_command(db, demo.id, "start", now_ms=time.time_ns() // 10**6)
+    state = sockets(demo.id).get_received()[0]["args"][0]
+    assert state["status"] == "running" and 19 * 60_000 < state["remaining_ms"] <= 20 * 60_000

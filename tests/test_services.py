@@ -1,0 +1,143 @@
+"""Use cases on a real database: events, notes, timer, report."""
+import io
+import uuid
+
+import docx
+import pytest
+
+from facilitator import services, store
+from facilitator.db import connect
+from facilitator.domain.notes import NoteError
+from facilitator.domain.timer import TimerError
+
+from .conftest import NOW, gen_event, note_payload
+
+
+def test_demo_event_is_created_once(db, rng):
+    first, created = services.ensure_demo_event(db, rng, NOW)
+    again, created_again = services.ensure_demo_event(db, rng, NOW)
+    assert created and not created_again and first == again
+    assert [s.title for s in store.list_steps(db, first.id)][0] == "Diskutera i grupper om 4–5"
+    assert first.language == "sv" and first.date == "2026-11-23"
+
+
+def test_join_codes_are_unique(db):
+    codes = {gen_event(db).join_code for _ in range(50)}
+    assert len(codes) == 50
+
+
+@pytest.mark.parametrize("form, errors", [
+    ({}, {"name": "required"}),
+    ({"name": "   "}, {"name": "required"}),
+    ({"name": "x" * 201}, {"name": "too_long"}),
+    ({"name": "ok", "date": "23/11/2026"}, {"date": "bad_date"}),
+    ({"name": "ok", "date": "2026-02-30"}, {"date": "bad_date"}),
+    ({"name": "ok", "language": "de"}, {"language": "bad_language"}),
+    ({"name": "ok", "place": "p" * 5000}, {"place": "too_long"}),
+])
+def test_event_form_errors(form, errors):
+    with pytest.raises(services.ValidationError) as info:
+        services.clean_event_draft(form)
+    assert info.value.errors == errors
+
+
+def test_event_form_keeps_hostile_text_as_text():
+    draft = services.clean_event_draft({"name": " <b>Café</b> {{x}} ", "language": "en"})
+    assert draft.name == "<b>Café</b> {{x}}" and draft.language == "en"
+
+
+def test_submit_note_defaults_to_the_current_steps_question(db, demo):
+    note, is_new = services.submit_note(db, demo.id, note_payload(), NOW)
+    question = store.list_questions(db, demo.id)[0]
+    assert is_new and note.question_id == question.id
+
+
+def test_submit_note_twice_is_one_note(db, demo):
+    payload = note_payload()
+    services.submit_note(db, demo.id, payload, NOW)
+    note, is_new = services.submit_note(db, demo.id, payload, NOW)
+    assert not is_new and note.text == payload["text"]
+    assert services.count_notes(db, demo.id) == 1
+
+
+def test_note_id_from_another_event_is_refused(db, demo):
+    payload = note_payload()
+    services.submit_note(db, demo.id, payload, NOW)
+    other = gen_event(db)
+    with pytest.raises(NoteError):
+        services.submit_note(db, other.id, payload, NOW)
+    assert services.count_notes(db, other.id) == 0
+
+
+@pytest.mark.parametrize("payload, code", [
+    (None, "bad_payload"),
+    ("text", "bad_payload"),
+    ([], "bad_payload"),
+    ({"text": "no id"}, "bad_id"),
+    ({"id": str(uuid.uuid4()), "text": ""}, "empty"),
+    ({"id": str(uuid.uuid4()), "text": "y" * 10_000}, "too_long"),
+    ({"id": str(uuid.uuid4()), "text": "ok", "question_id": 99999}, "bad_question"),
+    ({"id": str(uuid.uuid4()), "text": "ok", "question_id": "drop"}, "bad_question"),
+    ({"id": str(uuid.uuid4()), "text": "ok", "question_id": [1]}, "bad_question"),
+])
+def test_bad_notes_store_nothing(db, demo, payload, code):
+    with pytest.raises(NoteError) as info:
+        services.submit_note(db, demo.id, payload, NOW)
+    assert info.value.code == code
+    assert services.count_notes(db, demo.id) == 0
+
+
+def test_timer_state_survives_a_restart(app, db, demo):
+    services.timer_command(db, demo.id, "start", now_ms=1_000_000)
+    db.close()
+    reopened = connect(app.config["DB_PATH"])
+    snapshot = services.timer_snapshot(reopened, demo.id, now_ms=1_000_000 + 5 * 60_000)
+    assert snapshot["status"] == "running"
+    assert snapshot["remaining_ms"] == 15 * 60_000
+    reopened.close()
+
+
+def test_timer_moves_through_the_programme(db, demo):
+    steps = store.list_steps(db, demo.id)
+    services.timer_command(db, demo.id, "start", 0)
+    state = services.timer_command(db, demo.id, "next", 10)
+    assert state.step_id == steps[1].id and state.status == "idle"
+    assert state.remaining_ms == 15 * 60_000
+    services.timer_command(db, demo.id, "next", 20)
+    with pytest.raises(TimerError):
+        services.timer_command(db, demo.id, "next", 30)
+    assert services.timer_command(db, demo.id, "previous", 40).step_id == steps[1].id
+
+
+@pytest.mark.parametrize("action", ["", "explode", "START", None, "__class__"])
+def test_unknown_timer_actions_change_nothing(db, demo, action):
+    before = services.timer_state(db, demo.id)
+    with pytest.raises(TimerError):
+        services.timer_command(db, demo.id, str(action), 0)
+    assert services.timer_state(db, demo.id) == before
+
+
+def test_timer_without_programme_cannot_start(db):
+    event = gen_event(db)
+    with pytest.raises(TimerError):
+        services.timer_command(db, event.id, "start", 0)
+
+
+def test_report_has_title_date_and_quotes(db, demo):
+    services.submit_note(db, demo.id, note_payload("Skolan kan inte göra allt själv."), NOW)
+    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("Title", demo.name) in texts
+    assert any(demo.date in t for _, t in texts)
+    assert ("Quote", "”Skolan kan inte göra allt själv.”") in texts
+    assert document.core_properties.title == demo.name
+    assert document.core_properties.language == "sv-SE"
+    assert "Grupper" not in demo.name  # the programme, not the title, carries the method
+    assert any("Diskutera i grupper om 4–5 (20 min)" in t for _, t in texts)
+
+
+def test_report_in_english_for_an_english_event(db):
+    event = gen_event(db, name="Learning café", language="en")
+    document = docx.Document(io.BytesIO(services.report_docx(db, event.id, NOW)))
+    texts = [p.text for p in document.paragraphs]
+    assert "No notes yet." in texts and document.core_properties.language == "en-GB"

@@ -1,0 +1,66 @@
+"""The storage module against real SQLite files."""
+import sqlite3
+
+from facilitator import services, store
+from facilitator.db import connect, migrate
+from facilitator.models import EventDraft, Note
+
+from .conftest import NOW, gen_event
+
+
+def test_migrations_are_idempotent_and_recorded(app, db):
+    migrate(app.config["DB_PATH"])
+    migrate(app.config["DB_PATH"])
+    names = [r["name"] for r in db["_sqlite_migrations"].rows]
+    assert names == ["m001_initial"]
+
+
+def test_wal_and_foreign_keys_are_on(db):
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_note_table_cannot_hold_identity():
+    """Anonymous by construction: only these columns exist."""
+    db = connect(":memory:")
+    from facilitator.migrations import migrations
+    migrations.apply(db)
+    assert set(db["notes"].columns_dict) == {"id", "event_id", "question_id", "text", "created_at"}
+
+
+def test_event_round_trip(db):
+    event = gen_event(db, name="Café om elevhälsa", language="en")
+    assert store.get_event(db, event.id) == event
+    assert store.get_event_by_join_code(db, event.join_code) == event
+    updated = store.update_event(db, event.id, EventDraft(name="Nytt namn", language="sv"))
+    assert updated.name == "Nytt namn" and updated.join_code == event.join_code
+
+
+def test_insert_note_is_idempotent_on_id(db):
+    event = gen_event(db)
+    note = Note("8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c11", event.id, "Samma lapp", "t", None)
+    assert store.insert_note(db, note) is True
+    assert store.insert_note(db, note) is False
+    assert store.count_notes(db, event.id) == 1
+
+
+def test_note_text_survives_byte_for_byte(db):
+    event = gen_event(db)
+    text = "Rad 1\r\nRad 2\t– ”åäö” 🙂\u202eRTL\u200bzw"
+    store.insert_note(db, Note("8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c12", event.id, text, "t"))
+    assert store.list_notes(db, event.id)[0].text == text
+
+
+def test_delete_event_removes_every_row(app, db, rng):
+    event, _ = services.ensure_demo_event(db, rng, NOW)
+    services.timer_command(db, event.id, "start", 0)
+    services.submit_note(db, event.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c13",
+                                        "text": "hemlig lapp"}, NOW)
+    other = gen_event(db)
+    services.delete_event(db, event.id)
+    raw = sqlite3.connect(app.config["DB_PATH"])
+    for (table,) in raw.execute("SELECT name FROM sqlite_master WHERE type='table'"):
+        dump = repr(raw.execute(f"SELECT * FROM [{table}]").fetchall())
+        assert event.id not in dump, table
+        assert "hemlig lapp" not in dump, table
+    assert store.get_event(db, other.id) is not None

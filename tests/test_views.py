@@ -1,0 +1,158 @@
+"""HTTP pages through Flask's test client on a real database."""
+import io
+import uuid
+
+import docx
+import pytest
+
+from facilitator import services
+
+from .conftest import gen_event
+
+
+def text(response):
+    return response.get_data(as_text=True)
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_json() == {"ok": True}
+
+
+def test_root_leads_to_the_event_list(client, demo):
+    assert client.get("/").headers["Location"].endswith("/f/")
+    page = text(client.get("/f/"))
+    assert demo.name in page and f"/f/events/{demo.id}" in page
+
+
+def test_pages_are_swedish_by_default_and_english_on_request(client, demo):
+    page = text(client.get(f"/j/{demo.join_code}"))
+    assert '<html lang="sv">' in page and "Lägg i lådan" in page
+    english = client.get(f"/j/{demo.join_code}?lang=en")
+    assert '<html lang="en">' in text(english) and "Put it in the box" in text(english)
+    assert "lang=en" in english.headers["Set-Cookie"]
+    assert "Put it in the box" in text(client.get(f"/j/{demo.join_code}"))  # remembered
+
+
+def test_english_event_pages_default_to_english(client, db):
+    event = gen_event(db, language="en")
+    assert '<html lang="en">' in text(client.get(f"/j/{event.join_code}"))
+
+
+def test_create_event_and_open_it(client, db):
+    response = client.post("/f/events", data={"name": "Café om elevhälsa", "date": "2026-12-01",
+                                              "place": "Karlskoga", "organiser": "Kommunen",
+                                              "language": "sv"})
+    assert response.status_code == 302
+    page = text(client.get(response.headers["Location"]))
+    assert "Café om elevhälsa" in page
+    assert 'data-action="timer-start"' in page and 'data-action="timer-pause"' in page
+
+
+@pytest.mark.parametrize("form, message", [
+    ({"name": ""}, "Fältet måste fyllas i."),
+    ({"name": "x" * 10_000}, "Det här är för långt."),
+    ({"name": "ok", "date": "igår"}, "Skriv datumet som ÅÅÅÅ-MM-DD."),
+    ({"name": "ok", "language": "xx"}, "Välj svenska eller engelska."),
+])
+def test_bad_event_forms_explain_and_keep_input(client, db, form, message):
+    response = client.post("/f/events", data={**form, "place": "Kvar här"})
+    assert response.status_code == 400
+    assert message in text(response) and 'value="Kvar här"' in text(response)
+    assert services.list_events(db) == []
+
+
+def test_hostile_event_name_is_escaped(client, db):
+    client.post("/f/events", data={"name": '<script>alert("x")</script>', "language": "sv"})
+    page = text(client.get("/f/"))
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_edit_event(client, db, demo):
+    response = client.post(f"/f/events/{demo.id}/edit",
+                           data={"name": "Ny rubrik", "date": "2026-12-24", "language": "en"})
+    assert response.status_code == 302
+    assert services.get_event(db, demo.id).name == "Ny rubrik"
+    bad = client.post(f"/f/events/{demo.id}/edit", data={"name": ""})
+    assert bad.status_code == 400 and services.get_event(db, demo.id).name == "Ny rubrik"
+
+
+def test_delete_needs_confirmation(client, db, demo):
+    confirm_page = client.get(f"/f/events/{demo.id}/delete")
+    assert confirm_page.status_code == 200 and "Ta bort för gott" in text(confirm_page)
+    refused = client.post(f"/f/events/{demo.id}/delete", data={})
+    assert refused.status_code == 400 and services.get_event(db, demo.id) is not None
+    done = client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
+    assert done.status_code == 302 and services.get_event(db, demo.id) is None
+    assert client.get(f"/f/events/{demo.id}").status_code == 404
+
+
+def test_projector_shows_code_qr_and_timer(client, demo):
+    page = text(client.get(f"/p/{demo.id}"))
+    assert f'data-join-code>{demo.join_code}<' in page
+    assert 'data-timer role="timer" aria-live="off">20:00<' in page
+    assert f"http://venue.example:5000/j/{demo.join_code}" in page  # FACILITATOR_PUBLIC_URL
+    svg = client.get(f"/p/{demo.id}/qr.svg")
+    assert svg.mimetype == "image/svg+xml" and svg.data.lstrip().startswith(b"<?xml")
+
+
+def test_join_page_shows_timer_and_needs_no_name(client, demo):
+    page = text(client.get(f"/j/{demo.join_code}"))
+    assert "data-timer" in page and "20:00" in page and 'name="name"' not in page
+
+
+@pytest.mark.parametrize("code", ["NOPE00", "x" * 5000, "<script>", "%00"])
+def test_unknown_codes_get_a_friendly_404(client, code):
+    response = client.get(f"/j/{code}")
+    assert response.status_code == 404 and "Vi hittade inget evenemang" in text(response)
+
+
+def test_join_code_typed_by_hand_is_forgiving(client, demo):
+    typed = demo.join_code[:3].lower() + "-" + demo.join_code[3:].lower()
+    response = client.get(f"/j/?code={typed}")
+    assert response.headers["Location"].endswith(f"/j/{demo.join_code}")
+    assert client.get("/j/?code=ZZZZZZ").status_code == 404
+
+
+def test_note_form_without_javascript(client, db, demo):
+    note_id = str(uuid.uuid4())
+    form = {"id": note_id, "text": "Gemensam kompetensutveckling åäö"}
+    response = client.post(f"/j/{demo.join_code}/notes", data=form)
+    assert response.status_code == 302 and "sent=1" in response.headers["Location"]
+    client.post(f"/j/{demo.join_code}/notes", data=form)  # double submit
+    assert services.count_notes(db, demo.id) == 1
+    assert "Mottagen ✓" in text(client.get(response.headers["Location"]))
+
+
+@pytest.mark.parametrize("body, message", [
+    ("", "Skriv något först."),
+    ("   ", "Skriv något först."),
+    ("å" * 2001, "Lappen är för lång"),
+])
+def test_bad_note_form_keeps_the_text(client, db, demo, body, message):
+    response = client.post(f"/j/{demo.join_code}/notes", data={"id": str(uuid.uuid4()), "text": body})
+    assert response.status_code == 400 and message in text(response)
+    if body.strip():
+        assert body in text(response)
+    assert services.count_notes(db, demo.id) == 0
+
+
+def test_oversized_request_gets_413(client, demo):
+    response = client.post(f"/j/{demo.join_code}/notes",
+                           data={"id": str(uuid.uuid4()), "text": "x" * (3 * 1024 * 1024)})
+    assert response.status_code == 413 and "för mycket" in text(response)
+
+
+def test_report_download(client, db, demo):
+    client.post(f"/j/{demo.join_code}/notes", data={"id": str(uuid.uuid4()), "text": "Lyssna på eleverna"})
+    response = client.get(f"/f/events/{demo.id}/report.docx")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    document = docx.Document(io.BytesIO(response.data))
+    quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
+    assert quotes == ["”Lyssna på eleverna”"]
+
+
+def test_unknown_event_pages_are_404(client):
+    for url in ("/f/events/nope", "/p/nope", "/p/nope/qr.svg", "/f/events/nope/report.docx"):
+        assert client.get(url).status_code == 404
