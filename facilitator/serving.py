@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+import struct
 
 from flask import Flask
 
@@ -9,18 +10,43 @@ from . import services
 from .db import connect
 from .links import event_links
 
+SIOCGIFADDR = 0x8915  # Linux ioctl: an interface's IPv4 address
+
 
 def lan_address() -> str | None:
     """An IPv4 address of this machine that phones on the same network can reach.
 
-    Read from the host's own name resolution; no packet is sent anywhere.
+    Asks the network interfaces (Linux), then the host's own name resolution;
+    no packet is sent anywhere.
     """
+    candidates = _interface_addresses() or _resolved_addresses()
+    usable = [a for a in candidates if not a.startswith(("127.", "169.254."))]
+    return usable[0] if usable else None
+
+
+def _interface_addresses() -> list[str]:
+    try:
+        import fcntl
+    except ImportError:  # not on Linux/Unix
+        return []
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        for _index, name in socket.if_nameindex():
+            try:
+                packed = fcntl.ioctl(probe.fileno(), SIOCGIFADDR,
+                                     struct.pack("256s", name[:15].encode()))
+            except OSError:  # interface without an IPv4 address
+                continue
+            found.append(socket.inet_ntoa(packed[20:24]))
+    return found
+
+
+def _resolved_addresses() -> list[str]:
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
-        return None
-    addresses = [info[4][0] for info in infos if not info[4][0].startswith("127.")]
-    return addresses[0] if addresses else None
+        return []
+    return [info[4][0] for info in infos]
 
 
 def public_url_for(host: str, port: int) -> str:
