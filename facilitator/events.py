@@ -80,9 +80,10 @@ def register(socketio: SocketIO) -> None:
         me = session()
         if me["role"] != "facilitator":
             return protocol.error("forbidden", "only the facilitator controls the timer")
-        action = data.get("action") if isinstance(data, dict) else None
+        data = data if isinstance(data, dict) else {}
         try:
-            services.timer_command(get_db(), me["event"], str(action), now_ms())
+            services.timer_command(get_db(), me["event"], str(data.get("action")), now_ms(),
+                                   step_id=data.get("step_id"))
         except TimerError as exc:
             return protocol.error("bad_action", str(exc))
         broadcast.timer_state(socketio, me["event"], timer_payload(me["event"]))

@@ -13,7 +13,7 @@ from .models import Note, Step, TimerState
 # client -> server
 TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
 NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
-TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous} -> ack {"ok"}
+TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 
 # server -> client
 TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change

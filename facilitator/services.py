@@ -185,7 +185,8 @@ def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
 
 # ---- timer -------------------------------------------------------------------------
 
-TIMER_ACTIONS = ("start", "pause", "reset", "next", "previous")
+TIMER_ACTIONS = ("start", "pause", "reset", "next", "previous", "extend", "shorten", "goto")
+MINUTE_MS = 60_000
 
 
 def timer_state(db: Database, event_id: str) -> TimerState:
@@ -202,7 +203,8 @@ def current_step(db: Database, event_id: str) -> Step | None:
     return next((s for s in store.list_steps(db, event_id) if s.id == state.step_id), None)
 
 
-def timer_command(db: Database, event_id: str, action: str, now_ms: int) -> TimerState:
+def timer_command(db: Database, event_id: str, action: str, now_ms: int,
+                  step_id: object = None) -> TimerState:
     """Apply a facilitator's timer action and persist the new state."""
     if action not in TIMER_ACTIONS:
         raise timer.TimerError(f"unknown timer action {action!r}")
@@ -214,8 +216,10 @@ def timer_command(db: Database, event_id: str, action: str, now_ms: int) -> Time
             state = timer.pause(state, now_ms)
         elif action == "reset":
             state = timer.reset(state)
+        elif action in ("extend", "shorten"):
+            state = timer.adjust(state, MINUTE_MS if action == "extend" else -MINUTE_MS, now_ms)
         else:
-            state = _move_step(db, event_id, state, 1 if action == "next" else -1)
+            state = _load_step(db, event_id, state, action, step_id)
         store.save_timer(db, event_id, state)
     return state
 
@@ -229,12 +233,20 @@ def timer_snapshot(db: Database, event_id: str, now_ms: int) -> dict:
     return protocol.timer_payload(state, step, question, now_ms)
 
 
-def _move_step(db: Database, event_id: str, state: TimerState, delta: int) -> TimerState:
+def _load_step(db: Database, event_id: str, state: TimerState, action: str,
+               step_id: object) -> TimerState:
+    """The timer loaded, idle, on the next, previous or a chosen step."""
     steps = store.list_steps(db, event_id)
     if not steps:
         raise timer.TimerError("the programme has no steps")
     ids = [s.id for s in steps]
-    index = ids.index(state.step_id) + delta if state.step_id in ids else 0
+    if action == "goto":
+        if step_id not in ids:
+            raise timer.TimerError("no such step in this programme")
+        index = ids.index(step_id)  # type: ignore[arg-type]
+    else:
+        index = ids.index(state.step_id) if state.step_id in ids else -1
+        index += 1 if action == "next" else -1
     if not 0 <= index < len(steps):
         raise timer.TimerError("no step there")
     return timer.load_step(steps[index].id, steps[index].duration_s)

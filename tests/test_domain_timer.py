@@ -70,3 +70,29 @@ def test_reset_returns_to_full_duration():
 ])
 def test_format_clock(ms, shown):
     assert timer.format_clock(ms) == shown
+
+
+@pytest.mark.parametrize("left, delta, expected", [
+    (300_000, 60_000, 360_000),     # extend
+    (300_000, -60_000, 240_000),    # shorten
+    (30_000, -60_000, 0),           # shorten stops at zero
+    (-30_000, 60_000, 30_000),      # extend in overtime
+    (-30_000, -60_000, -30_000),    # shorten in overtime changes nothing
+    (0, 60_000, 60_000),
+])
+def test_adjust_paused(left, delta, expected):
+    state = TimerState("paused", 1, 600_000, None, left)
+    assert timer.adjust(state, delta, now_ms=0).remaining_ms == expected
+
+
+def test_adjust_running_moves_the_end():
+    running = timer.start(timer.load_step(1, 600), now_ms=0)
+    extended = timer.adjust(running, 60_000, now_ms=100_000)
+    assert extended.ends_at_ms == 660_000 and extended.duration_ms == 660_000
+    assert timer.remaining_ms(extended, 100_000) == 560_000
+
+
+def test_adjust_cannot_exceed_a_day():
+    state = TimerState("paused", 1, timer.MAX_DURATION_MS, None, timer.MAX_DURATION_MS)
+    with pytest.raises(timer.TimerError):
+        timer.adjust(state, 60_000, now_ms=0)

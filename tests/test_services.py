@@ -141,3 +141,23 @@ def test_report_in_english_for_an_english_event(db):
     document = docx.Document(io.BytesIO(services.report_docx(db, event.id, NOW)))
     texts = [p.text for p in document.paragraphs]
     assert "No notes yet." in texts and document.core_properties.language == "en-GB"
+
+
+def test_goto_a_chosen_step_and_refuse_foreign_ones(db, demo):
+    steps = store.list_steps(db, demo.id)
+    assert services.timer_command(db, demo.id, "goto", 0, step_id=steps[2].id).step_id == steps[2].id
+    other = gen_event(db)
+    for bad in (None, "1", 10**9, [steps[0].id]):
+        with pytest.raises(TimerError):
+            services.timer_command(db, demo.id, "goto", 0, step_id=bad)
+    with pytest.raises(TimerError):
+        services.timer_command(db, other.id, "goto", 0, step_id=steps[0].id)
+
+
+def test_extend_and_shorten_while_running(db, demo):
+    services.timer_command(db, demo.id, "start", 0)
+    services.timer_command(db, demo.id, "extend", 1_000)
+    state = services.timer_command(db, demo.id, "shorten", 2_000)
+    state = services.timer_command(db, demo.id, "shorten", 3_000)
+    assert services.timer_snapshot(db, demo.id, 3_000)["remaining_ms"] == 20 * 60_000 - 60_000 - 3_000
+    assert state.status == "running"

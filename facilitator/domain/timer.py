@@ -44,6 +44,22 @@ def reset(state: TimerState) -> TimerState:
     return replace(state, status="idle", ends_at_ms=None, remaining_ms=state.duration_ms)
 
 
+def adjust(state: TimerState, delta_ms: int, now_ms: int) -> TimerState:
+    """Extend (positive) or shorten (negative) what is left of the step.
+
+    Shortening never goes below zero left; extending in overtime adds to the
+    (negative) remaining time, so +1 min at 30 s over leaves 30 s.
+    """
+    left = remaining_ms(state, now_ms)
+    new_left = left + delta_ms if delta_ms > 0 else max(min(left, 0), left + delta_ms)
+    if new_left > MAX_DURATION_MS:
+        raise TimerError("duration out of range")
+    duration = max(0, state.duration_ms + (new_left - left))
+    if state.status == "running":
+        return replace(state, ends_at_ms=now_ms + new_left, duration_ms=duration)
+    return replace(state, remaining_ms=new_left, duration_ms=duration)
+
+
 def remaining_ms(state: TimerState, now_ms: int) -> int:
     """Milliseconds left; negative once the round runs over time."""
     if state.status == "running" and state.ends_at_ms is not None:
