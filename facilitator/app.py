@@ -9,7 +9,7 @@ from flask_socketio import SocketIO
 
 from . import config as config_module
 from . import db, events, i18n
-from .views import errors, facilitator, participant, projector
+from .views import errors, facilitator, participant, programme, projector  # noqa: F401
 
 
 def build_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -24,6 +24,7 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
     db.init_app(app)
     i18n.init_app(app)
+    # views.programme adds the programme editor's routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):
         app.register_blueprint(blueprint)
     # Options go to init_app, not the constructor: SocketIO(message_queue=...)

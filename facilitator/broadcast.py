@@ -32,3 +32,9 @@ def note_added(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> No
 
 def notes_count(socketio: SocketIO, event_id: str, count: int, to: str | None = None) -> None:
     socketio.emit(protocol.NOTES_COUNT, {"count": count}, to=to or event_room(event_id))
+
+
+def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],
+              to: str | None = None) -> None:
+    """The step list, to the control pages only."""
+    socketio.emit(protocol.PROGRAMME, payload, to=to or facilitators_room(event_id))

@@ -37,6 +37,8 @@ def register(socketio: SocketIO) -> None:
         join_room(broadcast.event_room(event_id))
         if role == "facilitator":
             join_room(broadcast.facilitators_room(event_id))
+            broadcast.programme(socketio, event_id,
+                                services.programme_payload(get_db(), event_id), to=request.sid)
         broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=request.sid)
         broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id),
                               to=request.sid)

@@ -19,9 +19,10 @@ TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|ex
 TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change
 NOTE_ADDED = "note_added"      # note_payload(), to facilitators of the event
 NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
+PROGRAMME = "programme"        # programme_payload(), to facilitators, on connect and on change
 
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND)
-SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT)
+SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME)
 
 
 def ok(**fields: Any) -> dict[str, Any]:
@@ -33,7 +34,7 @@ def error(code: str, message: str) -> dict[str, Any]:
 
 
 def timer_payload(state: TimerState, step: Step | None, question: str | None,
-                  now_ms: int) -> dict[str, Any]:
+                  now_ms: int, next_step: Step | None = None) -> dict[str, Any]:
     """What every screen needs to draw the timer and the current instruction.
 
     ``ends_at`` and ``server_now`` are server epoch ms; a client adds its
@@ -50,7 +51,15 @@ def timer_payload(state: TimerState, step: Step | None, question: str | None,
             "instruction": step.instruction, "position": step.position,
         },
         "question": question,
+        "next": None if next_step is None else {
+            "title": next_step.title, "duration_s": next_step.duration_s},
     }
+
+
+def programme_payload(steps: list[Step], questions: dict[int, str]) -> dict[str, Any]:
+    return {"steps": [{"id": s.id, "kind": s.kind, "title": s.title, "duration_s": s.duration_s,
+                       "question": questions.get(s.question_id) if s.question_id else None}
+                      for s in steps]}
 
 
 def note_payload(note: Note) -> dict[str, Any]:

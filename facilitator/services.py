@@ -5,31 +5,21 @@ random source, so handlers stay thin and tests control both.
 """
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib import resources
 
 from sqlite_utils import Database
 
-from . import protocol, store
-from .domain import codes, programme, timer
+from . import programme, protocol, store
+from .domain import codes, timer
 from .domain.notes import NoteError, validate_note_id, validate_note_text
 from .domain.report import ReportData, build_docx
-from .models import Event, EventDraft, Note, ProgrammeTemplate, Question, Step, TimerState
+from .models import Event, EventDraft, Note, Question, Step, TimerState
+from .validation import ValidationError
 
-DEMO_TEMPLATE = "grupper-40"
 LANGUAGES = ("sv", "en")
 MAX_FIELD = {"name": 200, "date": 10, "place": 200, "organiser": 200}
-
-
-class ValidationError(ValueError):
-    """Input a person can fix; ``errors`` maps field name to a message key."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
 
 
 def utc_iso(now: datetime) -> str:
@@ -59,12 +49,18 @@ def clean_event_draft(form: dict[str, str]) -> EventDraft:
 
 
 def create_event(db: Database, draft: EventDraft, rng: random.Random, now: datetime,
-                 is_demo: bool = False) -> Event:
+                 is_demo: bool = False, template: str | None = None) -> Event:
+    """A new event with a fresh join code, its programme copied from ``template``."""
+    if template is not None and template not in programme.template_keys():
+        raise ValidationError({"template": "unknown_template"})
     with db.atomic():
         code = codes.new_join_code(rng)
         while store.join_code_taken(db, code):
             code = codes.new_join_code(rng)
-        return store.insert_event(db, codes.new_event_id(rng), code, draft, utc_iso(now), is_demo)
+        event = store.insert_event(db, codes.new_event_id(rng), code, draft, utc_iso(now), is_demo)
+        if template is not None:
+            programme.apply_template(db, event.id, template)
+        return event
 
 
 def update_event(db: Database, event_id: str, draft: EventDraft) -> Event:
@@ -96,32 +92,10 @@ def ensure_demo_event(db: Database, rng: random.Random, now: datetime) -> tuple[
         existing = store.get_demo_event(db)
         if existing:
             return existing, False
-        template = load_template(DEMO_TEMPLATE)
         draft = EventDraft(name="Dialogkonferens: barn och ungas utveckling i länet",
                            date=now.date().isoformat(), place="Region Örebro län",
                            organiser="Regional utveckling", language="sv")
-        event = create_event(db, draft, rng, now, is_demo=True)
-        apply_template(db, event.id, template)
-        return event, True
-
-
-def load_template(key: str) -> ProgrammeTemplate:
-    """A programme template from the package's data files."""
-    path = resources.files("facilitator") / "data" / "programmes" / f"{key}.json"
-    return programme.parse_template(key, json.loads(path.read_text(encoding="utf-8")))
-
-
-def apply_template(db: Database, event_id: str, template: ProgrammeTemplate) -> None:
-    """Append the template's questions and steps to the event's programme."""
-    with db.atomic():
-        offset = len(store.list_questions(db, event_id))
-        question_ids = [store.insert_question(db, event_id, offset + i, text).id
-                        for i, text in enumerate(template.questions)]
-        start = len(store.list_steps(db, event_id))
-        for i, step in enumerate(template.steps):
-            fields = {k: v for k, v in step.items() if k != "question"}
-            qid = question_ids[step["question"]] if step["question"] is not None else None
-            store.insert_step(db, event_id, start + i, {**fields, "question_id": qid})
+        return create_event(db, draft, rng, now, True, programme.DEFAULT_TEMPLATE), True
 
 
 @dataclass(frozen=True)
@@ -227,10 +201,19 @@ def timer_command(db: Database, event_id: str, action: str, now_ms: int,
 def timer_snapshot(db: Database, event_id: str, now_ms: int) -> dict:
     """The timer_state payload every screen draws from, read fresh."""
     state = timer_state(db, event_id)
-    step = current_step(db, event_id)
+    steps = store.list_steps(db, event_id)
+    ids = [s.id for s in steps]
+    index = ids.index(state.step_id) if state.step_id in ids else None
+    step = steps[index] if index is not None else None
+    following = steps[index + 1] if index is not None and index + 1 < len(steps) else None
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
     question = questions.get(step.question_id) if step else None
-    return protocol.timer_payload(state, step, question, now_ms)
+    return protocol.timer_payload(state, step, question, now_ms, following)
+
+
+def programme_payload(db: Database, event_id: str) -> dict:
+    questions = {q.id: q.text for q in store.list_questions(db, event_id)}
+    return protocol.programme_payload(store.list_steps(db, event_id), questions)
 
 
 def _load_step(db: Database, event_id: str, state: TimerState, action: str,

@@ -1,11 +1,11 @@
 import pytest
 
-from facilitator import services
+from facilitator import programme
 from facilitator.domain.programme import ProgrammeError, parse_template
 
 
 def test_demo_template_is_the_seed_method():
-    template = services.load_template("grupper-40")
+    template = programme.load_template("grupper-40")
     assert template.title == "Grupper för diskussion (40 min)"
     assert [s["duration_s"] for s in template.steps] == [20 * 60, 15 * 60, 5 * 60]
     assert [s["kind"] for s in template.steps] == ["discussion", "rotation", "write_note"]

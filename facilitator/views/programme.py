@@ -1,0 +1,110 @@
+"""The facilitator's programme editor: steps, their order, templates.
+
+Plain forms that work without JavaScript; every change is broadcast so the
+control page, projector and phones show the new programme at once.
+"""
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+
+from .. import broadcast, programme, services
+from ..clock import now_ms
+from ..db import get_db
+from ..domain.programme import STEP_KINDS
+from ..validation import ValidationError
+from .common import event_or_404
+from .facilitator import bp
+
+
+@bp.get("/f/events/<event_id>/programme")
+def programme_page(event_id: str):
+    return _render(event_or_404(event_id))
+
+
+@bp.post("/f/events/<event_id>/programme/steps")
+def step_add(event_id: str):
+    event = event_or_404(event_id)
+    try:
+        programme.add_step(get_db(), event.id, programme.clean_step_form(request.form))
+    except ValidationError as exc:
+        return _render(event, form=request.form, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.route("/f/events/<event_id>/programme/steps/<int:step_id>", methods=["GET", "POST"])
+def step_edit(event_id: str, step_id: int):
+    event = event_or_404(event_id)
+    step = programme.get_step(get_db(), event.id, step_id) or abort(404)
+    if request.method == "GET":
+        return _render_edit(event, step, _form_of(step), {})
+    try:
+        programme.update_step(get_db(), event.id, step.id, programme.clean_step_form(request.form))
+    except ValidationError as exc:
+        return _render_edit(event, step, request.form, exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/move")
+def step_move(event_id: str, step_id: int):
+    event = event_or_404(event_id)
+    delta = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
+    if delta is None:
+        abort(400)
+    return _refusable(event, lambda: programme.move_step(get_db(), event.id, step_id, delta))
+
+
+@bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/delete")
+def step_delete(event_id: str, step_id: int):
+    event = event_or_404(event_id)
+    return _refusable(event, lambda: programme.delete_step(get_db(), event.id, step_id))
+
+
+@bp.post("/f/events/<event_id>/programme/template")
+def template_add(event_id: str):
+    event = event_or_404(event_id)
+    key = request.form.get("template", "")
+    if key not in programme.template_keys():
+        return _render(event, refused="unknown_template"), 400
+    programme.apply_template(get_db(), event.id, key)
+    return _changed(event.id)
+
+
+def _refusable(event, change):
+    try:
+        change()
+    except programme.ProgrammeRefused as exc:
+        if exc.code == "no_step":
+            abort(404)
+        return _render(event, refused=exc.code), 409
+    return _changed(event.id)
+
+
+def _changed(event_id: str):
+    """Tell every screen, then show the programme again."""
+    socketio = current_app.extensions["socketio"]
+    broadcast.timer_state(socketio, event_id, services.timer_snapshot(get_db(), event_id, now_ms()))
+    broadcast.programme(socketio, event_id, services.programme_payload(get_db(), event_id))
+    return redirect(url_for(".programme_page", event_id=event_id))
+
+
+def _render(event, form=None, errors=None, refused=None):
+    db = get_db()
+    return render_template("facilitator/programme.html", event=event, kinds=STEP_KINDS,
+                           steps=services.event_overview(db, event).steps,
+                           questions={q.id: q.text for q in services.list_questions(db, event.id)},
+                           current=services.timer_state(db, event.id),
+                           templates=programme.templates(), form=form or {"minutes": "10"},
+                           errors=errors or {}, refused=refused)
+
+
+def _render_edit(event, step, form, errors):
+    return render_template("facilitator/step_edit.html", event=event, step=step, kinds=STEP_KINDS,
+                           form=form, errors=errors)
+
+
+def _form_of(step) -> dict:
+    questions = {q.id: q.text for q in services.list_questions(get_db(), step.event_id)}
+    minutes = step.duration_s / 60
+    return {"kind": step.kind, "title": step.title, "instruction": step.instruction,
+            "question": questions.get(step.question_id, ""),
+            "minutes": f"{minutes:g}"}
