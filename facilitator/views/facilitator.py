@@ -5,7 +5,7 @@ import random
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from .. import auth, services
+from .. import auth, programme, services
 from ..clock import now
 from ..db import get_db
 from .common import event_or_404, links_for, timer_context
@@ -21,19 +21,23 @@ def index():
 
 @bp.get("/f/")
 def home():
-    return render_template("facilitator/home.html", events=services.list_events(get_db()),
-                           form={}, errors={})
+    return _home({}, {})
 
 
 @bp.post("/f/events")
 def create():
     try:
         draft = services.clean_event_draft(request.form)
+        event = services.create_event(get_db(), draft, _rng, now(),
+                                      template=request.form.get("template") or None)
     except services.ValidationError as exc:
-        return render_template("facilitator/home.html", events=services.list_events(get_db()),
-                               form=request.form, errors=exc.errors), 400
-    event = services.create_event(get_db(), draft, _rng, now())
+        return _home(request.form, exc.errors), 400
     return redirect(url_for(".event", event_id=event.id))
+
+
+def _home(form, errors):
+    return render_template("facilitator/home.html", events=services.list_events(get_db()),
+                           templates=programme.templates(), form=form, errors=errors)
 
 
 @bp.get("/f/events/<event_id>")

@@ -1,25 +1,47 @@
-/* The facilitator's control page: timer buttons and the live note wall. */
+/* The facilitator's control page: timer buttons, keyboard shortcuts, the
+   programme with "go to", and the live note wall. */
 (function () {
   "use strict";
   var rt = new Realtime(Realtime.pageAuth());
   var status = document.querySelector("[data-control-status]");
   var list = document.querySelector("[data-note-list]");
   var empty = document.querySelector("[data-notes-empty]");
+  var programme = document.querySelector("[data-programme]");
 
   var ACTIONS = {
     "timer-start": "start", "timer-pause": "pause", "timer-reset": "reset",
+    "timer-extend": "extend", "timer-shorten": "shorten",
     "step-next": "next", "step-previous": "previous"
   };
 
-  Object.keys(ACTIONS).forEach(function (name) {
-    var button = document.querySelector('[data-action="' + name + '"]');
-    if (!button) { return; }
-    button.addEventListener("click", function () {
-      rt.socket.timeout(5000).emit("timer_command", { action: ACTIONS[name] }, function (err, res) {
-        if (err) { status.textContent = status.dataset.offline || "…"; return; }
-        status.textContent = res.ok ? "" : res.message;
-      });
+  function command(action, extra) {
+    var payload = Object.assign({ action: action }, extra || {});
+    rt.socket.timeout(5000).emit("timer_command", payload, function (err, res) {
+      if (err) { status.textContent = status.getAttribute("data-offline"); return; }
+      status.textContent = res.ok ? "" : res.message;
     });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-action]");
+    if (!button) { return; }
+    var name = button.getAttribute("data-action");
+    if (ACTIONS[name]) { command(ACTIONS[name]); }
+    if (name === "step-goto") {
+      command("goto", { step_id: parseInt(button.getAttribute("data-step-id"), 10) });
+    }
+  });
+
+  // Space starts or pauses, + and - add or remove a minute; not while typing.
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || tag === "button" ||
+        event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var running = rt.timer && rt.timer.status === "running";
+    var action = { " ": running ? "pause" : "start", "+": "extend", "-": "shorten" }[event.key];
+    if (!action) { return; }
+    event.preventDefault();
+    command(action);
   });
 
   function updateButtons(state) {
@@ -28,9 +50,43 @@
     var pause = document.querySelector('[data-action="timer-pause"]');
     if (start) { start.disabled = running; }
     if (pause) { pause.disabled = !running; }
+    var next = document.querySelector("[data-next-step]");
+    if (next) {
+      next.textContent = state.next ? next.getAttribute("data-label") + " " + state.next.title : "";
+    }
   }
   document.addEventListener("timer:state", function (e) { updateButtons(e.detail); });
   if (rt.timer) { updateButtons(rt.timer); }
+
+  function renderProgramme(msg) {
+    if (!programme) { return; }
+    var current = rt.timer && rt.timer.step ? String(rt.timer.step.id) : null;
+    programme.textContent = "";
+    msg.steps.forEach(function (step) {
+      var li = document.createElement("li");
+      li.setAttribute("data-step-id", step.id);
+      if (String(step.id) === current) { li.setAttribute("aria-current", "step"); }
+      var name = document.createElement("span");
+      name.className = "step-name";
+      var title = document.createElement("strong");
+      title.textContent = step.title;
+      var minutes = document.createElement("span");
+      minutes.className = "muted";
+      minutes.textContent = " " + Math.round(step.duration_s / 6) / 10 + " min";
+      name.appendChild(title);
+      name.appendChild(minutes);
+      var go = document.createElement("button");
+      go.type = "button";
+      go.className = "button small";
+      go.setAttribute("data-action", "step-goto");
+      go.setAttribute("data-step-id", step.id);
+      go.textContent = programme.getAttribute("data-goto-label");
+      li.appendChild(name);
+      li.appendChild(go);
+      programme.appendChild(li);
+    });
+  }
+  rt.socket.on("programme", renderProgramme);
 
   rt.socket.on("note_added", function (note) {
     if (list.querySelector('[data-note-id="' + note.id + '"]')) { return; }
