@@ -20,8 +20,21 @@
     this.socket.on("timer_state", this.setTimer.bind(this));
     var box = document.querySelector("[data-timer-state]");
     if (box) { this.setTimer(JSON.parse(box.getAttribute("data-timer-state"))); }
-    setInterval(this.render.bind(this), 100);
+    this.tick();
   }
+
+  /* Render now, then again just after the displayed second changes, so the
+     digits flip at the same moment on every screen (at least every 250 ms). */
+  Realtime.prototype.tick = function () {
+    this.render();
+    var ms = this.remainingMs();
+    var delay = 250;
+    if (this.timer && this.timer.status === "running") {
+      var untilFlip = ms >= 0 ? ms - (Math.ceil(ms / 1000) - 1) * 1000 : 1000 - (-ms % 1000);
+      delay = Math.min(250, Math.max(1, untilFlip + 2));
+    }
+    setTimeout(this.tick.bind(this), delay);
+  };
 
   Realtime.prototype.serverNow = function () {
     return Date.now() + this.offsetMs;
