@@ -10,7 +10,7 @@ from typing import Any
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
-from . import auth, broadcast, protocol, services
+from . import auth, broadcast, protocol, services, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -38,7 +38,7 @@ def register(socketio: SocketIO) -> None:
         if role == "facilitator":
             join_room(broadcast.facilitators_room(event_id))
             broadcast.programme(socketio, event_id,
-                                services.programme_payload(get_db(), event_id), to=request.sid)
+                                timing.programme_payload(get_db(), event_id), to=request.sid)
         broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=request.sid)
         broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id),
                               to=request.sid)
@@ -84,7 +84,7 @@ def register(socketio: SocketIO) -> None:
             return protocol.error("forbidden", "only the facilitator controls the timer")
         data = data if isinstance(data, dict) else {}
         try:
-            services.timer_command(get_db(), me["event"], str(data.get("action")), now_ms(),
+            timing.timer_command(get_db(), me["event"], str(data.get("action")), now_ms(),
                                    step_id=data.get("step_id"))
         except TimerError as exc:
             return protocol.error("bad_action", str(exc))
@@ -93,7 +93,7 @@ def register(socketio: SocketIO) -> None:
 
 
 def timer_payload(event_id: str) -> dict[str, Any]:
-    return services.timer_snapshot(get_db(), event_id, now_ms())
+    return timing.timer_snapshot(get_db(), event_id, now_ms())
 
 
 def _authenticate(auth_data: Any) -> tuple[str, str]:

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from facilitator import services
+from facilitator import services, timing
 
 from .conftest import facilitator_token, gen_event, note_payload
 
@@ -104,7 +104,7 @@ def test_participant_cannot_control_the_timer(db, demo, sockets):
     phone = sockets(demo.id)
     ack = phone.emit("timer_command", {"action": "start"}, callback=True)
     assert ack["ok"] is False and ack["error"] == "forbidden"
-    assert services.timer_state(db, demo.id).status == "idle"
+    assert timing.timer_state(db, demo.id).status == "idle"
 
 
 def test_projector_cannot_control_the_timer(db, demo, sockets):
@@ -122,14 +122,14 @@ def test_facilitator_start_reaches_every_screen(db, demo, sockets):
         state = last(s.get_received(), "timer_state")
         assert state["status"] == "running"
         assert state["ends_at"] - state["server_now"] == state["remaining_ms"]
-    assert services.timer_state(db, demo.id).status == "running"
+    assert timing.timer_state(db, demo.id).status == "running"
 
 
 @pytest.mark.parametrize("data", [None, "start", {"action": "detonate"}, {"action": None}, []])
 def test_bad_timer_commands_get_errors(db, demo, sockets, data):
     ack = sockets(demo.id, "facilitator").emit("timer_command", data, callback=True)
     assert ack["ok"] is False
-    assert services.timer_state(db, demo.id).status == "idle"
+    assert timing.timer_state(db, demo.id).status == "idle"
 
 
 def test_screens_of_other_events_hear_nothing(db, demo, sockets):
@@ -161,6 +161,6 @@ def test_a_failing_handler_still_answers(app, db, demo, sockets, monkeypatch):
 
 
 def test_connecting_late_sees_the_running_timer(db, demo, sockets):
-    services.timer_command(db, demo.id, "start", now_ms=time.time_ns() // 10**6)
+    timing.timer_command(db, demo.id, "start", now_ms=time.time_ns() // 10**6)
     state = sockets(demo.id).get_received()[0]["args"][0]
     assert state["status"] == "running" and 19 * 60_000 < state["remaining_ms"] <= 20 * 60_000

@@ -1,7 +1,7 @@
 """Editing the programme: steps, order, templates, and the running step."""
 import pytest
 
-from facilitator import programme, services, store
+from facilitator import programme, services, store, timing
 from facilitator.programme import ProgrammeRefused
 from facilitator.validation import ValidationError
 
@@ -71,20 +71,20 @@ def test_reorder_steps(db, demo):
 
 def test_running_step_keeps_running_while_others_change(db, demo):
     steps = store.list_steps(db, demo.id)
-    services.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "start", 0)
     programme.update_step(db, demo.id, steps[0].id,
                           programme.clean_step_form({**FORM, "minutes": "30"}))
     programme.delete_step(db, demo.id, steps[2].id)
     programme.move_step(db, demo.id, steps[0].id, 1)
-    state = services.timer_state(db, demo.id)
+    state = timing.timer_state(db, demo.id)
     assert state.status == "running" and state.step_id == steps[0].id
-    assert services.timer_snapshot(db, demo.id, 60_000)["remaining_ms"] == 19 * 60_000
+    assert timing.timer_snapshot(db, demo.id, 60_000)["remaining_ms"] == 19 * 60_000
 
 
 def test_the_step_in_use_cannot_be_deleted(db, demo):
     steps = store.list_steps(db, demo.id)
-    services.timer_command(db, demo.id, "start", 0)
-    services.timer_command(db, demo.id, "pause", 1000)
+    timing.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "pause", 1000)
     with pytest.raises(ProgrammeRefused) as info:
         programme.delete_step(db, demo.id, steps[0].id)
     assert info.value.code == "step_in_use" and len(titles(db, demo.id)) == 3
@@ -92,9 +92,9 @@ def test_the_step_in_use_cannot_be_deleted(db, demo):
 
 def test_deleting_the_idle_current_step_moves_the_timer_to_the_first(db, demo):
     steps = store.list_steps(db, demo.id)
-    services.timer_command(db, demo.id, "goto", 0, step_id=steps[1].id)
+    timing.timer_command(db, demo.id, "goto", 0, step_id=steps[1].id)
     programme.delete_step(db, demo.id, steps[1].id)
-    assert services.timer_state(db, demo.id).step_id == steps[0].id
+    assert timing.timer_state(db, demo.id).step_id == steps[0].id
 
 
 def test_steps_of_another_event_are_out_of_reach(db, demo):

@@ -5,7 +5,7 @@ import uuid
 import docx
 import pytest
 
-from facilitator import services, store
+from facilitator import services, store, timing
 from facilitator.db import connect
 from facilitator.domain.notes import NoteError
 from facilitator.domain.timer import TimerError
@@ -88,10 +88,10 @@ def test_bad_notes_store_nothing(db, demo, payload, code):
 
 
 def test_timer_state_survives_a_restart(app, db, demo):
-    services.timer_command(db, demo.id, "start", now_ms=1_000_000)
+    timing.timer_command(db, demo.id, "start", now_ms=1_000_000)
     db.close()
     reopened = connect(app.config["DB_PATH"])
-    snapshot = services.timer_snapshot(reopened, demo.id, now_ms=1_000_000 + 5 * 60_000)
+    snapshot = timing.timer_snapshot(reopened, demo.id, now_ms=1_000_000 + 5 * 60_000)
     assert snapshot["status"] == "running"
     assert snapshot["remaining_ms"] == 15 * 60_000
     reopened.close()
@@ -99,28 +99,28 @@ def test_timer_state_survives_a_restart(app, db, demo):
 
 def test_timer_moves_through_the_programme(db, demo):
     steps = store.list_steps(db, demo.id)
-    services.timer_command(db, demo.id, "start", 0)
-    state = services.timer_command(db, demo.id, "next", 10)
+    timing.timer_command(db, demo.id, "start", 0)
+    state = timing.timer_command(db, demo.id, "next", 10)
     assert state.step_id == steps[1].id and state.status == "idle"
     assert state.remaining_ms == 15 * 60_000
-    services.timer_command(db, demo.id, "next", 20)
+    timing.timer_command(db, demo.id, "next", 20)
     with pytest.raises(TimerError):
-        services.timer_command(db, demo.id, "next", 30)
-    assert services.timer_command(db, demo.id, "previous", 40).step_id == steps[1].id
+        timing.timer_command(db, demo.id, "next", 30)
+    assert timing.timer_command(db, demo.id, "previous", 40).step_id == steps[1].id
 
 
 @pytest.mark.parametrize("action", ["", "explode", "START", None, "__class__"])
 def test_unknown_timer_actions_change_nothing(db, demo, action):
-    before = services.timer_state(db, demo.id)
+    before = timing.timer_state(db, demo.id)
     with pytest.raises(TimerError):
-        services.timer_command(db, demo.id, str(action), 0)
-    assert services.timer_state(db, demo.id) == before
+        timing.timer_command(db, demo.id, str(action), 0)
+    assert timing.timer_state(db, demo.id) == before
 
 
 def test_timer_without_programme_cannot_start(db):
     event = gen_event(db)
     with pytest.raises(TimerError):
-        services.timer_command(db, event.id, "start", 0)
+        timing.timer_command(db, event.id, "start", 0)
 
 
 def test_report_has_title_date_and_quotes(db, demo):
@@ -145,19 +145,19 @@ def test_report_in_english_for_an_english_event(db):
 
 def test_goto_a_chosen_step_and_refuse_foreign_ones(db, demo):
     steps = store.list_steps(db, demo.id)
-    assert services.timer_command(db, demo.id, "goto", 0, step_id=steps[2].id).step_id == steps[2].id
+    assert timing.timer_command(db, demo.id, "goto", 0, step_id=steps[2].id).step_id == steps[2].id
     other = gen_event(db)
     for bad in (None, "1", 10**9, [steps[0].id]):
         with pytest.raises(TimerError):
-            services.timer_command(db, demo.id, "goto", 0, step_id=bad)
+            timing.timer_command(db, demo.id, "goto", 0, step_id=bad)
     with pytest.raises(TimerError):
-        services.timer_command(db, other.id, "goto", 0, step_id=steps[0].id)
+        timing.timer_command(db, other.id, "goto", 0, step_id=steps[0].id)
 
 
 def test_extend_and_shorten_while_running(db, demo):
-    services.timer_command(db, demo.id, "start", 0)
-    services.timer_command(db, demo.id, "extend", 1_000)
-    state = services.timer_command(db, demo.id, "shorten", 2_000)
-    state = services.timer_command(db, demo.id, "shorten", 3_000)
-    assert services.timer_snapshot(db, demo.id, 3_000)["remaining_ms"] == 20 * 60_000 - 60_000 - 3_000
+    timing.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "extend", 1_000)
+    state = timing.timer_command(db, demo.id, "shorten", 2_000)
+    state = timing.timer_command(db, demo.id, "shorten", 3_000)
+    assert timing.timer_snapshot(db, demo.id, 3_000)["remaining_ms"] == 20 * 60_000 - 60_000 - 3_000
     assert state.status == "running"

@@ -1,7 +1,7 @@
 """The storage module against real SQLite files."""
 import sqlite3
 
-from facilitator import services, store
+from facilitator import services, store, timing
 from facilitator.db import connect, migrate
 from facilitator.models import EventDraft, Note
 
@@ -53,7 +53,7 @@ def test_note_text_survives_byte_for_byte(db):
 
 def test_delete_event_removes_every_row(app, db, rng):
     event, _ = services.ensure_demo_event(db, rng, NOW)
-    services.timer_command(db, event.id, "start", 0)
+    timing.timer_command(db, event.id, "start", 0)
     services.submit_note(db, event.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c13",
                                         "text": "hemlig lapp"}, NOW)
     other = gen_event(db)

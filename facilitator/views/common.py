@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, g, request
 
-from .. import services
+from .. import services, timing
 from ..clock import now_ms
 from ..db import get_db
 from ..domain.timer import format_clock
@@ -30,5 +30,5 @@ def event_or_404(event_id: str) -> Event:
 
 def timer_context(event: Event) -> dict:
     """The timer payload and its MM:SS, for pages to render before the socket connects."""
-    snapshot = services.timer_snapshot(get_db(), event.id, now_ms())
+    snapshot = timing.timer_snapshot(get_db(), event.id, now_ms())
     return {"timer": snapshot, "clock": format_clock(snapshot["remaining_ms"])}

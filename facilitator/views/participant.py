@@ -8,7 +8,7 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from .. import services
+from .. import services, timing
 from ..clock import now
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
@@ -53,7 +53,7 @@ def _render_join(event, error: str | None = None, text: str = ""):
     db = get_db()
     return render_template("participant/join.html", event=event,
                            questions=services.list_questions(db, event.id),
-                           step=services.current_step(db, event.id),
+                           step=timing.current_step(db, event.id),
                            note_id=str(uuid.uuid4()), max_chars=MAX_CHARS,
                            error=error, text=text, sent=request.args.get("sent") == "1",
                            **timer_context(event))

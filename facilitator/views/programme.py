@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
-from .. import broadcast, programme, services
+from .. import broadcast, programme, services, timing
 from ..clock import now_ms
 from ..db import get_db
 from ..domain.programme import STEP_KINDS
@@ -82,8 +82,8 @@ def _refusable(event, change):
 def _changed(event_id: str):
     """Tell every screen, then show the programme again."""
     socketio = current_app.extensions["socketio"]
-    broadcast.timer_state(socketio, event_id, services.timer_snapshot(get_db(), event_id, now_ms()))
-    broadcast.programme(socketio, event_id, services.programme_payload(get_db(), event_id))
+    broadcast.timer_state(socketio, event_id, timing.timer_snapshot(get_db(), event_id, now_ms()))
+    broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id))
     return redirect(url_for(".programme_page", event_id=event_id))
 
 
@@ -92,7 +92,7 @@ def _render(event, form=None, errors=None, refused=None):
     return render_template("facilitator/programme.html", event=event, kinds=STEP_KINDS,
                            steps=services.event_overview(db, event).steps,
                            questions={q.id: q.text for q in services.list_questions(db, event.id)},
-                           current=services.timer_state(db, event.id),
+                           current=timing.timer_state(db, event.id),
                            templates=programme.templates(), form=form or {"minutes": "10"},
                            errors=errors or {}, refused=refused)
 
