@@ -60,12 +60,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from gevent import monkey
 
     monkey.patch_all()
-    from .serving import announce, public_url_for
+    from .serving import announce, public_url_for, start_auto_advance
 
     app = _app(args.db, ASYNC_MODE="gevent")
     if not app.config["PUBLIC_URL"]:
         app.config["PUBLIC_URL"] = public_url_for(args.host, args.port)
     announce(app, args.host, args.port)
+    start_auto_advance(app)
     app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
     return 0
 

@@ -38,7 +38,8 @@ def register(socketio: SocketIO) -> None:
         if role == "facilitator":
             join_room(broadcast.facilitators_room(event_id))
             broadcast.programme(socketio, event_id,
-                                timing.programme_payload(get_db(), event_id), to=request.sid)
+                                timing.programme_payload(get_db(), event_id, now_ms()),
+                                to=request.sid)
         broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=request.sid)
         broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id),
                               to=request.sid)
@@ -85,15 +86,21 @@ def register(socketio: SocketIO) -> None:
         data = data if isinstance(data, dict) else {}
         try:
             timing.timer_command(get_db(), me["event"], str(data.get("action")), now_ms(),
-                                   step_id=data.get("step_id"))
+                                   step_id=data.get("step_id"), on=data.get("on"))
         except TimerError as exc:
             return protocol.error("bad_action", str(exc))
-        broadcast.timer_state(socketio, me["event"], timer_payload(me["event"]))
+        push_timer(socketio, me["event"])
         return protocol.ok()
 
 
 def timer_payload(event_id: str) -> dict[str, Any]:
     return timing.timer_snapshot(get_db(), event_id, now_ms())
+
+
+def push_timer(socketio: SocketIO, event_id: str) -> None:
+    """After any timer change: the new state to every screen, step times to facilitators."""
+    broadcast.timer_state(socketio, event_id, timer_payload(event_id))
+    broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
 
 
 def _authenticate(auth_data: Any) -> tuple[str, str]:

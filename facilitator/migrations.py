@@ -50,3 +50,23 @@ def _cascade_event_deletes(db: Database) -> None:
             DELETE FROM questions WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m002_step_runs_and_auto_advance(db: Database) -> None:
+    """When each step actually ran (planned vs used time), and the auto-advance switch."""
+    db["step_runs"].create({
+        "id": int, "event_id": str, "step_id": int, "started_ms": int, "stopped_ms": int,
+    }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"started_ms"})
+    db["step_runs"].create_index(["event_id", "step_id"])
+    db["timers"].add_column("auto_advance", int, not_null_default=0)
+    db.execute("DROP TRIGGER events_delete_children")
+    db.execute("""
+        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
+            DELETE FROM notes WHERE event_id = OLD.id;
+            DELETE FROM step_runs WHERE event_id = OLD.id;
+            DELETE FROM timers WHERE event_id = OLD.id;
+            DELETE FROM steps WHERE event_id = OLD.id;
+            DELETE FROM questions WHERE event_id = OLD.id;
+        END
+    """)

@@ -60,6 +60,7 @@ class TimerState:
     duration_ms: int = 0
     ends_at_ms: int | None = None
     remaining_ms: int = 0
+    auto_advance: bool = False
 
 
 @dataclass(frozen=True)

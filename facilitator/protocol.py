@@ -42,6 +42,7 @@ def timer_payload(state: TimerState, step: Step | None, question: str | None,
     """
     return {
         "status": state.status,
+        "auto_advance": state.auto_advance,
         "duration_ms": state.duration_ms,
         "ends_at": state.ends_at_ms,
         "remaining_ms": remaining_ms(state, now_ms),
@@ -56,8 +57,12 @@ def timer_payload(state: TimerState, step: Step | None, question: str | None,
     }
 
 
-def programme_payload(steps: list[Step], questions: dict[int, str]) -> dict[str, Any]:
-    return {"steps": [{"id": s.id, "kind": s.kind, "title": s.title, "duration_s": s.duration_s,
+def programme_payload(steps: list[Step], questions: dict[int, str], elapsed: dict[int, int],
+                      now_ms: int) -> dict[str, Any]:
+    """Steps in order with planned and used time; the running step's use grows from server_now."""
+    return {"server_now": now_ms,
+            "steps": [{"id": s.id, "kind": s.kind, "title": s.title, "duration_s": s.duration_s,
+                       "elapsed_ms": elapsed.get(s.id, 0),
                        "question": questions.get(s.question_id) if s.question_id else None}
                       for s in steps]}
 

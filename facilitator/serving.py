@@ -75,3 +75,35 @@ def announce(app: Flask, host: str, port: int) -> None:
         print(f"  projector:    {local_links['projector_url']}", flush=True)
         print(f"  join (phone): {event_links(public, demo)['join_url']}", flush=True)
     print(f"  database:     {app.config['DB_PATH']}", flush=True)
+
+
+AUTO_ADVANCE_CHECK_S = 0.2
+
+
+def run_auto_advance_once(app: Flask) -> list[str]:
+    """Advance every event whose step has ended and that asked for it; tell its screens."""
+    from . import timing
+    from .clock import now_ms
+    from .db import get_db
+    from .events import push_timer
+
+    with app.app_context():
+        advanced = timing.advance_due(get_db(), now_ms())
+        for event_id in advanced:
+            push_timer(app.extensions["socketio"], event_id)
+    return advanced
+
+
+def start_auto_advance(app: Flask) -> None:
+    """A background loop for auto-advance; screens still count down on their own."""
+    socketio = app.extensions["socketio"]
+
+    def loop() -> None:
+        while True:
+            socketio.sleep(AUTO_ADVANCE_CHECK_S)
+            try:
+                run_auto_advance_once(app)
+            except Exception:  # keep the loop alive; the next check retries
+                app.logger.exception("auto-advance check failed")
+
+    socketio.start_background_task(loop)

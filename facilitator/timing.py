@@ -5,13 +5,16 @@ exception is auto-advance, which `advance_due` checks for from a loop.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlite_utils import Database
 
 from . import protocol, store
 from .domain import timer
 from .models import Step, TimerState
 
-TIMER_ACTIONS = ("start", "pause", "reset", "next", "previous", "extend", "shorten", "goto")
+TIMER_ACTIONS = ("start", "pause", "reset", "next", "previous", "extend", "shorten", "goto",
+                 "auto_advance")
 MINUTE_MS = 60_000
 
 
@@ -30,24 +33,71 @@ def current_step(db: Database, event_id: str) -> Step | None:
 
 
 def timer_command(db: Database, event_id: str, action: str, now_ms: int,
-                  step_id: object = None) -> TimerState:
-    """Apply a facilitator's timer action and persist the new state."""
+                  step_id: object = None, on: object = None) -> TimerState:
+    """Apply a facilitator's timer action, persist it and log when steps really ran."""
     if action not in TIMER_ACTIONS:
         raise timer.TimerError(f"unknown timer action {action!r}")
     with db.atomic():
-        state = timer_state(db, event_id)
-        if action == "start":
-            state = timer.start(state, now_ms)
-        elif action == "pause":
-            state = timer.pause(state, now_ms)
-        elif action == "reset":
-            state = timer.reset(state)
-        elif action in ("extend", "shorten"):
-            state = timer.adjust(state, MINUTE_MS if action == "extend" else -MINUTE_MS, now_ms)
-        else:
-            state = _load_step(db, event_id, state, action, step_id)
-        store.save_timer(db, event_id, state)
-    return state
+        before = timer_state(db, event_id)
+        after = _apply(db, event_id, before, action, now_ms, step_id, on)
+        store.save_timer(db, event_id, after)
+        _log_runs(db, event_id, before, after, now_ms)
+    return after
+
+
+def _apply(db: Database, event_id: str, state: TimerState, action: str, now_ms: int,
+           step_id: object, on: object) -> TimerState:
+    if action == "start":
+        return timer.start(state, now_ms)
+    if action == "pause":
+        return timer.pause(state, now_ms)
+    if action == "reset":
+        return timer.reset(state)
+    if action in ("extend", "shorten"):
+        return timer.adjust(state, MINUTE_MS if action == "extend" else -MINUTE_MS, now_ms)
+    if action == "auto_advance":
+        if not isinstance(on, bool):
+            raise timer.TimerError("auto_advance needs on: true or false")
+        return replace(state, auto_advance=on)
+    loaded = _load_step(db, event_id, state, action, step_id)
+    return replace(loaded, auto_advance=state.auto_advance)
+
+
+def _log_runs(db: Database, event_id: str, before: TimerState, after: TimerState,
+              at_ms: int) -> None:
+    """Close the open run when a step stops or changes; open one when a step starts."""
+    running_before = before.status == "running"
+    running_after = after.status == "running"
+    same_step = before.step_id == after.step_id
+    if running_before and not (running_after and same_step):
+        store.close_step_runs(db, event_id, at_ms)
+    if running_after and not (running_before and same_step) and after.step_id is not None:
+        store.open_step_run(db, event_id, after.step_id, at_ms)
+
+
+def advance_due(db: Database, now_ms: int) -> list[str]:
+    """Start the next step of every auto-advancing event whose step has ended.
+
+    The next step starts at the moment the previous one ended, so nothing
+    drifts however late the check runs. Safe with several processes: each
+    event is re-read inside its own transaction.
+    """
+    advanced = []
+    for event_id in store.due_auto_advance(db, now_ms):
+        with db.atomic():
+            before = timer_state(db, event_id)
+            if not (before.status == "running" and before.auto_advance
+                    and before.ends_at_ms is not None and before.ends_at_ms <= now_ms):
+                continue
+            try:
+                loaded = _load_step(db, event_id, before, "next", None)
+            except timer.TimerError:  # the last step: it runs on into overtime
+                continue
+            after = timer.start(replace(loaded, auto_advance=True), before.ends_at_ms)
+            store.save_timer(db, event_id, after)
+            _log_runs(db, event_id, before, after, before.ends_at_ms)
+        advanced.append(event_id)
+    return advanced
 
 
 def timer_snapshot(db: Database, event_id: str, now_ms: int) -> dict:
@@ -63,9 +113,11 @@ def timer_snapshot(db: Database, event_id: str, now_ms: int) -> dict:
     return protocol.timer_payload(state, step, question, now_ms, following)
 
 
-def programme_payload(db: Database, event_id: str) -> dict:
+def programme_payload(db: Database, event_id: str, now_ms: int) -> dict:
+    """The step list with the time each step has really run, as of ``now_ms``."""
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
-    return protocol.programme_payload(store.list_steps(db, event_id), questions)
+    return protocol.programme_payload(store.list_steps(db, event_id), questions,
+                                      store.step_elapsed(db, event_id, now_ms), now_ms)
 
 
 def _load_step(db: Database, event_id: str, state: TimerState, action: str,

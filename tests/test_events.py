@@ -164,3 +164,25 @@ def test_connecting_late_sees_the_running_timer(db, demo, sockets):
     timing.timer_command(db, demo.id, "start", now_ms=time.time_ns() // 10**6)
     state = sockets(demo.id).get_received()[0]["args"][0]
     assert state["status"] == "running" and 19 * 60_000 < state["remaining_ms"] <= 20 * 60_000
+
+
+def test_two_facilitator_tabs_stay_consistent(db, demo, sockets):
+    first, second = sockets(demo.id, "facilitator"), sockets(demo.id, "facilitator")
+    first.emit("timer_command", {"action": "start"}, callback=True)
+    second.get_received()
+    first.emit("timer_command", {"action": "pause"}, callback=True)
+    received = second.get_received()
+    assert last(received, "timer_state")["status"] == "paused"
+    assert last(received, "programme")["steps"][0]["elapsed_ms"] >= 0
+
+
+def test_auto_advance_switch_is_shared_and_facilitator_only(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    assert phone.emit("timer_command", {"action": "auto_advance", "on": True},
+                      callback=True)["error"] == "forbidden"
+    phone.get_received()
+    assert facilitator.emit("timer_command", {"action": "auto_advance", "on": True},
+                            callback=True) == {"ok": True}
+    assert last(phone.get_received(), "timer_state")["auto_advance"] is True
+    bad = facilitator.emit("timer_command", {"action": "auto_advance", "on": "ja"}, callback=True)
+    assert bad["error"] == "bad_action"

@@ -12,7 +12,7 @@ def test_migrations_are_idempotent_and_recorded(app, db):
     migrate(app.config["DB_PATH"])
     migrate(app.config["DB_PATH"])
     names = [r["name"] for r in db["_sqlite_migrations"].rows]
-    assert names == ["m001_initial"]
+    assert names == ["m001_initial", "m002_step_runs_and_auto_advance"]
 
 
 def test_wal_and_foreign_keys_are_on(db):

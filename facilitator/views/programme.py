@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
-from .. import broadcast, programme, services, timing
-from ..clock import now_ms
+from .. import programme, services, timing
+from ..events import push_timer
 from ..db import get_db
 from ..domain.programme import STEP_KINDS
 from ..validation import ValidationError
@@ -81,9 +81,7 @@ def _refusable(event, change):
 
 def _changed(event_id: str):
     """Tell every screen, then show the programme again."""
-    socketio = current_app.extensions["socketio"]
-    broadcast.timer_state(socketio, event_id, timing.timer_snapshot(get_db(), event_id, now_ms()))
-    broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id))
+    push_timer(current_app.extensions["socketio"], event_id)
     return redirect(url_for(".programme_page", event_id=event_id))
 
 

@@ -55,26 +55,37 @@
       next.textContent = state.next ? next.getAttribute("data-label") + " " + state.next.title : "";
     }
   }
-  document.addEventListener("timer:state", function (e) { updateButtons(e.detail); });
+  document.addEventListener("timer:state", function (e) {
+    updateButtons(e.detail);
+    if (programme) { markCurrent(); }
+    var auto = document.querySelector('[data-action="auto-advance"]');
+    if (auto) { auto.checked = !!e.detail.auto_advance; }
+  });
+
+  var autoBox = document.querySelector('[data-action="auto-advance"]');
+  if (autoBox) {
+    autoBox.addEventListener("change", function () { command("auto_advance", { on: autoBox.checked }); });
+  }
   if (rt.timer) { updateButtons(rt.timer); }
+
+  var lastProgramme = null;
 
   function renderProgramme(msg) {
     if (!programme) { return; }
-    var current = rt.timer && rt.timer.step ? String(rt.timer.step.id) : null;
+    lastProgramme = msg;
     programme.textContent = "";
     msg.steps.forEach(function (step) {
       var li = document.createElement("li");
       li.setAttribute("data-step-id", step.id);
-      if (String(step.id) === current) { li.setAttribute("aria-current", "step"); }
       var name = document.createElement("span");
       name.className = "step-name";
       var title = document.createElement("strong");
       title.textContent = step.title;
-      var minutes = document.createElement("span");
-      minutes.className = "muted";
-      minutes.textContent = " " + Math.round(step.duration_s / 6) / 10 + " min";
       name.appendChild(title);
-      name.appendChild(minutes);
+      name.appendChild(muted(" " + Math.round(step.duration_s / 6) / 10 + " min "));
+      var used = muted("");
+      used.setAttribute("data-step-used", "");
+      name.appendChild(used);
       var go = document.createElement("button");
       go.type = "button";
       go.className = "button small";
@@ -85,7 +96,50 @@
       li.appendChild(go);
       programme.appendChild(li);
     });
+    markCurrent();
+    showUsedTime();
   }
+
+  function muted(text) {
+    var span = document.createElement("span");
+    span.className = "muted";
+    span.textContent = text;
+    return span;
+  }
+
+  function markCurrent() {
+    var current = rt.timer && rt.timer.step ? String(rt.timer.step.id) : null;
+    programme.querySelectorAll("[data-step-id]").forEach(function (li) {
+      if (li.getAttribute("data-step-id") === current) { li.setAttribute("aria-current", "step"); }
+      else { li.removeAttribute("aria-current"); }
+    });
+  }
+
+  /* Planned vs used: the running step's use grows locally from the server's figure. */
+  function showUsedTime() {
+    if (!lastProgramme) { return; }
+    var running = rt.timer && rt.timer.status === "running" && rt.timer.step ? rt.timer.step.id : null;
+    var grow = Math.max(0, rt.serverNow() - lastProgramme.server_now);
+    var planned = 0, usedTotal = 0;
+    lastProgramme.steps.forEach(function (step) {
+      var used = step.elapsed_ms + (step.id === running ? grow : 0);
+      planned += step.duration_s;
+      usedTotal += used;
+      var el = programme.querySelector('[data-step-id="' + step.id + '"] [data-step-used]');
+      if (el) {
+        el.textContent = used > 0 ? "· " + programme.getAttribute("data-used-label") + " " +
+          Realtime.formatClock(used) : "";
+      }
+    });
+    var total = document.querySelector("[data-programme-total]");
+    if (total) {
+      total.textContent = total.getAttribute("data-label")
+        .replace("{planned}", String(Math.round(planned / 60)))
+        .replace("{used}", Realtime.formatClock(usedTotal));
+    }
+  }
+  setInterval(showUsedTime, 1000);
+
   rt.socket.on("programme", renderProgramme);
 
   rt.socket.on("note_added", function (note) {

@@ -1,0 +1,79 @@
+"""Step history (planned vs used time) and auto-advance."""
+import pytest
+
+from facilitator import store, timing
+from facilitator.domain.timer import TimerError
+from facilitator.serving import run_auto_advance_once
+
+MIN = 60_000
+
+
+def steps_of(db, event):
+    return store.list_steps(db, event.id)
+
+
+def test_used_time_counts_only_running_time(db, demo):
+    first = steps_of(db, demo)[0].id
+    timing.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "pause", 3 * MIN)
+    timing.timer_command(db, demo.id, "start", 10 * MIN)       # 7 min paused: not counted
+    assert store.step_elapsed(db, demo.id, 11 * MIN) == {first: 4 * MIN}
+    timing.timer_command(db, demo.id, "next", 12 * MIN)
+    assert store.step_elapsed(db, demo.id, 99 * MIN) == {first: 5 * MIN}
+
+
+def test_extend_does_not_split_a_run(db, demo):
+    timing.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "extend", MIN)
+    assert db["step_runs"].count == 1
+
+
+def test_programme_payload_has_planned_and_used(db, demo):
+    timing.timer_command(db, demo.id, "start", 0)
+    payload = timing.programme_payload(db, demo.id, 2 * MIN)
+    assert payload["server_now"] == 2 * MIN
+    assert [(s["duration_s"], s["elapsed_ms"]) for s in payload["steps"]] == [
+        (1200, 2 * MIN), (900, 0), (300, 0)]
+
+
+def test_auto_advance_starts_the_next_step_when_the_time_is_up(db, demo):
+    first, second, _ = steps_of(db, demo)
+    timing.timer_command(db, demo.id, "auto_advance", 0, on=True)
+    timing.timer_command(db, demo.id, "start", 0)
+    assert timing.advance_due(db, 20 * MIN - 1) == []
+    assert timing.advance_due(db, 20 * MIN + 700) == [demo.id]
+    state = timing.timer_state(db, demo.id)
+    assert state.step_id == second.id and state.status == "running" and state.auto_advance
+    assert state.ends_at_ms == 20 * MIN + 15 * MIN              # no drift from the late check
+    assert store.step_elapsed(db, demo.id, 21 * MIN) == {first.id: 20 * MIN, second.id: MIN}
+
+
+def test_without_auto_advance_the_step_runs_into_overtime(db, demo):
+    timing.timer_command(db, demo.id, "start", 0)
+    assert timing.advance_due(db, 25 * MIN) == []
+    assert timing.timer_snapshot(db, demo.id, 25 * MIN)["remaining_ms"] == -5 * MIN
+
+
+def test_the_last_step_stays_in_overtime(db, demo):
+    last = steps_of(db, demo)[-1]
+    timing.timer_command(db, demo.id, "goto", 0, step_id=last.id)
+    timing.timer_command(db, demo.id, "auto_advance", 0, on=True)
+    timing.timer_command(db, demo.id, "start", 0)
+    assert timing.advance_due(db, 60 * MIN) == []
+    assert timing.timer_state(db, demo.id).step_id == last.id
+
+
+@pytest.mark.parametrize("on", [None, "yes", 1, "true"])
+def test_auto_advance_needs_a_boolean(db, demo, on):
+    with pytest.raises(TimerError):
+        timing.timer_command(db, demo.id, "auto_advance", 0, on=on)
+
+
+def test_the_server_loop_advances_and_tells_every_screen(app, db, demo, sockets):
+    phone = sockets(demo.id)
+    timing.timer_command(db, demo.id, "auto_advance", 0, on=True)
+    timing.timer_command(db, demo.id, "start", 0)               # ended long ago
+    phone.get_received()
+    assert run_auto_advance_once(app) == [demo.id]
+    state = [m["args"][0] for m in phone.get_received() if m["name"] == "timer_state"][-1]
+    assert state["step"]["title"] == "Rotera 2 och 2 till ny grupp"
