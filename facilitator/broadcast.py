@@ -20,6 +20,14 @@ def facilitators_room(event_id: str) -> str:
     return f"event:{event_id}:facilitators"
 
 
+def projectors_room(event_id: str) -> str:
+    return f"event:{event_id}:projectors"
+
+
+def _note_viewers(event_id: str) -> list[str]:
+    return [facilitators_room(event_id), projectors_room(event_id)]
+
+
 def timer_state(socketio: SocketIO, event_id: str, payload: dict[str, Any],
                 to: str | None = None) -> None:
     """To one client (``to`` = its sid) or to every screen of the event."""
@@ -27,7 +35,24 @@ def timer_state(socketio: SocketIO, event_id: str, payload: dict[str, Any],
 
 
 def note_added(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
-    socketio.emit(protocol.NOTE_ADDED, payload, to=facilitators_room(event_id))
+    """A new note, to the control pages and the projector wall; never to phones."""
+    socketio.emit(protocol.NOTE_ADDED, payload, to=_note_viewers(event_id))
+
+
+def note_updated(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
+    socketio.emit(protocol.NOTE_UPDATED, payload, to=_note_viewers(event_id))
+
+
+def box_state(socketio: SocketIO, event_id: str, is_open: bool, to: str | None = None) -> None:
+    socketio.emit(protocol.BOX_STATE, {"open": is_open}, to=to or event_room(event_id))
+
+
+def projector_view(socketio: SocketIO, event_id: str, view: str, to: str | None = None) -> None:
+    socketio.emit(protocol.PROJECTOR_VIEW, {"view": view}, to=to or event_room(event_id))
+
+
+def wall(socketio: SocketIO, notes: list[dict[str, Any]], to: str) -> None:
+    socketio.emit(protocol.WALL, {"notes": notes}, to=to)
 
 
 def notes_count(socketio: SocketIO, event_id: str, count: int, to: str | None = None) -> None:

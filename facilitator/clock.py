@@ -11,3 +11,8 @@ def now_ms() -> int:
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def utc_iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds, as stored in the database."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")

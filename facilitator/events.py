@@ -1,16 +1,17 @@
-"""Thin Socket.IO handlers: validate, call a service, broadcast.
+"""Thin Socket.IO handlers: authenticate, validate, call a use case, broadcast.
 
 Each handler's docstring says who sends the event and who receives what.
 """
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
-from . import auth, broadcast, protocol, services, timing
+from . import auth, broadcast, notes, protocol, services, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -29,20 +30,26 @@ def register(socketio: SocketIO) -> None:
     def session() -> dict[str, str]:
         return sessions[request.sid]
 
+    def facilitator_only(handler: Callable[[str, Any], dict[str, Any]]):
+        """Refuse anyone but a facilitator of this event; pass (event_id, data) on."""
+        @functools.wraps(handler)
+        def wrapper(data: Any = None) -> dict[str, Any]:
+            me = session()
+            if me["role"] != "facilitator":
+                return protocol.error("forbidden", "only the facilitator can do that")
+            try:
+                return handler(me["event"], data)
+            except (NoteError, TimerError) as exc:
+                return protocol.error(getattr(exc, "code", "bad_action"), str(exc))
+        return wrapper
+
     @socketio.on("connect")
     def on_connect(auth_data: Any = None) -> None:
-        """Any screen connects with {"event", "role", "token"?}; it gets the timer at once."""
+        """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
         event_id, role = _authenticate(auth_data)
         sessions[request.sid] = {"event": event_id, "role": role}
         join_room(broadcast.event_room(event_id))
-        if role == "facilitator":
-            join_room(broadcast.facilitators_room(event_id))
-            broadcast.programme(socketio, event_id,
-                                timing.programme_payload(get_db(), event_id, now_ms()),
-                                to=request.sid)
-        broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=request.sid)
-        broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id),
-                              to=request.sid)
+        _welcome(socketio, event_id, role)
 
     @socketio.on_error_default
     def on_error(exc: Exception) -> dict[str, Any]:
@@ -66,31 +73,69 @@ def register(socketio: SocketIO) -> None:
 
     @socketio.on(protocol.NOTE_SUBMIT)
     def on_note_submit(data: Any = None) -> dict[str, Any]:
-        """A phone drops a note; ack after commit, facilitators get note_added."""
+        """A phone drops a note; ack after commit; facilitators and projectors get note_added."""
         event_id = session()["event"]
         try:
-            note, is_new = services.submit_note(get_db(), event_id, data, now())
+            note, is_new = notes.submit_note(get_db(), event_id, data, now())
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:
             broadcast.note_added(socketio, event_id, protocol.note_payload(note))
-            broadcast.notes_count(socketio, event_id, services.count_notes(get_db(), event_id))
+            broadcast.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
         return protocol.ok(id=note.id, duplicate=not is_new)
 
     @socketio.on(protocol.TIMER_COMMAND)
-    def on_timer_command(data: Any = None) -> dict[str, Any]:
-        """A facilitator starts/pauses/resets/moves the timer; every screen gets timer_state."""
-        me = session()
-        if me["role"] != "facilitator":
-            return protocol.error("forbidden", "only the facilitator controls the timer")
+    @facilitator_only
+    def on_timer_command(event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator drives the timer; every screen gets timer_state."""
         data = data if isinstance(data, dict) else {}
-        try:
-            timing.timer_command(get_db(), me["event"], str(data.get("action")), now_ms(),
-                                   step_id=data.get("step_id"), on=data.get("on"))
-        except TimerError as exc:
-            return protocol.error("bad_action", str(exc))
-        push_timer(socketio, me["event"])
+        timing.timer_command(get_db(), event_id, str(data.get("action")), now_ms(),
+                             step_id=data.get("step_id"), on=data.get("on"))
+        push_timer(socketio, event_id)
         return protocol.ok()
+
+    @socketio.on(protocol.NOTE_MODERATE)
+    @facilitator_only
+    def on_note_moderate(event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator hides/restores or stars a note; control pages and projector update."""
+        note = notes.moderate(get_db(), event_id, data)
+        payload = protocol.note_payload(note)
+        broadcast.note_updated(socketio, event_id, payload)
+        return protocol.ok(note=payload)
+
+    @socketio.on(protocol.BOX_SET)
+    @facilitator_only
+    def on_box_set(event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator opens or closes the box; every screen gets box_state."""
+        event = notes.set_box(get_db(), event_id, data.get("open") if isinstance(data, dict) else None)
+        broadcast.box_state(socketio, event_id, event.box_open)
+        return protocol.ok()
+
+    @socketio.on(protocol.PROJECTOR_VIEW_SET)
+    @facilitator_only
+    def on_projector_view(event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator switches the projector between timer, note wall and word cloud."""
+        view = data.get("view") if isinstance(data, dict) else None
+        event = notes.set_projector_view(get_db(), event_id, view)
+        broadcast.projector_view(socketio, event_id, event.projector_view)
+        return protocol.ok()
+
+
+def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
+    """Everything a screen needs right after (re)connecting, so it never needs a reload."""
+    db, sid = get_db(), request.sid
+    event = services.get_event(db, event_id)
+    if role == "facilitator":
+        join_room(broadcast.facilitators_room(event_id))
+        broadcast.programme(socketio, event_id, timing.programme_payload(db, event_id, now_ms()),
+                            to=sid)
+    if role == "projector":
+        join_room(broadcast.projectors_room(event_id))
+        broadcast.wall(socketio, notes.wall(db, event_id), to=sid)
+    broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=sid)
+    broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
+    broadcast.box_state(socketio, event_id, event.box_open, to=sid)
+    broadcast.projector_view(socketio, event_id, event.projector_view, to=sid)
 
 
 def timer_payload(event_id: str) -> dict[str, Any]:
@@ -115,4 +160,3 @@ def _authenticate(auth_data: Any) -> tuple[str, str]:
             current_app.config["SECRET_KEY"], auth_data.get("token"), event_id):
         raise ConnectionRefusedError("facilitator token missing or invalid")
     return event_id, role
-

@@ -70,3 +70,21 @@ def m002_step_runs_and_auto_advance(db: Database) -> None:
             DELETE FROM questions WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m003_moderation_box_and_prepared(db: Database) -> None:
+    """Moderation flags and prepared answers on notes; the box and projector view on events.
+
+    Still no identity on notes: ``prepared_by`` is the municipality or group
+    that sent prepared answers before the day, never a person.
+    """
+    notes = db["notes"]
+    notes.add_column("hidden", int, not_null_default=0)
+    notes.add_column("starred", int, not_null_default=0)
+    notes.add_column("prepared", int, not_null_default=0)
+    notes.add_column("prepared_by", str, not_null_default="")
+    events = db["events"]
+    events.add_column("box_open", int, not_null_default=1)
+    events.add_column("projector_view", str, not_null_default="timer")
+    events.add_column("prepare_token", str, not_null_default="")

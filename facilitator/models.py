@@ -18,6 +18,9 @@ class Event:
     language: Language = "sv"
     join_code: str = ""
     is_demo: bool = False
+    box_open: bool = True
+    projector_view: str = "timer"
+    prepare_token: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class Note:
     text: str
     created_at: str
     question_id: int | None = None
+    hidden: bool = False
+    starred: bool = False
+    prepared: bool = False
+    prepared_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from .models import Note, Step, TimerState
 # client -> server
 TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
 NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
+NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
+BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
+PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud} -> ack {"ok"}
 TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 
 # server -> client
@@ -20,9 +23,14 @@ TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on c
 NOTE_ADDED = "note_added"      # note_payload(), to facilitators of the event
 NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
 PROGRAMME = "programme"        # programme_payload(), to facilitators, on connect and on change
+NOTE_UPDATED = "note_updated"  # note_payload(), to facilitators and projectors, after moderation
+BOX_STATE = "box_state"        # {"open": bool}, to everyone in the event, on connect and on change
+PROJECTOR_VIEW = "projector_view"  # {"view"}, to everyone in the event, on connect and on change
+WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
 
-CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND)
-SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME)
+CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET)
+SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
+                 PROJECTOR_VIEW, WALL)
 
 
 def ok(**fields: Any) -> dict[str, Any]:
@@ -69,4 +77,5 @@ def programme_payload(steps: list[Step], questions: dict[int, str], elapsed: dic
 
 def note_payload(note: Note) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "question_id": note.question_id,
-            "created_at": note.created_at}
+            "created_at": note.created_at, "hidden": note.hidden, "starred": note.starred,
+            "prepared": note.prepared, "prepared_by": note.prepared_by}

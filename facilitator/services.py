@@ -7,23 +7,19 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlite_utils import Database
 
-from . import programme, store, timing
+from . import programme, store
+from .clock import utc_iso
 from .domain import codes
-from .domain.notes import NoteError, validate_note_id, validate_note_text
 from .domain.report import ReportData, build_docx
 from .models import Event, EventDraft, Note, Question, Step
 from .validation import ValidationError
 
 LANGUAGES = ("sv", "en")
 MAX_FIELD = {"name": 200, "date": 10, "place": 200, "organiser": 200}
-
-
-def utc_iso(now: datetime) -> str:
-    return now.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
 # ---- events ------------------------------------------------------------------------
@@ -112,49 +108,12 @@ def event_overview(db: Database, event: Event) -> EventOverview:
                          list(reversed(store.list_notes(db, event.id))))
 
 
-# ---- notes -------------------------------------------------------------------------
-
-
-def submit_note(db: Database, event_id: str, payload: object, now: datetime) -> tuple[Note, bool]:
-    """Validate and store a note; (note, was_new). Committed before it returns."""
-    if not isinstance(payload, dict):
-        raise NoteError("bad_payload", "a note is an object with id and text")
-    note_id = validate_note_id(payload.get("id"))
-    text = validate_note_text(payload.get("text"))
-    question_id = _question_for_note(db, event_id, payload.get("question_id"))
-    with db.atomic():
-        note = Note(note_id, event_id, text, utc_iso(now), question_id)
-        is_new = store.insert_note(db, note)
-        if not is_new:
-            note = store.get_note(db, note_id)
-            if note is None or note.event_id != event_id:
-                raise NoteError("bad_id", "that note id belongs elsewhere")
-    return note, is_new
-
-
 def count_notes(db: Database, event_id: str) -> int:
     return store.count_notes(db, event_id)
 
 
 def list_questions(db: Database, event_id: str) -> list[Question]:
     return store.list_questions(db, event_id)
-
-
-def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
-    """The question a note answers: the one asked for, else the current step's."""
-    questions = {q.id for q in store.list_questions(db, event_id)}
-    if raw not in (None, ""):
-        try:
-            qid = int(raw)  # type: ignore[arg-type]
-        except (TypeError, ValueError) as exc:
-            raise NoteError("bad_question", "unknown question") from exc
-        if qid not in questions:
-            raise NoteError("bad_question", "unknown question")
-        return qid
-    step = timing.current_step(db, event_id)
-    if step and step.question_id in questions:
-        return step.question_id
-    return None
 
 
 # ---- report ------------------------------------------------------------------------

@@ -18,7 +18,9 @@ from .models import Event, EventDraft, Note, Question, Step, TimerState
 def _event(row: dict[str, Any]) -> Event:
     return Event(id=row["id"], name=row["name"], date=row["date"] or "", place=row["place"] or "",
                  organiser=row["organiser"] or "", language=row["language"],
-                 join_code=row["join_code"], is_demo=bool(row["is_demo"]))
+                 join_code=row["join_code"], is_demo=bool(row["is_demo"]),
+                 box_open=bool(row["box_open"]), projector_view=row["projector_view"],
+                 prepare_token=row["prepare_token"])
 
 
 def insert_event(db: Database, event_id: str, join_code: str, draft: EventDraft,
@@ -31,6 +33,17 @@ def insert_event(db: Database, event_id: str, join_code: str, draft: EventDraft,
 def update_event(db: Database, event_id: str, draft: EventDraft) -> Event:
     db["events"].update(event_id, asdict(draft))
     return get_event(db, event_id)
+
+
+def set_event_fields(db: Database, event_id: str, **fields: Any) -> None:
+    """Change event settings such as box_open, projector_view or prepare_token."""
+    db["events"].update(event_id, fields)
+
+
+def get_event_by_prepare_token(db: Database, token: str) -> Event | None:
+    rows = list(db["events"].rows_where("prepare_token = ? AND prepare_token != ''", [token],
+                                        limit=1))
+    return _event(rows[0]) if rows else None
 
 
 def delete_event(db: Database, event_id: str) -> None:
@@ -159,9 +172,15 @@ def step_elapsed(db: Database, event_id: str, now_ms: int) -> dict[int, int]:
 # ---- notes -------------------------------------------------------------------------
 
 
+NOTE_COLUMNS = ("id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
+                "prepared", "prepared_by")
+
+
 def _note(row: dict[str, Any]) -> Note:
     return Note(id=row["id"], event_id=row["event_id"], text=row["text"],
-                created_at=row["created_at"], question_id=row["question_id"])
+                created_at=row["created_at"], question_id=row["question_id"],
+                hidden=bool(row["hidden"]), starred=bool(row["starred"]),
+                prepared=bool(row["prepared"]), prepared_by=row["prepared_by"])
 
 
 def insert_note(db: Database, note: Note) -> bool:
@@ -170,10 +189,11 @@ def insert_note(db: Database, note: Note) -> bool:
     The phone resends until acknowledged, so a second insert of the same id
     is normal and must leave exactly one row.
     """
+    values = [note.id, note.event_id, note.question_id, note.text, note.created_at,
+              int(note.hidden), int(note.starred), int(note.prepared), note.prepared_by]
     cursor = db.execute(
-        "INSERT INTO notes (id, event_id, question_id, text, created_at) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(id) DO NOTHING",
-        [note.id, note.event_id, note.question_id, note.text, note.created_at])
+        f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
+        " ON CONFLICT(id) DO NOTHING", values)
     return cursor.rowcount == 1
 
 
@@ -182,9 +202,14 @@ def get_note(db: Database, note_id: str) -> Note | None:
     return _note(rows[0]) if rows else None
 
 
-def list_notes(db: Database, event_id: str) -> list[Note]:
-    return [_note(r) for r in
-            db["notes"].rows_where("event_id = ?", [event_id], order_by="created_at, rowid")]
+def set_note_flags(db: Database, note_id: str, **flags: bool) -> None:
+    """Set hidden and/or starred; the text is never changed."""
+    db["notes"].update(note_id, {k: int(v) for k, v in flags.items()})
+
+
+def list_notes(db: Database, event_id: str, visible_only: bool = False) -> list[Note]:
+    where = "event_id = ?" + (" AND hidden = 0" if visible_only else "")
+    return [_note(r) for r in db["notes"].rows_where(where, [event_id], order_by="created_at, rowid")]
 
 
 def count_notes(db: Database, event_id: str) -> int:

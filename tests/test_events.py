@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from facilitator import services, timing
+from facilitator import notes, services, timing
 
 from .conftest import facilitator_token, gen_event, note_payload
 
@@ -46,7 +46,7 @@ def test_token_for_one_event_does_not_open_another(app, db, demo, client, socket
 def test_every_screen_gets_the_timer_on_connect(demo, sockets):
     phone = sockets(demo.id)
     received = phone.get_received()
-    assert names(received) == ["timer_state", "notes_count"]
+    assert names(received) == ["timer_state", "notes_count", "box_state", "projector_view"]
     state = received[0]["args"][0]
     assert state["status"] == "idle" and state["remaining_ms"] == 20 * 60_000
     assert state["step"]["title"] == "Diskutera i grupper om 4–5"
@@ -155,7 +155,7 @@ def test_a_failing_handler_still_answers(app, db, demo, sockets, monkeypatch):
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
-    monkeypatch.setattr(services, "submit_note", broken)
+    monkeypatch.setattr(notes, "submit_note", broken)
     ack = phone.emit("note_submit", note_payload(), callback=True)
     assert ack["ok"] is False and ack["error"] == "server_error"
 

@@ -5,7 +5,7 @@ import uuid
 import docx
 import pytest
 
-from facilitator import services, store, timing
+from facilitator import notes, services, store, timing
 from facilitator.db import connect
 from facilitator.domain.notes import NoteError
 from facilitator.domain.timer import TimerError
@@ -47,25 +47,25 @@ def test_event_form_keeps_hostile_text_as_text():
 
 
 def test_submit_note_defaults_to_the_current_steps_question(db, demo):
-    note, is_new = services.submit_note(db, demo.id, note_payload(), NOW)
+    note, is_new = notes.submit_note(db, demo.id, note_payload(), NOW)
     question = store.list_questions(db, demo.id)[0]
     assert is_new and note.question_id == question.id
 
 
 def test_submit_note_twice_is_one_note(db, demo):
     payload = note_payload()
-    services.submit_note(db, demo.id, payload, NOW)
-    note, is_new = services.submit_note(db, demo.id, payload, NOW)
+    notes.submit_note(db, demo.id, payload, NOW)
+    note, is_new = notes.submit_note(db, demo.id, payload, NOW)
     assert not is_new and note.text == payload["text"]
     assert services.count_notes(db, demo.id) == 1
 
 
 def test_note_id_from_another_event_is_refused(db, demo):
     payload = note_payload()
-    services.submit_note(db, demo.id, payload, NOW)
+    notes.submit_note(db, demo.id, payload, NOW)
     other = gen_event(db)
     with pytest.raises(NoteError):
-        services.submit_note(db, other.id, payload, NOW)
+        notes.submit_note(db, other.id, payload, NOW)
     assert services.count_notes(db, other.id) == 0
 
 
@@ -82,7 +82,7 @@ def test_note_id_from_another_event_is_refused(db, demo):
 ])
 def test_bad_notes_store_nothing(db, demo, payload, code):
     with pytest.raises(NoteError) as info:
-        services.submit_note(db, demo.id, payload, NOW)
+        notes.submit_note(db, demo.id, payload, NOW)
     assert info.value.code == code
     assert services.count_notes(db, demo.id) == 0
 
@@ -124,7 +124,7 @@ def test_timer_without_programme_cannot_start(db):
 
 
 def test_report_has_title_date_and_quotes(db, demo):
-    services.submit_note(db, demo.id, note_payload("Skolan kan inte göra allt själv."), NOW)
+    notes.submit_note(db, demo.id, note_payload("Skolan kan inte göra allt själv."), NOW)
     document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Title", demo.name) in texts

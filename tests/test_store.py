@@ -1,7 +1,7 @@
 """The storage module against real SQLite files."""
 import sqlite3
 
-from facilitator import services, store, timing
+from facilitator import notes, services, store, timing
 from facilitator.db import connect, migrate
 from facilitator.models import EventDraft, Note
 
@@ -11,8 +11,10 @@ from .conftest import NOW, gen_event
 def test_migrations_are_idempotent_and_recorded(app, db):
     migrate(app.config["DB_PATH"])
     migrate(app.config["DB_PATH"])
+    from facilitator.migrations import migrations
     names = [r["name"] for r in db["_sqlite_migrations"].rows]
-    assert names == ["m001_initial", "m002_step_runs_and_auto_advance"]
+    assert names[:2] == ["m001_initial", "m002_step_runs_and_auto_advance"]
+    assert len(names) == len(set(names)) and migrations.pending(db) == []
 
 
 def test_wal_and_foreign_keys_are_on(db):
@@ -25,7 +27,11 @@ def test_note_table_cannot_hold_identity():
     db = connect(":memory:")
     from facilitator.migrations import migrations
     migrations.apply(db)
-    assert set(db["notes"].columns_dict) == {"id", "event_id", "question_id", "text", "created_at"}
+    columns = set(db["notes"].columns_dict)
+    assert columns == {"id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
+                       "prepared", "prepared_by"}
+    for identifying in ("participant", "device", "ip", "agent", "session", "user", "name"):
+        assert not any(identifying in c for c in columns - {"prepared_by"}), identifying
 
 
 def test_event_round_trip(db):
@@ -54,7 +60,7 @@ def test_note_text_survives_byte_for_byte(db):
 def test_delete_event_removes_every_row(app, db, rng):
     event, _ = services.ensure_demo_event(db, rng, NOW)
     timing.timer_command(db, event.id, "start", 0)
-    services.submit_note(db, event.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c13",
+    notes.submit_note(db, event.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c13",
                                         "text": "hemlig lapp"}, NOW)
     other = gen_event(db)
     services.delete_event(db, event.id)

@@ -8,7 +8,7 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from .. import services, timing
+from .. import notes, services, timing
 from ..clock import now
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
@@ -42,7 +42,7 @@ def submit_note(code: str):
     payload = {"id": request.form.get("id", ""), "text": request.form.get("text", ""),
                "question_id": request.form.get("question_id") or None}
     try:
-        services.submit_note(get_db(), event.id, payload, now())
+        notes.submit_note(get_db(), event.id, payload, now())
     except NoteError as exc:
         current_app.logger.info("note rejected: %s", exc.code)
         return _render_join(event, error=exc.code, text=payload["text"]), 400

@@ -1,0 +1,174 @@
+"""Use cases of the note box: submitting, moderating, the box itself, exports.
+
+A note row never holds who wrote it. Moderation (hidden, starred) changes how
+a note is shown, never its text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import protocol, store, timing
+from .clock import utc_iso
+from .domain import codes
+from .domain.notes import NoteError, validate_note_id, validate_note_text
+from .models import Event, Note
+
+PROJECTOR_VIEWS = ("timer", "wall", "cloud")
+MAX_PREPARED_BY = 200
+
+
+def submit_note(db: Database, event_id: str, payload: object, now: datetime,
+                prepared_by: str | None = None) -> tuple[Note, bool]:
+    """Validate and store a note; (note, was_new). Committed before it returns.
+
+    ``prepared_by`` set (possibly empty) marks an answer sent through the
+    pre-event link, which is accepted whether or not the box is open.
+    """
+    if not isinstance(payload, dict):
+        raise NoteError("bad_payload", "a note is an object with id and text")
+    note_id = validate_note_id(payload.get("id"))
+    text = validate_note_text(payload.get("text"))
+    with db.atomic():
+        existing = store.get_note(db, note_id)
+        if existing is not None:
+            if existing.event_id != event_id:
+                raise NoteError("bad_id", "that note id belongs elsewhere")
+            return existing, False              # a resend: the box may have closed since
+        if prepared_by is None and not _event(db, event_id).box_open:
+            raise NoteError("box_closed", "the box is closed right now")
+        question_id = _question_for_note(db, event_id, payload.get("question_id"))
+        note = Note(note_id, event_id, text, utc_iso(now), question_id,
+                    prepared=prepared_by is not None, prepared_by=(prepared_by or "")[:MAX_PREPARED_BY])
+        store.insert_note(db, note)
+    return note, True
+
+
+def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
+    """The question a note answers: the one asked for, else the current step's."""
+    questions = {q.id for q in store.list_questions(db, event_id)}
+    if raw not in (None, ""):
+        if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+            raise NoteError("bad_question", "unknown question")
+        try:
+            qid = int(raw)
+        except ValueError as exc:
+            raise NoteError("bad_question", "unknown question") from exc
+        if qid not in questions:
+            raise NoteError("bad_question", "unknown question")
+        return qid
+    step = timing.current_step(db, event_id)
+    return step.question_id if step and step.question_id in questions else None
+
+
+def moderate(db: Database, event_id: str, payload: object) -> Note:
+    """Hide/restore or star/unstar a note of this event: {"id", "hidden"?, "starred"?}."""
+    if not isinstance(payload, dict):
+        raise NoteError("bad_payload", "moderation is an object with id and flags")
+    note_id = validate_note_id(payload.get("id"))
+    flags = {k: payload[k] for k in ("hidden", "starred") if k in payload}
+    if not flags or not all(isinstance(v, bool) for v in flags.values()):
+        raise NoteError("bad_flags", "give hidden and/or starred as true or false")
+    with db.atomic():
+        note = store.get_note(db, note_id)
+        if note is None or note.event_id != event_id:
+            raise NoteError("no_note", "no such note in this event")
+        store.set_note_flags(db, note_id, **flags)
+        return store.get_note(db, note_id)  # type: ignore[return-value]
+
+
+def set_box(db: Database, event_id: str, open_: object) -> Event:
+    if not isinstance(open_, bool):
+        raise NoteError("bad_flags", "open must be true or false")
+    with db.atomic():
+        store.set_event_fields(db, event_id, box_open=int(open_))
+        return _event(db, event_id)
+
+
+def set_projector_view(db: Database, event_id: str, view: object) -> Event:
+    if view not in PROJECTOR_VIEWS:
+        raise NoteError("bad_view", f"view must be one of {', '.join(PROJECTOR_VIEWS)}")
+    with db.atomic():
+        store.set_event_fields(db, event_id, projector_view=view)
+        return _event(db, event_id)
+
+
+def prepare_token(db: Database, event_id: str, rng: random.Random) -> str:
+    """The secret part of the pre-event link, made once per event."""
+    with db.atomic():
+        event = _event(db, event_id)
+        if event.prepare_token:
+            return event.prepare_token
+        token = "".join(rng.choice(codes.ID_ALPHABET) for _ in range(24))
+        store.set_event_fields(db, event_id, prepare_token=token)
+        return token
+
+
+def event_for_prepare_token(db: Database, token: str) -> Event | None:
+    return store.get_event_by_prepare_token(db, token[:64])
+
+
+def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
+    """The newest visible notes, for the projector's note wall."""
+    notes = store.list_notes(db, event_id, visible_only=True)
+    return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
+
+
+def all_notes(db: Database, event_id: str) -> list[Note]:
+    return store.list_notes(db, event_id)
+
+
+def visible_notes(db: Database, event_id: str) -> list[Note]:
+    return store.list_notes(db, event_id, visible_only=True)
+
+
+def count_notes(db: Database, event_id: str) -> int:
+    return store.count_notes(db, event_id)
+
+
+EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "prepared",
+                 "prepared_by")
+
+
+def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
+    questions = {q.id: q.text for q in store.list_questions(db, event_id)}
+    return [{"id": n.id, "question": questions.get(n.question_id, ""), "text": n.text,
+             "created_at": n.created_at, "starred": n.starred, "hidden": n.hidden,
+             "prepared": n.prepared, "prepared_by": n.prepared_by}
+            for n in store.list_notes(db, event_id)]
+
+
+def export_csv(db: Database, event_id: str, delimiter: str = ",") -> str:
+    """UTF-8 CSV with a BOM so Excel shows å, ä, ö; ';' suits a Swedish Excel."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, delimiter=delimiter,
+                            quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writeheader()
+    for row in export_rows(db, event_id):
+        writer.writerow({**row, **{k: int(row[k]) for k in ("starred", "hidden", "prepared")},
+                         "text": _defuse(row["text"]), "prepared_by": _defuse(row["prepared_by"])})
+    return "\ufeff" + out.getvalue()
+
+
+def _defuse(value: str) -> str:
+    """Stop a spreadsheet from running a note as a formula (=, +, -, @ at the start)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def export_json(db: Database, event_id: str) -> str:
+    event = _event(db, event_id)
+    return json.dumps({"event": {"id": event.id, "name": event.name, "date": event.date},
+                       "notes": export_rows(db, event_id)}, ensure_ascii=False, indent=2)
+
+
+def _event(db: Database, event_id: str) -> Event:
+    event = store.get_event(db, event_id)
+    if event is None:
+        raise LookupError(event_id)
+    return event
