@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|export|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -39,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--base-url", default="http://127.0.0.1:5000")
     demo.add_argument("--json", action="store_true", help="print one JSON object")
     demo.set_defaults(func=cmd_demo)
+
+    export = sub.add_parser("export", help="all notes of an event as CSV or JSON")
+    export.add_argument("event_id")
+    export.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--semicolon", action="store_true", help="';' between CSV fields (Swedish Excel)")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.set_defaults(func=cmd_export)
 
     qr = sub.add_parser("qr", help="write a QR code (PNG or SVG by extension)")
     qr.add_argument("url")
@@ -94,6 +102,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"{'Created' if created else 'Reusing'} demo event {event.name!r} ({event.id})")
         for key, url in links.items():
             print(f"  {key:16} {url}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import notes, services
+    from .db import connect
+
+    app = _app(args.db)
+    db = connect(app.config["DB_PATH"])
+    try:
+        if services.get_event(db, args.event_id) is None:
+            raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
+        if args.format == "json":
+            text = notes.export_json(db, args.event_id) + "\n"
+        else:
+            text = notes.export_csv(db, args.event_id, ";" if args.semicolon else ",")
+    finally:
+        db.close()
+    if not args.output:
+        sys.stdout.write(text.removeprefix("\ufeff"))
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
     return 0
 
 

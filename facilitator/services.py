@@ -124,7 +124,7 @@ def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
     if event is None:
         raise LookupError(event_id)
     data = ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
-                      store.list_notes(db, event_id))
+                      store.list_notes(db, event_id, visible_only=True))
     return build_docx(data, now)
 
 

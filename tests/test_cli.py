@@ -72,3 +72,27 @@ def test_qr_png_decodes_to_exactly_the_url(tmp_path):
     decoded = subprocess.run(["zbarimg", "--raw", "-q", "-Sbinary", str(out)],
                              capture_output=True, check=True).stdout
     assert decoded.decode("utf-8").rstrip("\n") == url
+
+
+def test_export_contract(tmp_path):
+    db = tmp_path / "e.sqlite3"
+    data = json.loads(run(tmp_path, "demo", "--db", str(db), "--json").stdout)
+    csv_out = run(tmp_path, "export", data["event_id"], "--db", str(db), "--format", "csv",
+                  "--semicolon")
+    assert csv_out.returncode == 0 and csv_out.stdout.startswith("id;question;text")
+    target = tmp_path / "notes.json"
+    assert run(tmp_path, "export", data["event_id"], "--db", str(db), "--format", "json",
+               "-o", str(target)).returncode == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["event"]["id"] == data["event_id"]
+    written = tmp_path / "notes.csv"
+    run(tmp_path, "export", data["event_id"], "--db", str(db), "-o", str(written))
+    assert written.read_bytes().startswith(b"\xef\xbb\xbfid,question")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["nope"], "no event"),
+    (["x", "--format", "xml"], "invalid choice"),
+])
+def test_export_errors(tmp_path, args, message):
+    result = run(tmp_path, "export", *args, "--db", str(tmp_path / "e.sqlite3"))
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

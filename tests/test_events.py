@@ -186,3 +186,53 @@ def test_auto_advance_switch_is_shared_and_facilitator_only(db, demo, sockets):
     assert last(phone.get_received(), "timer_state")["auto_advance"] is True
     bad = facilitator.emit("timer_command", {"action": "auto_advance", "on": "ja"}, callback=True)
     assert bad["error"] == "bad_action"
+
+
+def test_moderation_reaches_facilitators_and_projectors_not_phones(db, demo, sockets):
+    facilitator, projector, phone = (sockets(demo.id, "facilitator"), sockets(demo.id, "projector"),
+                                     sockets(demo.id))
+    note_id = phone.emit("note_submit", note_payload("Ta bort mig"), callback=True)["id"]
+    assert last(projector.get_received(), "note_added")["text"] == "Ta bort mig"
+    ack = facilitator.emit("note_moderate", {"id": note_id, "hidden": True}, callback=True)
+    assert ack["ok"] and ack["note"]["hidden"] is True
+    assert last(projector.get_received(), "note_updated")["hidden"] is True
+    assert "note_updated" not in names(phone.get_received())
+
+
+def test_participants_cannot_moderate_or_steer(db, demo, sockets):
+    phone = sockets(demo.id)
+    note_id = phone.emit("note_submit", note_payload(), callback=True)["id"]
+    for event, data in (("note_moderate", {"id": note_id, "hidden": True}),
+                        ("box_set", {"open": False}), ("projector_view_set", {"view": "wall"})):
+        assert phone.emit(event, data, callback=True)["error"] == "forbidden"
+    event = services.get_event(db, demo.id)
+    assert event.box_open and event.projector_view == "timer"
+    assert not notes.all_notes(db, demo.id)[0].hidden
+
+
+def test_closing_the_box_tells_phones_and_refuses_notes(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    phone.get_received()
+    assert facilitator.emit("box_set", {"open": False}, callback=True) == {"ok": True}
+    assert last(phone.get_received(), "box_state") == {"open": False}
+    assert phone.emit("note_submit", note_payload(), callback=True)["error"] == "box_closed"
+    assert sockets(demo.id).get_received()[2] == {"name": "box_state", "args": [{"open": False}],
+                                                  "namespace": "/"}
+
+
+@pytest.mark.parametrize("event, data", [
+    ("box_set", None), ("box_set", {"open": "no"}), ("projector_view_set", {"view": "disco"}),
+    ("note_moderate", "hide all"), ("projector_view_set", None),
+])
+def test_bad_facilitator_payloads(db, demo, sockets, event, data):
+    assert sockets(demo.id, "facilitator").emit(event, data, callback=True)["ok"] is False
+
+
+def test_projector_gets_the_wall_and_view_on_connect(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    for i in range(3):
+        phone.emit("note_submit", note_payload(f"Lapp {i}"), callback=True)
+    facilitator.emit("projector_view_set", {"view": "wall"}, callback=True)
+    received = sockets(demo.id, "projector").get_received()
+    assert [n["text"] for n in last(received, "wall")["notes"]] == ["Lapp 2", "Lapp 1", "Lapp 0"]
+    assert last(received, "projector_view") == {"view": "wall"}

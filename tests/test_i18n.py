@@ -19,7 +19,9 @@ def used_messages() -> set[str]:
 def test_every_string_in_the_ui_has_a_swedish_translation():
     with CATALOGUE.open("rb") as handle:
         catalogue = read_po(handle)
-    translated = {m.id for m in catalogue if m.id and m.string and not m.fuzzy}
+    translated = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue
+                  if m.id and not m.fuzzy
+                  and (all(m.string) if isinstance(m.string, tuple) else m.string)}
     missing = used_messages() - translated
     assert not missing, f"add Swedish for: {sorted(missing)} (run `make messages`)"
 

@@ -161,3 +161,19 @@ def test_extend_and_shorten_while_running(db, demo):
     state = timing.timer_command(db, demo.id, "shorten", 3_000)
     assert timing.timer_snapshot(db, demo.id, 3_000)["remaining_ms"] == 20 * 60_000 - 60_000 - 3_000
     assert state.status == "running"
+
+
+def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, demo):
+    first, _ = notes.submit_note(db, demo.id, note_payload("Vanlig lapp"), NOW)
+    starred, _ = notes.submit_note(db, demo.id, note_payload("Lyft fram mig"), NOW)
+    hidden, _ = notes.submit_note(db, demo.id, note_payload("Hemlig och olämplig"), NOW)
+    notes.moderate(db, demo.id, {"id": starred.id, "starred": True})
+    notes.moderate(db, demo.id, {"id": hidden.id, "hidden": True})
+    notes.submit_note(db, demo.id, note_payload("Förberett svar"), NOW, prepared_by="Askersunds kommun")
+    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    quotes = [(style, t) for style, t in paragraphs if "Quote" in style]
+    assert quotes == [("Intense Quote", "”Lyft fram mig”"), ("Quote", "”Vanlig lapp”"),
+                      ("Quote", "”Förberett svar” – Askersunds kommun")]
+    assert not any("Hemlig" in t for _, t in paragraphs)
+    assert ("Heading 1", "Förberedda svar") in paragraphs

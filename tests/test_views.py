@@ -1,5 +1,6 @@
 """HTTP pages through Flask's test client on a real database."""
 import io
+import re
 import uuid
 
 import docx
@@ -156,3 +157,80 @@ def test_report_download(client, db, demo):
 def test_unknown_event_pages_are_404(client):
     for url in ("/f/events/nope", "/p/nope", "/p/nope/qr.svg", "/f/events/nope/report.docx"):
         assert client.get(url).status_code == 404
+
+
+def submit(client, demo, text):
+    return client.post(f"/j/{demo.join_code}/notes", data={"id": str(uuid.uuid4()), "text": text})
+
+
+def test_exports(client, demo):
+    submit(client, demo, "Semikolon; och ”citat” åäö")
+    response = client.get(f"/f/events/{demo.id}/notes.csv?sep=semicolon")
+    assert response.mimetype == "text/csv" and response.data.startswith("\ufeff".encode())
+    assert "Semikolon; och ”citat” åäö" in response.data.decode("utf-8")
+    data = client.get(f"/f/events/{demo.id}/notes.json").get_json()
+    assert data["notes"][0]["text"] == "Semikolon; och ”citat” åäö"
+    assert client.get(f"/f/events/{demo.id}/notes.xlsx").status_code == 404
+
+
+def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
+    from facilitator import notes
+    submit(client, demo, "Samverkan mellan skolor")
+    submit(client, demo, "Samverka mera")
+    secret = notes.all_notes(db, demo.id)[1]
+    notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
+    data = client.get(f"/p/{demo.id}/cloud.json").get_json()
+    assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
+
+
+def prepare_url(client, demo):
+    import re
+    page = text(client.get(f"/f/events/{demo.id}"))
+    return re.search(r'data-link="prepare">http://venue.example:5000([^<]+)<', page).group(1)
+
+
+def test_pre_event_box(client, db, demo):
+    from facilitator import notes
+    url = prepare_url(client, demo)
+    form_page = text(client.get(url))
+    question = services.list_questions(db, demo.id)[0]
+    assert question.text in form_page
+    note_id = re.search(rf'name="id-{question.id}" value="([^"]+)"', form_page).group(1)
+    form = {"prepared_by": "Lekebergs kommun", f"id-{question.id}": note_id,
+            f"answer-{question.id}": "Vi har startat en familjecentral."}
+    done = client.post(url, data=form)
+    assert done.status_code == 200 and "Mottagen ✓" in text(done)
+    client.post(url, data=form)  # sent twice: still one answer
+    stored = notes.all_notes(db, demo.id)
+    assert len(stored) == 1 and stored[0].prepared and stored[0].prepared_by == "Lekebergs kommun"
+
+
+@pytest.mark.parametrize("answer, message", [("", "Svara på minst en fråga."),
+                                             ("x" * 2001, "Lappen är för lång")])
+def test_pre_event_box_errors_keep_the_text(client, db, demo, answer, message):
+    url = prepare_url(client, demo)
+    question = services.list_questions(db, demo.id)[0]
+    response = client.post(url, data={"prepared_by": "Kvar", f"id-{question.id}": str(uuid.uuid4()),
+                                      f"answer-{question.id}": answer})
+    assert response.status_code == 400 and message in text(response) and 'value="Kvar"' in text(response)
+    assert services.count_notes(db, demo.id) == 0
+
+
+def test_pre_event_box_with_a_forged_id(client, db, demo):
+    url = prepare_url(client, demo)
+    question = services.list_questions(db, demo.id)[0]
+    response = client.post(url, data={f"id-{question.id}": "not-a-uuid",
+                                      f"answer-{question.id}": "hej"})
+    assert response.status_code == 400 and services.count_notes(db, demo.id) == 0
+
+
+def test_unknown_pre_event_link(client):
+    assert client.get("/j/pre/" + "a" * 24).status_code == 404
+
+
+def test_closed_box_form_keeps_the_text(client, db, demo):
+    from facilitator import notes
+    notes.set_box(db, demo.id, False)
+    response = submit(client, demo, "Skrivet när lådan var stängd")
+    assert response.status_code == 400 and "Lådan är stängd" in text(response)
+    assert "Skrivet när lådan var stängd" in text(response)

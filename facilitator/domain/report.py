@@ -21,21 +21,32 @@ LABELS = {
     "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
            "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
            "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
-           "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida"},
+           "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
+           "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen."},
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
-           "count": "{n} notes", "count_one": "1 note", "page": "Page"},
+           "count": "{n} notes", "count_one": "1 note", "page": "Page",
+           "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day."},
 }
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
 class ReportData:
+    """What the report shows. ``notes`` are the visible ones: hidden notes never get here."""
     event: Event
     questions: list[Question] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+
+    @property
+    def room_notes(self) -> list[Note]:
+        return [n for n in self.notes if not n.prepared]
+
+    @property
+    def prepared_notes(self) -> list[Note]:
+        return [n for n in self.notes if n.prepared]
 
 
 def build_docx(data: ReportData, created: datetime) -> bytes:
@@ -46,9 +57,10 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
     _set_properties(doc, data.event, created)
     _title_page(doc, data, labels)
     _method(doc, data, labels)
-    for heading, notes in _notes_by_question(data, labels):
+    for heading, notes in _notes_by_question(data.questions, data.room_notes, labels):
         doc.add_heading(heading, level=1)
         _quotes(doc, notes, labels)
+    _prepared(doc, data, labels)
     _page_numbers(doc, labels)
     out = io.BytesIO()
     doc.save(out)
@@ -84,24 +96,40 @@ def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
 
 
-def _notes_by_question(data: ReportData, labels: dict[str, str]):
+def _notes_by_question(questions: list[Question], notes: list[Note], labels: dict[str, str]):
     """(heading, notes) per question in programme order; unassigned notes last."""
-    groups = [(q.text, [n for n in data.notes if n.question_id == q.id]) for q in data.questions]
-    known = {q.id for q in data.questions}
-    loose = [n for n in data.notes if n.question_id not in known]
+    groups = [(q.text, [n for n in notes if n.question_id == q.id]) for q in questions]
+    known = {q.id for q in questions}
+    loose = [n for n in notes if n.question_id not in known]
     if loose or not groups:
         groups.append((labels["other"] if groups else labels["notes"], loose))
     return groups
 
 
-def _quotes(doc, notes: list[Note], labels: dict[str, str]) -> None:
+def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = False) -> None:
+    """The count, then featured (starred) quotes first, then the rest verbatim."""
     if not notes:
         doc.add_paragraph(labels["none"])
         return
     count = labels["count_one"] if len(notes) == 1 else labels["count"].format(n=len(notes))
     doc.add_paragraph(count).runs[0].italic = True
-    for note in notes:
-        doc.add_paragraph(f"”{note.text}”", style="Quote")
+    for note in sorted(notes, key=lambda n: not n.starred):  # stable: arrival order kept
+        quote = doc.add_paragraph(f"”{note.text}”",
+                                  style="Intense Quote" if note.starred else "Quote")
+        if attribute and note.prepared_by:
+            quote.add_run(f" – {note.prepared_by}").italic = True
+
+
+def _prepared(doc, data: ReportData, labels: dict[str, str]) -> None:
+    """Answers sent before the day, kept apart from the notes written in the room."""
+    if not data.prepared_notes:
+        return
+    doc.add_heading(labels["prepared"], level=1)
+    doc.add_paragraph(labels["prepared_intro"])
+    for heading, notes in _notes_by_question(data.questions, data.prepared_notes, labels):
+        if notes:
+            doc.add_heading(heading, level=2)
+            _quotes(doc, notes, labels, attribute=True)
 
 
 def _set_properties(doc, event: Event, created: datetime) -> None:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import random
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import (Blueprint, Response, abort, current_app, redirect, render_template, request,
+                   url_for)
 
-from .. import auth, programme, services
+from .. import auth, notes, programme, services
 from ..clock import now
 from ..db import get_db
-from .common import event_or_404, links_for, timer_context
+from .common import event_or_404, links_for, public_base_url, timer_context
 
 bp = Blueprint("facilitator", __name__)
 _rng = random.SystemRandom()
@@ -43,10 +44,15 @@ def _home(form, errors):
 @bp.get("/f/events/<event_id>")
 def event(event_id: str):
     event = event_or_404(event_id)
-    overview = services.event_overview(get_db(), event)
+    db = get_db()
+    overview = services.event_overview(db, event)
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    prepare_url = url_for("participant.prepare", token=notes.prepare_token(db, event.id, _rng),
+                          _external=False)
     return render_template("facilitator/event.html", event=event, links=links_for(event),
                            token=token, notes=overview.notes_newest_first, steps=overview.steps,
+                           questions={q.id: q.text for q in overview.questions},
+                           prepare_url=public_base_url().rstrip("/") + prepare_url,
                            **timer_context(event))
 
 
@@ -83,3 +89,19 @@ def report(event_id: str):
     return Response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'},
                     mimetype="application/vnd.openxmlformats-officedocument"
                              ".wordprocessingml.document")
+
+
+@bp.get("/f/events/<event_id>/notes.<fmt>")
+def export(event_id: str, fmt: str):
+    """All notes, hidden ones flagged: CSV (UTF-8 with BOM; ?sep=semicolon) or JSON."""
+    event = event_or_404(event_id)
+    if fmt == "json":
+        body, mimetype = notes.export_json(get_db(), event.id), "application/json"
+    elif fmt == "csv":
+        delimiter = ";" if request.args.get("sep") == "semicolon" else ","
+        body, mimetype = notes.export_csv(get_db(), event.id, delimiter), "text/csv"
+    else:
+        abort(404)
+    filename = f"lappar-{event.id}.{fmt}"
+    return Response(body.encode("utf-8"), mimetype=f"{mimetype}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -66,3 +66,47 @@ def _event_or_404(code: str):
     g.event_language = event.language
     return event
 
+
+
+@bp.route("/pre/<token>", methods=["GET", "POST"])
+def prepare(token: str):
+    """The pre-event box: a municipality or group sends prepared answers before the day."""
+    db = get_db()
+    event = notes.event_for_prepare_token(db, token) or abort(404)
+    g.event_language = event.language
+    questions = services.list_questions(db, event.id)
+    if request.method == "GET":
+        return _render_prepare(event, questions, {}, {})
+    answers = {q.id: request.form.get(f"answer-{q.id}", "") for q in questions}
+    ids = {q.id: request.form.get(f"id-{q.id}", "") for q in questions}
+    errors = _prepared_errors(answers)
+    if errors or not any(a.strip() for a in answers.values()):
+        errors = errors or {0: "empty"}
+        return _render_prepare(event, questions, request.form, errors), 400
+    by = request.form.get("prepared_by", "").strip()
+    try:
+        with db.atomic():  # all answers or none
+            for qid, text in answers.items():
+                if text.strip():
+                    notes.submit_note(db, event.id, {"id": ids[qid], "text": text,
+                                                     "question_id": qid}, now(), prepared_by=by)
+    except NoteError as exc:
+        return _render_prepare(event, questions, request.form, {0: exc.code}), 400
+    return render_template("participant/prepare_done.html", event=event, count=sum(
+        1 for a in answers.values() if a.strip()))
+
+
+def _prepared_errors(answers: dict[int, str]) -> dict[int, str]:
+    errors = {}
+    for qid, text in answers.items():
+        if len(text) > MAX_CHARS:
+            errors[qid] = "too_long"
+        elif "\x00" in text:
+            errors[qid] = "bad_text"
+    return errors
+
+
+def _render_prepare(event, questions, form, errors):
+    ids = {q.id: form.get(f"id-{q.id}") or str(uuid.uuid4()) for q in questions}
+    return render_template("participant/prepare.html", event=event, questions=questions,
+                           form=form, errors=errors, ids=ids, max_chars=MAX_CHARS)

@@ -1,9 +1,12 @@
 """The big screen: timer, instruction, join QR code. No login; it only shows."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, Response, jsonify, render_template
 
+from .. import notes
+from ..db import get_db
 from ..domain.qr import qr_bytes
+from ..domain.wordcloud import word_cloud
 from .common import event_or_404, links_for, timer_context
 
 bp = Blueprint("projector", __name__, url_prefix="/p")
@@ -21,3 +24,11 @@ def qr_svg(event_id: str):
     event = event_or_404(event_id)
     svg = qr_bytes(links_for(event)["join_url"], "svg")
     return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "no-cache"})
+
+
+@bp.get("/<event_id>/cloud.json")
+def cloud(event_id: str):
+    """The word cloud of the visible notes; the projector polls it while showing the cloud."""
+    event = event_or_404(event_id)
+    texts = [n.text for n in notes.visible_notes(get_db(), event.id)]
+    return jsonify(words=word_cloud(texts), notes=len(texts))

@@ -1,11 +1,9 @@
-/* The facilitator's control page: timer buttons, keyboard shortcuts, the
-   programme with "go to", and the live note wall. */
+/* The facilitator's control page: timer buttons, keyboard shortcuts and the
+   programme with "go to" and planned vs used time. The note wall is notewall.js. */
 (function () {
   "use strict";
   var rt = new Realtime(Realtime.pageAuth());
   var status = document.querySelector("[data-control-status]");
-  var list = document.querySelector("[data-note-list]");
-  var empty = document.querySelector("[data-notes-empty]");
   var programme = document.querySelector("[data-programme]");
 
   var ACTIONS = {
@@ -142,17 +140,6 @@
 
   rt.socket.on("programme", renderProgramme);
 
-  rt.socket.on("note_added", function (note) {
-    if (list.querySelector('[data-note-id="' + note.id + '"]')) { return; }
-    var item = document.createElement("li");
-    item.className = "note note-new";
-    item.setAttribute("data-note-id", note.id);
-    var p = document.createElement("p");
-    p.textContent = note.text;
-    item.appendChild(p);
-    list.insertBefore(item, list.firstChild);
-    if (empty) { empty.hidden = true; }
-  });
   rt.socket.on("notes_count", function (msg) { Realtime.showCount(msg.count); });
   window.facilitatorPage = rt;
 })();

@@ -41,7 +41,8 @@
       text.textContent = n.text;
       var state = document.createElement("span");
       state.className = "note-state";
-      state.textContent = n.state === "received" ? msg.msgReceived : msg.msgSending;
+      state.textContent = n.state === "received" ? msg.msgReceived :
+        n.state === "waiting" ? msg.msgWaiting : msg.msgSending;
       li.appendChild(text);
       li.appendChild(state);
       mineList.appendChild(li);
@@ -57,6 +58,7 @@
       note.inFlight = false;
       if (err) { return; }                      // no answer: it stays in the outbox
       if (res.ok) { note.state = "received"; }
+      else if (res.error === "box_closed") { note.state = "waiting"; showBox(false); }
       else { reject(note, res); }
       save(notes);
       render();
@@ -73,8 +75,21 @@
   }
 
   function flush() {
+    if (!boxOpen) { return; }
     notes.forEach(function (n) { if (n.state !== "received") { send(n); } });
   }
+
+  // A closed box: the form says so and keeps what is typed; waiting notes go when it opens.
+  var closedNotice = document.querySelector("[data-box-closed]");
+  var boxOpen = closedNotice.hidden;
+  var sendButton = form.querySelector('[data-action="note-send"]');
+  function showBox(open) {
+    boxOpen = open;
+    closedNotice.hidden = open;
+    sendButton.disabled = !open;
+    if (open) { flush(); } else { announce("", false); }
+  }
+  rt.socket.on("box_state", function (state) { showBox(state.open); });
 
   function announce(text, isError) {
     statusEl.textContent = text;
@@ -89,6 +104,7 @@
     var text = textarea.value;
     if (!text.trim()) { announce(msg.msgEmpty, true); textarea.focus(); return; }
     if (text.length > maxChars) { announce(msg.msgTooLong, true); return; }
+    if (!boxOpen) { announce(msg.msgClosed, true); return; }
     var note = { id: Realtime.uuid4(), text: text, state: "sending",
                  question_id: question && question.value ? parseInt(question.value, 10) : null };
     notes.push(note);

@@ -1,5 +1,6 @@
 /* The projector: timer and instruction come from realtime.js; here the note
-   count, what comes next, full screen, and an optional chime at zero. */
+   count, what comes next, the note wall, the word cloud, full screen, and an
+   optional chime at zero. The facilitator chooses which view is shown. */
 (function () {
   "use strict";
   var rt = new Realtime(Realtime.pageAuth());
@@ -29,7 +30,7 @@
     });
   }
 
-  var box = document.querySelector("[data-timer-box]");
+  var box = document.querySelector(".projector-now [data-timer-box]");
   new MutationObserver(function () {
     var phase = box.getAttribute("data-status");
     if (soundOn && phase === "overtime" && lastPhase === "lastminute") { chime(); }
@@ -45,5 +46,62 @@
     if (document.fullscreenElement) { document.exitFullscreen(); }
     else { document.documentElement.requestFullscreen(); }
   });
+  // ---- views: timer, note wall, word cloud ----
+  var wall = document.querySelector("[data-wall]");
+  var cloud = document.querySelector("[data-cloud]");
+  var cloudTimer = null;
+  var WALL_MAX = 60;
+
+  function setView(view) {
+    document.body.setAttribute("data-view", view);
+    document.querySelectorAll("[data-view-panel]").forEach(function (panel) {
+      panel.hidden = panel.getAttribute("data-view-panel") !== view;
+    });
+    clearInterval(cloudTimer);
+    if (view === "cloud") { loadCloud(); cloudTimer = setInterval(loadCloud, 5000); }
+  }
+  rt.socket.on("projector_view", function (msg) { setView(msg.view); });
+  setView(document.body.getAttribute("data-view") || "timer");
+
+  function wallItem(note) {
+    var li = document.createElement("li");
+    li.setAttribute("data-note-id", note.id);
+    li.textContent = note.text;
+    if (note.starred) { li.className = "starred"; }
+    return li;
+  }
+  function putOnWall(note) {
+    var old = wall.querySelector('[data-note-id="' + note.id + '"]');
+    if (note.hidden) { if (old) { old.remove(); } return; }
+    if (old) { wall.replaceChild(wallItem(note), old); return; }
+    wall.insertBefore(wallItem(note), wall.firstChild);
+    while (wall.children.length > WALL_MAX) { wall.removeChild(wall.lastChild); }
+  }
+  rt.socket.on("wall", function (msg) {
+    wall.textContent = "";
+    msg.notes.slice().reverse().forEach(putOnWall);
+  });
+  rt.socket.on("note_added", putOnWall);
+  rt.socket.on("note_updated", putOnWall);
+
+  function loadCloud() {
+    fetch(cloud.getAttribute("data-url"), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data) { drawCloud(data.words); } })
+      .catch(function () { /* keep the last cloud until the network is back */ });
+  }
+  function drawCloud(words) {
+    cloud.textContent = "";
+    var max = words.length ? words[0].count : 1;
+    words.slice().sort(function (a, b) { return a.word.localeCompare(b.word, "sv"); })
+      .forEach(function (w) {
+        var span = document.createElement("span");
+        span.textContent = w.word;
+        span.style.fontSize = (1 + 3 * w.count / max).toFixed(2) + "em";
+        span.setAttribute("data-count", w.count);
+        cloud.appendChild(span);
+        cloud.appendChild(document.createTextNode(" "));
+      });
+  }
   window.facilitatorPage = rt;
 })();
