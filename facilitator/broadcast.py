@@ -56,7 +56,9 @@ def wall(socketio: SocketIO, notes: list[dict[str, Any]], to: str) -> None:
 
 
 def notes_count(socketio: SocketIO, event_id: str, count: int, to: str | None = None) -> None:
-    socketio.emit(protocol.NOTES_COUNT, {"count": count}, to=to or event_room(event_id))
+    """To the control pages and projectors: phones do not show it, and a burst of notes
+    from a full room would otherwise cost one message per phone per note."""
+    socketio.emit(protocol.NOTES_COUNT, {"count": count}, to=to or _note_viewers(event_id))
 
 
 def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],

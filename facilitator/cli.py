@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|export|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|export|bench|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -47,6 +47,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--semicolon", action="store_true", help="';' between CSV fields (Swedish Excel)")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.set_defaults(func=cmd_export)
+
+    bench = sub.add_parser("bench", help="benchmarks with many Socket.IO clients")
+    kinds = bench.add_subparsers(dest="bench", required=True)
+    for name, text in (("timer", "timer propagation to every phone"),
+                       ("notes", "N phones send a note at once")):
+        kind = kinds.add_parser(name, help=text)
+        kind.add_argument("--clients", type=int, default=100)
+        kind.add_argument("--url", help="an already running server (default: start one on loopback)")
+        kind.add_argument("--event", help="event id on --url")
+        kind.add_argument("--json", action="store_true", help="print one JSON object")
+        if name == "timer":
+            kind.add_argument("--rounds", type=int, default=10)
+        kind.set_defaults(func=cmd_bench)
 
     qr = sub.add_parser("qr", help="write a QR code (PNG or SVG by extension)")
     qr.add_argument("url")
@@ -127,6 +140,30 @@ def cmd_export(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from gevent import monkey
+
+    monkey.patch_all()
+    from .bench import notes as notes_bench
+    from .bench import timer as timer_bench
+
+    if not 1 <= args.clients <= 20_000:
+        raise UserError("--clients must be 1..20000")
+    try:
+        if args.bench == "timer":
+            result = timer_bench.run(args.clients, max(1, args.rounds), args.url, args.event)
+        else:
+            result = notes_bench.run(args.clients, args.url, args.event)
+    except (ValueError, OSError) as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:22} {value}")
     return 0
 
 

@@ -1,16 +1,22 @@
-"""One sqlite_utils.Database per app context, opened in WAL mode.
+"""SQLite connections: one per app context at a time, reused from a small pool.
 
-A file-backed Database is not thread-safe, so each app context (an HTTP
-request or a Socket.IO event) gets its own connection on ``g``.
+A file-backed Database is not thread-safe, so an app context (an HTTP request
+or a Socket.IO event) has a connection to itself on ``g``. Connections are
+returned to a pool instead of closed: opening one costs the pragmas, and
+closing the last one checkpoints the WAL, together more than the write itself.
 """
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 import sqlite_utils
 from flask import Flask, current_app, g
 
 from .migrations import migrations
+
+POOL_SIZE = 8
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:
@@ -21,13 +27,39 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     deletes cascade; busy_timeout lets a second writer wait instead of fail.
     """
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    # check_same_thread=False: a pooled connection may serve another thread
+    # later, but only ever one app context at a time.
+    db = sqlite_utils.Database(sqlite3.connect(str(path), check_same_thread=False))
     db.execute("PRAGMA busy_timeout = 5000")
     if db.journal_mode != "wal":
         db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+class Pool:
+    """Idle connections to one database file, handed to one app context at a time."""
+
+    def __init__(self, path: str | Path, size: int = POOL_SIZE):
+        self.path, self.size = path, size
+        self.idle: list[sqlite_utils.Database] = []
+        self.lock = threading.Lock()
+
+    def acquire(self) -> sqlite_utils.Database:
+        with self.lock:
+            if self.idle:
+                return self.idle.pop()
+        return connect(self.path)
+
+    def release(self, db: sqlite_utils.Database) -> None:
+        if db.conn.in_transaction:  # a handler failed mid-way: never hand that on
+            db.conn.rollback()
+        with self.lock:
+            if len(self.idle) < self.size:
+                self.idle.append(db)
+                return
+        db.close()
 
 
 def migrate(path: str | Path) -> None:
@@ -40,18 +72,19 @@ def migrate(path: str | Path) -> None:
 
 
 def get_db() -> sqlite_utils.Database:
-    """The connection of the current app context, opened on first use."""
+    """The connection of the current app context, taken from the pool on first use."""
     if "db" not in g:
-        g.db = connect(current_app.config["DB_PATH"])
+        g.db = current_app.extensions["facilitator_db"].acquire()
     return g.db
 
 
-def close_db(_exc: BaseException | None = None) -> None:
+def release_db(_exc: BaseException | None = None) -> None:
     db = g.pop("db", None)
     if db is not None:
-        db.close()
+        current_app.extensions["facilitator_db"].release(db)
 
 
 def init_app(app: Flask) -> None:
     migrate(app.config["DB_PATH"])
-    app.teardown_appcontext(close_db)
+    app.extensions["facilitator_db"] = Pool(app.config["DB_PATH"])
+    app.teardown_appcontext(release_db)

@@ -1,0 +1,93 @@
+"""Start the real app as a subprocess on a free loopback port, with the demo event.
+
+Used by the benchmarks, the browser and restart tests and scripts/screenshots.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    """One `facilitator serve` process on its own SQLite file and instance folder."""
+    workdir: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+    demo: dict = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def db_path(self) -> Path:
+        return self.workdir / "facilitator.sqlite3"
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "FACILITATOR_PUBLIC_URL": self.base,
+                "FACILITATOR_INSTANCE_PATH": str(self.workdir / "instance")}
+
+    def create_demo(self) -> dict:
+        out = subprocess.run([sys.executable, "-m", "facilitator", "demo", "--db", str(self.db_path),
+                              "--base-url", self.base, "--json"], env=self.env(), check=True,
+                             capture_output=True, text=True, timeout=60)
+        self.demo = json.loads(out.stdout)
+        return self.demo
+
+    def start(self, timeout: float = 20.0) -> "LiveServer":
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "facilitator", "serve", "--host", "127.0.0.1",
+             "--port", str(self.port), "--db", str(self.db_path)],
+            env=self.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.process.stderr.read()}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("server did not answer /healthz in time")
+
+    def rss_mb(self) -> float | None:
+        """Resident memory of the server process, from /proc (Linux)."""
+        if not self.process:
+            return None
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text()
+        except OSError:
+            return None
+        kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+        return round(kb / 1024, 1)
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handlers, as when the machine loses power to the process."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.kill()

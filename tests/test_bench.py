@@ -1,0 +1,34 @@
+"""The benchmark commands run end to end and report sane figures (small N; not timed)."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def bench(*args):
+    result = subprocess.run([sys.executable, "-m", "facilitator", "bench", *args, "--json"],
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_bench_timer():
+    data = bench("timer", "--clients", "20", "--rounds", "3")
+    assert data["connected"] == 20 and data["missed"] == 0 and data["received"] == 60
+    assert 0 <= data["propagation_p50_ms"] <= data["propagation_p99_ms"]
+    assert data["rss_mb"] > 0
+
+
+def test_bench_notes_counts_in_the_database():
+    data = bench("notes", "--clients", "20")
+    assert data["sent"] == data["acked"] == 20
+    assert data["lost"] == 0 and data["duplicated"] == 0
+    assert 0 <= data["ack_p50_ms"] <= data["ack_p99_ms"]
+
+
+@pytest.mark.parametrize("args", [["timer", "--clients", "0"], ["notes", "--url", "http://127.0.0.1:9"]])
+def test_bench_refuses_bad_arguments(args):
+    result = subprocess.run([sys.executable, "-m", "facilitator", "bench", *args],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
