@@ -65,3 +65,57 @@ def test_sigkill_after_acks_loses_nothing_and_clients_come_back(tmp_path):
         facilitator.disconnect()
     finally:
         server.stop()
+
+
+def test_sigkill_mid_burst_then_resend(tmp_path):
+    """Phones keep sending while the server dies; after a restart they resend what had no ack.
+
+    Every acknowledged note is in the database exactly once, and so is every note that was
+    unacknowledged when the server died.
+    """
+    import threading
+
+    server = LiveServer(tmp_path)
+    server.create_demo()
+    server.start()
+    phones = [connect(server)[0] for _ in range(5)]
+    outbox = {i: [{"id": str(uuid.uuid4()), "text": f"telefon {i} lapp {n}"} for n in range(200)]
+              for i in range(len(phones))}
+    acked: set[str] = set()
+    some_acked = threading.Event()
+
+    def send_all(i):
+        for note in outbox[i]:
+            try:
+                if phones[i].call("note_submit", note, timeout=2)["ok"]:
+                    acked.add(note["id"])
+                    if len(acked) >= 60:
+                        some_acked.set()
+            except Exception:  # the server is gone: keep the rest for later
+                return
+
+    threads = [threading.Thread(target=send_all, args=(i,)) for i in range(len(phones))]
+    try:
+        for t in threads:
+            t.start()
+        assert some_acked.wait(30)
+        server.kill()
+        for t in threads:
+            t.join(30)
+        acked_before = set(acked)
+        assert 60 <= len(acked_before) < 1000, "the kill should land mid-burst"
+        server.start()
+        assert wait_for(lambda: all(p.connected for p in phones)), "phones did not reconnect"
+        for i, phone in enumerate(phones):          # resend everything without an ack
+            for note in outbox[i]:
+                if note["id"] not in acked:
+                    assert phone.call("note_submit", note, timeout=10)["ok"]
+                    acked.add(note["id"])
+        with sqlite3.connect(server.db_path) as db:
+            rows = [r[0] for r in db.execute("SELECT id FROM notes")]
+        assert len(rows) == len(set(rows)) == 1000
+        assert acked_before <= set(rows)
+        for phone in phones:
+            phone.disconnect()
+    finally:
+        server.stop()
