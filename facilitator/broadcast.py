@@ -43,8 +43,11 @@ def note_updated(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> 
     socketio.emit(protocol.NOTE_UPDATED, payload, to=_note_viewers(event_id))
 
 
-def box_state(socketio: SocketIO, event_id: str, is_open: bool, to: str | None = None) -> None:
-    socketio.emit(protocol.BOX_STATE, {"open": is_open}, to=to or event_room(event_id))
+def box_state(socketio: SocketIO, event_id: str, is_open: bool, table_numbers: bool,
+              to: str | None = None) -> None:
+    """Whether the box takes notes and asks for a table number, to every screen."""
+    socketio.emit(protocol.BOX_STATE, {"open": is_open, "table_numbers": table_numbers},
+                  to=to or event_room(event_id))
 
 
 def projector_view(socketio: SocketIO, event_id: str, view: str, to: str | None = None) -> None:
@@ -65,3 +68,8 @@ def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],
               to: str | None = None) -> None:
     """The step list, to the control pages only."""
     socketio.emit(protocol.PROGRAMME, payload, to=to or facilitators_room(event_id))
+
+
+def tables(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
+    """Tables with enough notes to show as a group, to the control pages only."""
+    socketio.emit(protocol.TABLES, payload, to=to or facilitators_room(event_id))

@@ -82,6 +82,8 @@ def register(socketio: SocketIO) -> None:
         if is_new:
             broadcast.note_added(socketio, event_id, protocol.note_payload(note))
             broadcast.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
+            if note.table_no is not None:
+                push_tables(socketio, event_id)
         return protocol.ok(id=note.id, duplicate=not is_new)
 
     @socketio.on(protocol.TIMER_COMMAND)
@@ -101,14 +103,25 @@ def register(socketio: SocketIO) -> None:
         note = notes.moderate(get_db(), event_id, data)
         payload = protocol.note_payload(note)
         broadcast.note_updated(socketio, event_id, payload)
+        if note.table_no is not None:  # a hidden note leaves its table's count
+            push_tables(socketio, event_id)
         return protocol.ok(note=payload)
 
     @socketio.on(protocol.BOX_SET)
     @facilitator_only
     def on_box_set(event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator opens or closes the box; every screen gets box_state."""
-        event = notes.set_box(get_db(), event_id, data.get("open") if isinstance(data, dict) else None)
-        broadcast.box_state(socketio, event_id, event.box_open)
+        notes.set_box(get_db(), event_id, data.get("open") if isinstance(data, dict) else None)
+        push_box(socketio, event_id)
+        return protocol.ok()
+
+    @socketio.on(protocol.TABLE_NUMBERS_SET)
+    @facilitator_only
+    def on_table_numbers(event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator lets phones add an optional table number to their notes."""
+        notes.set_table_numbers(get_db(), event_id, data.get("on") if isinstance(data, dict) else None)
+        push_box(socketio, event_id)
+        push_tables(socketio, event_id)
         return protocol.ok()
 
     @socketio.on(protocol.PROJECTOR_VIEW_SET)
@@ -129,12 +142,13 @@ def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
         join_room(broadcast.facilitators_room(event_id))
         broadcast.programme(socketio, event_id, timing.programme_payload(db, event_id, now_ms()),
                             to=sid)
+        push_tables(socketio, event_id, to=sid)
     if role == "projector":
         join_room(broadcast.projectors_room(event_id))
         broadcast.wall(socketio, notes.wall(db, event_id), to=sid)
     broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=sid)
     broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
-    broadcast.box_state(socketio, event_id, event.box_open, to=sid)
+    push_box(socketio, event_id, to=sid)
     broadcast.projector_view(socketio, event_id, event.projector_view, to=sid)
 
 
@@ -143,9 +157,22 @@ def timer_payload(event_id: str) -> dict[str, Any]:
 
 
 def push_timer(socketio: SocketIO, event_id: str) -> None:
-    """After any timer change: the new state to every screen, step times to facilitators."""
+    """After any timer change: the new state to every screen, step times to facilitators,
+    and the box, which a step may have opened or closed."""
     broadcast.timer_state(socketio, event_id, timer_payload(event_id))
     broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
+    push_box(socketio, event_id)
+
+
+def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:
+    event = services.get_event(get_db(), event_id)
+    broadcast.box_state(socketio, event_id, event.box_open, event.table_numbers, to=to)
+
+
+def push_tables(socketio: SocketIO, event_id: str, to: str | None = None) -> None:
+    event = services.get_event(get_db(), event_id)
+    payload = protocol.tables_payload(event.table_numbers, notes.tables(get_db(), event_id))
+    broadcast.tables(socketio, event_id, payload, to=to)
 
 
 def _authenticate(auth_data: Any) -> tuple[str, str]:

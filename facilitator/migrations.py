@@ -88,3 +88,15 @@ def m003_moderation_box_and_prepared(db: Database) -> None:
     events.add_column("box_open", int, not_null_default=1)
     events.add_column("projector_view", str, not_null_default="timer")
     events.add_column("prepare_token", str, not_null_default="")
+
+
+@migrations()
+def m004_step_box_and_table_numbers(db: Database) -> None:
+    """A step may open or close the box; an event may ask for an optional table number.
+
+    A table number is a group of four or five people, not a person; views show
+    a table's notes only once it has at least three.
+    """
+    db["steps"].add_column("box", str, not_null_default="")
+    db["events"].add_column("table_numbers", int, not_null_default=0)
+    db["notes"].add_column("table_no", int)

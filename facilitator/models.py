@@ -21,6 +21,7 @@ class Event:
     box_open: bool = True
     projector_view: str = "timer"
     prepare_token: str = ""
+    table_numbers: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Step:
     instruction: str = ""
     question_id: int | None = None
     duration_s: int = 0
+    box: str = ""  # "open" or "closed" when the step sets the box, "" to leave it
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Note:
     starred: bool = False
     prepared: bool = False
     prepared_by: str = ""
+    table_no: int | None = None
 
 
 @dataclass(frozen=True)

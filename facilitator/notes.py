@@ -22,6 +22,10 @@ from .models import Event, Note
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud")
 MAX_PREPARED_BY = 200
+MAX_TABLE = 999
+# A table's notes are shown as a group only from this many on, so that a
+# table of one or two people cannot be read off.
+MIN_TABLE_GROUP = 3
 
 
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
@@ -43,9 +47,12 @@ def submit_note(db: Database, event_id: str, payload: object, now: datetime,
             return existing, False              # a resend: the box may have closed since
         if prepared_by is None and not _event(db, event_id).box_open:
             raise NoteError("box_closed", "the box is closed right now")
+        event = _event(db, event_id)
         question_id = _question_for_note(db, event_id, payload.get("question_id"))
+        table_no = _table(payload.get("table")) if event.table_numbers else None
         note = Note(note_id, event_id, text, utc_iso(now), question_id,
-                    prepared=prepared_by is not None, prepared_by=(prepared_by or "")[:MAX_PREPARED_BY])
+                    prepared=prepared_by is not None, prepared_by=(prepared_by or "")[:MAX_PREPARED_BY],
+                    table_no=table_no)
         store.insert_note(db, note)
     return note, True
 
@@ -65,6 +72,21 @@ def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
         return qid
     step = timing.current_step(db, event_id)
     return step.question_id if step and step.question_id in questions else None
+
+
+def _table(raw: object) -> int | None:
+    """An optional table number, 1 to 999; anything else is an error, not a guess."""
+    if raw in (None, ""):
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+        raise NoteError("bad_table", "the table number must be 1 to 999")
+    try:
+        table = int(raw)
+    except ValueError as exc:
+        raise NoteError("bad_table", "the table number must be 1 to 999") from exc
+    if not 1 <= table <= MAX_TABLE:
+        raise NoteError("bad_table", "the table number must be 1 to 999")
+    return table
 
 
 def moderate(db: Database, event_id: str, payload: object) -> Note:
@@ -89,6 +111,19 @@ def set_box(db: Database, event_id: str, open_: object) -> Event:
     with db.atomic():
         store.set_event_fields(db, event_id, box_open=int(open_))
         return _event(db, event_id)
+
+
+def set_table_numbers(db: Database, event_id: str, on: object) -> Event:
+    if not isinstance(on, bool):
+        raise NoteError("bad_flags", "on must be true or false")
+    with db.atomic():
+        store.set_event_fields(db, event_id, table_numbers=int(on))
+        return _event(db, event_id)
+
+
+def tables(db: Database, event_id: str) -> dict[int, list[str]]:
+    """Note ids per table, only tables with at least MIN_TABLE_GROUP visible notes."""
+    return store.table_groups(db, event_id, MIN_TABLE_GROUP)
 
 
 def set_projector_view(db: Database, event_id: str, view: object) -> Event:
@@ -133,14 +168,16 @@ def count_notes(db: Database, event_id: str) -> int:
 
 
 EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "prepared",
-                 "prepared_by")
+                 "prepared_by", "table")
 
 
 def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
+    """Every note; the table only where that table has at least MIN_TABLE_GROUP notes."""
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
+    shown = {note_id: table for table, ids in tables(db, event_id).items() for note_id in ids}
     return [{"id": n.id, "question": questions.get(n.question_id, ""), "text": n.text,
              "created_at": n.created_at, "starred": n.starred, "hidden": n.hidden,
-             "prepared": n.prepared, "prepared_by": n.prepared_by}
+             "prepared": n.prepared, "prepared_by": n.prepared_by, "table": shown.get(n.id)}
             for n in store.list_notes(db, event_id)]
 
 
@@ -152,6 +189,7 @@ def export_csv(db: Database, event_id: str, delimiter: str = ",") -> str:
     writer.writeheader()
     for row in export_rows(db, event_id):
         writer.writerow({**row, **{k: int(row[k]) for k in ("starred", "hidden", "prepared")},
+                         "table": row["table"] or "",
                          "text": _defuse(row["text"]), "prepared_by": _defuse(row["prepared_by"])})
     return "\ufeff" + out.getvalue()
 

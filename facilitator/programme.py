@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from sqlite_utils import Database
 
 from . import store
-from .domain.programme import STEP_KINDS, parse_template
+from .domain.programme import BOX_SETTINGS, STEP_KINDS, parse_template
 from .models import ProgrammeTemplate, Step
 from .validation import ValidationError
 
@@ -62,10 +62,12 @@ def apply_template(db: Database, event_id: str, key: str) -> None:
 def clean_step_form(form: Mapping[str, Any]) -> dict[str, Any]:
     """Form fields to step fields, or ValidationError listing every problem."""
     values = {k: str(form.get(k, "") or "").strip()
-              for k in ("kind", "title", "instruction", "question", "minutes")}
+              for k in ("kind", "title", "instruction", "question", "minutes", "box")}
     errors: dict[str, str] = {}
     if values["kind"] not in STEP_KINDS:
         errors["kind"] = "bad_kind"
+    if values["box"] not in BOX_SETTINGS:
+        errors["box"] = "bad_box"
     if not values["title"]:
         errors["title"] = "required"
     for key, limit in (("title", MAX_TITLE), ("instruction", MAX_INSTRUCTION),
@@ -78,7 +80,7 @@ def clean_step_form(form: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return {"kind": values["kind"], "title": values["title"], "instruction": values["instruction"],
-            "question": values["question"], "duration_s": round(minutes * 60)}
+            "question": values["question"], "duration_s": round(minutes * 60), "box": values["box"]}
 
 
 def _minutes(raw: str) -> float | None:
@@ -142,4 +144,4 @@ def _stored(db: Database, event_id: str, fields: dict[str, Any]) -> dict[str, An
     question = fields.get("question") or ""
     qid = store.find_or_insert_question(db, event_id, question).id if question else None
     return {"kind": fields["kind"], "title": fields["title"], "instruction": fields["instruction"],
-            "duration_s": fields["duration_s"], "question_id": qid}
+            "duration_s": fields["duration_s"], "question_id": qid, "box": fields.get("box", "")}

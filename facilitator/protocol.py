@@ -15,6 +15,7 @@ TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
 NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
+TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
 PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud} -> ack {"ok"}
 TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 
@@ -26,11 +27,13 @@ PROGRAMME = "programme"        # programme_payload(), to facilitators, on connec
 NOTE_UPDATED = "note_updated"  # note_payload(), to facilitators and projectors, after moderation
 BOX_STATE = "box_state"        # {"open": bool}, to everyone in the event, on connect and on change
 PROJECTOR_VIEW = "projector_view"  # {"view"}, to everyone in the event, on connect and on change
+TABLES = "tables"              # {"on": bool, "tables": [{"table", "note_ids"}]}, to facilitators
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
 
-CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET)
+CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
+                 TABLE_NUMBERS_SET)
 SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
-                 PROJECTOR_VIEW, WALL)
+                 PROJECTOR_VIEW, WALL, TABLES)
 
 
 def ok(**fields: Any) -> dict[str, Any]:
@@ -73,6 +76,10 @@ def programme_payload(steps: list[Step], questions: dict[int, str], elapsed: dic
                        "elapsed_ms": elapsed.get(s.id, 0),
                        "question": questions.get(s.question_id) if s.question_id else None}
                       for s in steps]}
+
+
+def tables_payload(on: bool, groups: dict[int, list[str]]) -> dict[str, Any]:
+    return {"on": on, "tables": [{"table": t, "note_ids": ids} for t, ids in sorted(groups.items())]}
 
 
 def note_payload(note: Note) -> dict[str, Any]:

@@ -20,7 +20,7 @@ def _event(row: dict[str, Any]) -> Event:
                  organiser=row["organiser"] or "", language=row["language"],
                  join_code=row["join_code"], is_demo=bool(row["is_demo"]),
                  box_open=bool(row["box_open"]), projector_view=row["projector_view"],
-                 prepare_token=row["prepare_token"])
+                 prepare_token=row["prepare_token"], table_numbers=bool(row["table_numbers"]))
 
 
 def insert_event(db: Database, event_id: str, join_code: str, draft: EventDraft,
@@ -173,14 +173,15 @@ def step_elapsed(db: Database, event_id: str, now_ms: int) -> dict[int, int]:
 
 
 NOTE_COLUMNS = ("id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
-                "prepared", "prepared_by")
+                "prepared", "prepared_by", "table_no")
 
 
 def _note(row: dict[str, Any]) -> Note:
     return Note(id=row["id"], event_id=row["event_id"], text=row["text"],
                 created_at=row["created_at"], question_id=row["question_id"],
                 hidden=bool(row["hidden"]), starred=bool(row["starred"]),
-                prepared=bool(row["prepared"]), prepared_by=row["prepared_by"])
+                prepared=bool(row["prepared"]), prepared_by=row["prepared_by"],
+                table_no=row["table_no"])
 
 
 def insert_note(db: Database, note: Note) -> bool:
@@ -190,7 +191,8 @@ def insert_note(db: Database, note: Note) -> bool:
     is normal and must leave exactly one row.
     """
     values = [note.id, note.event_id, note.question_id, note.text, note.created_at,
-              int(note.hidden), int(note.starred), int(note.prepared), note.prepared_by]
+              int(note.hidden), int(note.starred), int(note.prepared), note.prepared_by,
+              note.table_no]
     cursor = db.execute(
         f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
         " ON CONFLICT(id) DO NOTHING", values)
@@ -214,3 +216,13 @@ def list_notes(db: Database, event_id: str, visible_only: bool = False) -> list[
 
 def count_notes(db: Database, event_id: str) -> int:
     return db["notes"].count_where("event_id = ?", [event_id])
+
+
+def table_groups(db: Database, event_id: str, minimum: int) -> dict[int, list[str]]:
+    """Note ids per table number, only for tables with at least ``minimum`` visible notes."""
+    rows = db.execute("SELECT table_no, id FROM notes WHERE event_id = ? AND hidden = 0"
+                      " AND table_no IS NOT NULL ORDER BY table_no, created_at", [event_id])
+    groups: dict[int, list[str]] = {}
+    for table_no, note_id in rows.fetchall():
+        groups.setdefault(table_no, []).append(note_id)
+    return {t: ids for t, ids in groups.items() if len(ids) >= minimum}

@@ -42,7 +42,17 @@ def timer_command(db: Database, event_id: str, action: str, now_ms: int,
         after = _apply(db, event_id, before, action, now_ms, step_id, on)
         store.save_timer(db, event_id, after)
         _log_runs(db, event_id, before, after, now_ms)
+        _enter_step(db, event_id, before, after)
     return after
+
+
+def _enter_step(db: Database, event_id: str, before: TimerState, after: TimerState) -> None:
+    """A step that says so opens or closes the box when the room moves into it."""
+    if after.step_id == before.step_id or after.step_id is None:
+        return
+    step = store.get_step(db, event_id, after.step_id)
+    if step is not None and step.box in ("open", "closed"):
+        store.set_event_fields(db, event_id, box_open=int(step.box == "open"))
 
 
 def _apply(db: Database, event_id: str, state: TimerState, action: str, now_ms: int,
@@ -96,6 +106,7 @@ def advance_due(db: Database, now_ms: int) -> list[str]:
             after = timer.start(replace(loaded, auto_advance=True), before.ends_at_ms)
             store.save_timer(db, event_id, after)
             _log_runs(db, event_id, before, after, before.ends_at_ms)
+            _enter_step(db, event_id, before, after)
         advanced.append(event_id)
     return advanced
 

@@ -214,10 +214,9 @@ def test_closing_the_box_tells_phones_and_refuses_notes(db, demo, sockets):
     facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
     phone.get_received()
     assert facilitator.emit("box_set", {"open": False}, callback=True) == {"ok": True}
-    assert last(phone.get_received(), "box_state") == {"open": False}
+    assert last(phone.get_received(), "box_state") == {"open": False, "table_numbers": False}
     assert phone.emit("note_submit", note_payload(), callback=True)["error"] == "box_closed"
-    assert sockets(demo.id).get_received()[2] == {"name": "box_state", "args": [{"open": False}],
-                                                  "namespace": "/"}
+    assert last(sockets(demo.id).get_received(), "box_state")["open"] is False
 
 
 @pytest.mark.parametrize("event, data", [
@@ -236,3 +235,28 @@ def test_projector_gets_the_wall_and_view_on_connect(db, demo, sockets):
     received = sockets(demo.id, "projector").get_received()
     assert [n["text"] for n in last(received, "wall")["notes"]] == ["Lapp 2", "Lapp 1", "Lapp 0"]
     assert last(received, "projector_view") == {"view": "wall"}
+
+
+def test_table_numbers_are_grouped_only_from_three_notes(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    phone.emit("note_submit", note_payload("före", table=4), callback=True)
+    assert notes.all_notes(db, demo.id)[0].table_no is None        # not asked for: dropped
+    assert facilitator.emit("table_numbers_set", {"on": True}, callback=True) == {"ok": True}
+    assert last(phone.get_received(), "box_state")["table_numbers"] is True
+    facilitator.get_received()
+    for i in range(2):
+        phone.emit("note_submit", note_payload(f"bord 7 nr {i}", table=7), callback=True)
+    assert last(facilitator.get_received(), "tables") == {"on": True, "tables": []}
+    third = phone.emit("note_submit", note_payload("bord 7 nr 2", table="7"), callback=True)
+    groups = last(facilitator.get_received(), "tables")["tables"]
+    assert [(g["table"], len(g["note_ids"])) for g in groups] == [(7, 3)]
+    facilitator.emit("note_moderate", {"id": third["id"], "hidden": True}, callback=True)
+    assert last(facilitator.get_received(), "tables")["tables"] == []   # back under three
+
+
+@pytest.mark.parametrize("table", [0, 1000, -1, "sju", 3.5, True, [7]])
+def test_bad_table_numbers(db, demo, sockets, table):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    facilitator.emit("table_numbers_set", {"on": True}, callback=True)
+    assert phone.emit("note_submit", note_payload(table=table), callback=True)["error"] == "bad_table"
+    assert notes.count_notes(db, demo.id) == 0

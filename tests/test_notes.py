@@ -110,3 +110,13 @@ def test_json_export(db, demo):
     notes.submit_note(db, demo.id, note_payload("🙂 åäö"), NOW)
     data = json.loads(notes.export_json(db, demo.id))
     assert data["event"]["id"] == demo.id and data["notes"][0]["text"] == "🙂 åäö"
+
+
+def test_exports_show_a_table_only_from_three_notes(db, demo):
+    notes.set_table_numbers(db, demo.id, True)
+    for i in range(3):
+        notes.submit_note(db, demo.id, note_payload(f"bord 2 lapp {i}", table=2), NOW)
+    notes.submit_note(db, demo.id, note_payload("ensam vid bord 9", table=9), NOW)
+    rows = {r["text"]: r["table"] for r in notes.export_rows(db, demo.id)}
+    assert rows == {"bord 2 lapp 0": 2, "bord 2 lapp 1": 2, "bord 2 lapp 2": 2, "ensam vid bord 9": None}
+    assert notes.tables(db, demo.id) == {2: [n.id for n in notes.all_notes(db, demo.id)[:3]]}

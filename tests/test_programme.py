@@ -115,3 +115,11 @@ def test_apply_template_appends(db, demo):
     assert len(store.list_questions(db, demo.id)) == 1
     with pytest.raises(KeyError):
         programme.apply_template(db, demo.id, "nope")
+
+
+def test_step_box_setting_is_validated_and_kept(db, demo):
+    with pytest.raises(ValidationError) as info:
+        programme.clean_step_form({**FORM, "box": "ajar"})
+    assert info.value.errors == {"box": "bad_box"}
+    step_id = programme.add_step(db, demo.id, programme.clean_step_form({**FORM, "box": "closed"}))
+    assert store.get_step(db, demo.id, step_id).box == "closed"

@@ -77,3 +77,20 @@ def test_the_server_loop_advances_and_tells_every_screen(app, db, demo, sockets)
     assert run_auto_advance_once(app) == [demo.id]
     state = [m["args"][0] for m in phone.get_received() if m["name"] == "timer_state"][-1]
     assert state["step"]["title"] == "Rotera 2 och 2 till ny grupp"
+
+
+def test_a_step_can_open_or_close_the_box(db, demo):
+    from facilitator import notes, programme
+    from facilitator.programme import clean_step_form
+    closing = programme.add_step(db, demo.id, clean_step_form(
+        {"kind": "break", "title": "Fika", "minutes": "15", "box": "closed"}))
+    first, _, write_note, _ = steps_of(db, demo)
+    timing.timer_command(db, demo.id, "goto", 0, step_id=closing)
+    assert not store.get_event(db, demo.id).box_open
+    timing.timer_command(db, demo.id, "goto", 0, step_id=first.id)     # box "": unchanged
+    assert not store.get_event(db, demo.id).box_open
+    timing.timer_command(db, demo.id, "goto", 0, step_id=write_note.id)  # the seed's note step opens it
+    assert store.get_event(db, demo.id).box_open
+    notes.set_box(db, demo.id, False)
+    timing.timer_command(db, demo.id, "start", 0)                       # same step: left alone
+    assert not store.get_event(db, demo.id).box_open

@@ -6,6 +6,7 @@ from typing import Any
 from ..models import ProgrammeTemplate
 
 STEP_KINDS = ("discussion", "rotation", "reflection", "write_note", "plenary", "break")
+BOX_SETTINGS = ("", "open", "closed")  # what a step does to the note box: nothing, open, close
 
 
 class ProgrammeError(ValueError):
@@ -34,6 +35,9 @@ def _parse_step(key: str, index: int, raw: dict[str, Any], n_questions: int) -> 
     question = raw.get("question")
     if question is not None and not (isinstance(question, int) and 0 <= question < n_questions):
         raise ProgrammeError(f"{key} step {index}: question index out of range")
+    box = raw.get("box", "")
+    if box not in BOX_SETTINGS:
+        raise ProgrammeError(f"{key} step {index}: box must be open or closed")
     return {"kind": kind, "title": str(raw.get("title", "")).strip(),
             "instruction": str(raw.get("instruction", "")).strip(),
-            "question": question, "duration_s": int(minutes * 60)}
+            "question": question, "duration_s": int(minutes * 60), "box": box}

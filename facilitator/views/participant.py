@@ -40,7 +40,8 @@ def submit_note(code: str):
     """The no-JavaScript path: a plain form POST, idempotent on the form's note id."""
     event = _event_or_404(code)
     payload = {"id": request.form.get("id", ""), "text": request.form.get("text", ""),
-               "question_id": request.form.get("question_id") or None}
+               "question_id": request.form.get("question_id") or None,
+               "table": request.form.get("table") or None}
     try:
         notes.submit_note(get_db(), event.id, payload, now())
     except NoteError as exc:

@@ -105,4 +105,4 @@ def _form_of(step) -> dict:
     minutes = step.duration_s / 60
     return {"kind": step.kind, "title": step.title, "instruction": step.instruction,
             "question": questions.get(step.question_id, ""),
-            "minutes": f"{minutes:g}"}
+            "minutes": f"{minutes:g}", "box": step.box}

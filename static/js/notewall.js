@@ -36,7 +36,8 @@
       (choice === "all" ||
        (choice === "starred" && item.getAttribute("data-starred") === "true") ||
        (choice === "prepared" && item.getAttribute("data-prepared") === "true") ||
-       choice === "q" + item.getAttribute("data-question-id")) &&
+       choice === "q" + item.getAttribute("data-question-id") ||
+       (choice.charAt(0) === "t" && tableOf[item.getAttribute("data-note-id")] === choice)) &&
       (!query || item.querySelector("[data-note-text]").textContent.toLowerCase().indexOf(query) >= 0);
     item.hidden = !visible;
   }
@@ -75,6 +76,33 @@
       if (err) { status.textContent = status.getAttribute("data-offline"); return; }
       if (res.ok) { apply(item, res.note); } else { status.textContent = res.message; }
     });
+  });
+
+  // Tables: the server sends only tables with at least three notes, so a small
+  // table's notes can never be picked out here.
+  var tableOf = {};
+  var tableOptions = document.querySelector("[data-table-options]");
+  rt.socket.on("tables", function (msg) {
+    tableOf = {};
+    var chosen = filter.value;
+    tableOptions.textContent = "";
+    msg.tables.forEach(function (group) {
+      var option = document.createElement("option");
+      option.value = "t" + group.table;
+      option.textContent = tableOptions.getAttribute("data-label").replace("{n}", group.table) +
+        " (" + group.note_ids.length + ")";
+      tableOptions.appendChild(option);
+      group.note_ids.forEach(function (id) { tableOf[id] = option.value; });
+    });
+    tableOptions.hidden = msg.tables.length === 0;
+    filter.value = chosen;
+    if (filter.value !== chosen) { filter.value = "all"; }
+    tables.checked = msg.on;
+    refilter();
+  });
+  var tables = document.querySelector('[data-action="table-numbers"]');
+  tables.addEventListener("change", function () {
+    rt.socket.timeout(5000).emit("table_numbers_set", { on: tables.checked }, function () {});
   });
 
   var box = document.querySelector('[data-action="box-open"]');

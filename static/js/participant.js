@@ -53,7 +53,7 @@
   function send(note) {
     if (!rt.socket.connected || note.inFlight) { return; }
     note.inFlight = true;
-    var payload = { id: note.id, text: note.text, question_id: note.question_id };
+    var payload = { id: note.id, text: note.text, question_id: note.question_id, table: note.table };
     rt.socket.timeout(8000).emit("note_submit", payload, function (err, res) {
       note.inFlight = false;
       if (err) { return; }                      // no answer: it stays in the outbox
@@ -71,6 +71,7 @@
     notes = notes.filter(function (n) { return n.id !== note.id; });
     if (!textarea.value) { textarea.value = note.text; updateCount(); }
     announce(res.error === "too_long" ? msg.msgTooLong :
+             res.error === "bad_table" ? msg.msgBadTable :
              res.error === "empty" ? msg.msgEmpty : msg.msgRejected, true);
   }
 
@@ -89,7 +90,19 @@
     sendButton.disabled = !open;
     if (open) { flush(); } else { announce("", false); }
   }
-  rt.socket.on("box_state", function (state) { showBox(state.open); });
+  // The optional table number: shown when the facilitator asks for it, remembered on the phone.
+  var tableField = document.querySelector("[data-table-field]");
+  var tableInput = document.querySelector("[data-note-table]");
+  var tableKey = "facilitator.table." + auth.event;
+  try { tableInput.value = localStorage.getItem(tableKey) || ""; } catch (e) { /* private mode */ }
+  tableInput.addEventListener("change", function () {
+    try { localStorage.setItem(tableKey, tableInput.value); } catch (e) { /* private mode */ }
+  });
+
+  rt.socket.on("box_state", function (state) {
+    tableField.hidden = !state.table_numbers;
+    showBox(state.open);
+  });
 
   function announce(text, isError) {
     statusEl.textContent = text;
@@ -106,7 +119,8 @@
     if (text.length > maxChars) { announce(msg.msgTooLong, true); return; }
     if (!boxOpen) { announce(msg.msgClosed, true); return; }
     var note = { id: Realtime.uuid4(), text: text, state: "sending",
-                 question_id: question && question.value ? parseInt(question.value, 10) : null };
+                 question_id: question && question.value ? parseInt(question.value, 10) : null,
+                 table: tableField.hidden || !tableInput.value ? null : tableInput.value };
     notes.push(note);
     save(notes);                               // on the phone before anything is sent
     textarea.value = "";

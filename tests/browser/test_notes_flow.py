@@ -59,3 +59,21 @@ def test_moderation_wall_cloud_and_closed_box(live_server, pages):
     expect(phone.locator("[data-box-closed]")).to_be_hidden()
     phone.click('[data-action="note-send"]')
     expect(phone.locator("[data-my-note]", has_text="medan lådan")).to_have_attribute("data-state", "received")
+
+
+def test_table_numbers_group_from_three_notes(live_server, pages):
+    demo = live_server.demo
+    facilitator = pages(demo["facilitator_url"], 1366, 900)
+    phone = pages(demo["join_url"], 360, 740, **PHONE)
+    expect(phone.locator("[data-table-field]")).to_be_hidden()
+    facilitator.check('[data-action="table-numbers"]')
+    expect(phone.locator("[data-table-field]")).to_be_visible()
+    phone.fill("[data-note-table]", "5")
+    for i in range(2):
+        send(phone, f"Från bord fem, lapp {i}")
+    options = facilitator.locator("[data-table-options] option")
+    expect(options).to_have_count(0)                      # two notes: not shown as a group
+    send(phone, "Från bord fem, lapp 2")
+    expect(options).to_have_text(["Bord 5 (3)"])
+    facilitator.select_option("[data-note-filter]", "t5")
+    expect(facilitator.locator("[data-note-list] [data-note-id]:visible")).to_have_count(3)
