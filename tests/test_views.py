@@ -234,3 +234,9 @@ def test_closed_box_form_keeps_the_text(client, db, demo):
     response = submit(client, demo, "Skrivet när lådan var stängd")
     assert response.status_code == 400 and "Lådan är stängd" in text(response)
     assert "Skrivet när lådan var stängd" in text(response)
+
+
+def test_each_screen_has_exactly_one_timer_hook(client, demo):
+    """External checks drive the app through [data-timer]: one per page."""
+    for url in (f"/p/{demo.id}", f"/j/{demo.join_code}", f"/f/events/{demo.id}"):
+        assert len(re.findall(r"\sdata-timer[\s>]", text(client.get(url)))) == 1, url

@@ -30,7 +30,7 @@
     });
   }
 
-  var box = document.querySelector(".projector-now [data-timer-box]");
+  var box = document.querySelector("[data-timer-box]");
   new MutationObserver(function () {
     var phase = box.getAttribute("data-status");
     if (soundOn && phase === "overtime" && lastPhase === "lastminute") { chime(); }

@@ -93,11 +93,11 @@
     var phase = status;
     if (status === "running" && ms <= 0) { phase = "overtime"; }
     else if (status === "running" && ms <= LAST_MINUTE_MS) { phase = "lastminute"; }
-    document.querySelectorAll("[data-timer]").forEach(function (el) {
+    document.querySelectorAll("[data-timer], [data-timer-mini]").forEach(function (el) {
       var text = formatClock(ms);
       if (el.textContent !== text) { el.textContent = text; }
     });
-    document.querySelectorAll("[data-timer-box]").forEach(function (box) {
+    document.querySelectorAll("[data-timer-box], [data-timer-box-mini]").forEach(function (box) {
       if (box.getAttribute("data-status") === phase) { return; }
       box.setAttribute("data-status", phase);
       var label = box.querySelector("[data-timer-label]");

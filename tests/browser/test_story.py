@@ -60,7 +60,7 @@ def test_one_cafe_round_end_to_end(live_server, pages, tmp_path):
     phone.click('[data-action="note-send"]')
     expect(phone.locator('[data-my-note][data-state="received"]')).to_contain_text("Mottagen ✓")
     assert stored_notes(live_server, NOTE) == [(NOTE,)]
-    expect(facilitator.locator("[data-note-list] [data-note-id]").first).to_have_text(NOTE)
+    expect(facilitator.locator("[data-note-list] [data-note-id] [data-note-text]").first).to_have_text(NOTE)
 
     # A 20-minute round: projector and phone count down together.
     facilitator.click('[data-action="timer-start"]')
