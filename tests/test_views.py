@@ -240,3 +240,23 @@ def test_each_screen_has_exactly_one_timer_hook(client, demo):
     """External checks drive the app through [data-timer]: one per page."""
     for url in (f"/p/{demo.id}", f"/j/{demo.join_code}", f"/f/events/{demo.id}"):
         assert len(re.findall(r"\sdata-timer[\s>]", text(client.get(url)))) == 1, url
+
+
+HOSTILE = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', "javascript:alert(1)",
+           "{{ 7*7 }}{% raw %}", "\u202eRTL override\u202c", "zero\u200bwidth", "emoji 🙂 åäö"]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_notes_are_shown_as_text(client, db, demo, payload):
+    from markupsafe import escape
+    submit(client, demo, payload)
+    page = text(client.get(f"/f/events/{demo.id}"))
+    if "<" in payload:
+        assert payload not in page
+    assert str(escape(payload)) in page          # shown exactly, as text, never run
+    assert notes_texts(db, demo) == [payload]    # and stored exactly as written
+
+
+def notes_texts(db, demo):
+    from facilitator import notes
+    return [n.text for n in notes.all_notes(db, demo.id)]
