@@ -8,8 +8,8 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from . import config as config_module
-from . import db, events, i18n
-from .views import errors, facilitator, participant, programme, projector  # noqa: F401
+from . import db, events, i18n, security
+from .views import account, errors, facilitator, participant, programme, projector  # noqa: F401
 
 
 def build_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -24,9 +24,10 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
     db.init_app(app)
     i18n.init_app(app)
-    # views.programme adds the programme editor's routes to the facilitator blueprint.
+    # views.programme and views.account add their routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):
         app.register_blueprint(blueprint)
+    security.init_app(app)
     # Options go to init_app, not the constructor: SocketIO(message_queue=...)
     # builds its server at once and handlers registered after that are lost.
     socketio = SocketIO()

@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|export|bench|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|create-user|purge|export|bench|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -40,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--json", action="store_true", help="print one JSON object")
     demo.set_defaults(func=cmd_demo)
 
+    user = sub.add_parser("create-user", help="create a facilitator account")
+    user.add_argument("username")
+    user.add_argument("--password", help="(default: asked for, not echoed)")
+    user.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    user.set_defaults(func=cmd_create_user)
+
+    purge = sub.add_parser("purge", help="delete events past their retention period")
+    purge.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    purge.set_defaults(func=cmd_purge)
+
     export = sub.add_parser("export", help="all notes of an event as CSV or JSON")
     export.add_argument("event_id")
     export.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
@@ -56,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         kind.add_argument("--clients", type=int, default=100)
         kind.add_argument("--url", help="an already running server (default: start one on loopback)")
         kind.add_argument("--event", help="event id on --url")
+        kind.add_argument("--login", help="USER:PASSWORD of a facilitator of --event on --url")
         kind.add_argument("--json", action="store_true", help="print one JSON object")
         if name == "timer":
             kind.add_argument("--rounds", type=int, default=10)
@@ -81,13 +92,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from gevent import monkey
 
     monkey.patch_all()
-    from .serving import announce, public_url_for, start_auto_advance
+    from .serving import announce, public_url_for, start_auto_advance, start_purge
 
     app = _app(args.db, ASYNC_MODE="gevent")
     if not app.config["PUBLIC_URL"]:
         app.config["PUBLIC_URL"] = public_url_for(args.host, args.port)
     announce(app, args.host, args.port)
     start_auto_advance(app)
+    start_purge(app)
     app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
     return 0
 
@@ -95,7 +107,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import random
 
-    from . import services
+    from . import accounts, services
     from .clock import now
     from .db import connect
     from .links import event_links
@@ -103,18 +115,64 @@ def cmd_demo(args: argparse.Namespace) -> int:
     app = _app(args.db)
     db = connect(app.config["DB_PATH"])
     try:
-        event, created = services.ensure_demo_event(db, random.SystemRandom(), now())
+        user, password = accounts.ensure_demo_user(db, app.config["SECRET_KEY"], now())
+        event, created = services.ensure_demo_event(db, random.SystemRandom(), now(), user.id)
     finally:
         db.close()
     links = event_links(args.base_url, event)
+    login = {"username": user.username, "password": password}
     if args.json:
         print(json.dumps({"event_id": event.id, "join_code": event.join_code,
-                          "created": created, "db": app.config["DB_PATH"], **links},
+                          "created": created, "db": app.config["DB_PATH"], "login": login, **links},
                          ensure_ascii=False))
     else:
         print(f"{'Created' if created else 'Reusing'} demo event {event.name!r} ({event.id})")
         for key, url in links.items():
             print(f"  {key:16} {url}")
+        print(f"  log in as       {login['username']} / {login['password']}")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from . import accounts
+    from .clock import now
+    from .db import connect
+    from .validation import ValidationError
+
+    password = args.password
+    if password is None:
+        password = getpass.getpass("Password (at least 10 characters): ")
+        if getpass.getpass("Again: ") != password:
+            raise UserError("the passwords differ")
+    app = _app(args.db)
+    db = connect(app.config["DB_PATH"])
+    try:
+        user = accounts.create_user(db, args.username, password, now())
+    except ValidationError as exc:
+        messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
+                    "weak_password": "the password needs 10 to 256 characters",
+                    "taken": "that username is taken"}
+        raise UserError("; ".join(messages.get(v, v) for v in exc.errors.values())) from exc
+    finally:
+        db.close()
+    print(f"created facilitator account {user.username!r}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from . import accounts
+    from .clock import now
+    from .db import connect
+
+    app = _app(args.db)
+    db = connect(app.config["DB_PATH"])
+    try:
+        deleted = accounts.purge_expired(db, now().date())
+    finally:
+        db.close()
+    print(f"deleted {len(deleted)} event(s) past their retention period")
     return 0
 
 
@@ -154,9 +212,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise UserError("--clients must be 1..20000")
     try:
         if args.bench == "timer":
-            result = timer_bench.run(args.clients, max(1, args.rounds), args.url, args.event)
+            result = timer_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
+                                     args.login)
         else:
-            result = notes_bench.run(args.clients, args.url, args.event)
+            result = notes_bench.run(args.clients, args.url, args.event, args.login)
     except (ValueError, OSError) as exc:
         raise UserError(str(exc)) from exc
     if args.json:

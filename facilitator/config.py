@@ -23,13 +23,15 @@ DEFAULTS: dict[str, Any] = {
     "MESSAGE_QUEUE": "",
     "DEFAULT_LOCALE": "sv",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # Notes one phone's connection may send per minute; more wait in its outbox.
+    "NOTE_LIMIT_PER_MINUTE": 30,
     "TEMPLATES_DIR": str(ROOT / "templates"),
     "STATIC_DIR": str(ROOT / "static"),
 }
 
 # Environment variables that are read, each as FACILITATOR_<NAME>.
 ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
-            "DEFAULT_LOCALE", "INSTANCE_PATH")
+            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES")
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

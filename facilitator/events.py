@@ -19,13 +19,17 @@ from .domain.timer import TimerError
 
 log = logging.getLogger(__name__)
 ROLES = ("participant", "projector", "facilitator")
+# Notes one connection may send per minute (config NOTE_LIMIT_PER_MINUTE); a phone
+# that hits it keeps the note in its outbox and sends it again a few seconds
+# later, so nothing is lost.
+NOTE_WINDOW_MS = 60_000
 
 
 def register(socketio: SocketIO) -> None:
     """Attach every handler to this app's SocketIO (before init_app)."""
     # Who each connection is: {"event", "role"} by sid, for this process only
     # (Socket.IO keeps a client on one process; rooms cross processes).
-    sessions: dict[str, dict[str, str]] = {}
+    sessions: dict[str, dict[str, Any]] = {}
 
     def session() -> dict[str, str]:
         return sessions[request.sid]
@@ -74,7 +78,10 @@ def register(socketio: SocketIO) -> None:
     @socketio.on(protocol.NOTE_SUBMIT)
     def on_note_submit(data: Any = None) -> dict[str, Any]:
         """A phone drops a note; ack after commit; facilitators and projectors get note_added."""
-        event_id = session()["event"]
+        me = session()
+        event_id = me["event"]
+        if not _within_limit(me, now_ms()):
+            return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
         try:
             note, is_new = notes.submit_note(get_db(), event_id, data, now())
         except NoteError as exc:
@@ -132,6 +139,16 @@ def register(socketio: SocketIO) -> None:
         event = notes.set_projector_view(get_db(), event_id, view)
         broadcast.projector_view(socketio, event_id, event.projector_view)
         return protocol.ok()
+
+
+def _within_limit(me: dict[str, Any], at_ms: int) -> bool:
+    """A sliding window of note sends per connection."""
+    recent = [t for t in me.setdefault("sent_ms", []) if at_ms - t < NOTE_WINDOW_MS]
+    me["sent_ms"] = recent
+    if len(recent) >= int(current_app.config["NOTE_LIMIT_PER_MINUTE"]):
+        return False
+    recent.append(at_ms)
+    return True
 
 
 def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:

@@ -100,3 +100,29 @@ def m004_step_box_and_table_numbers(db: Database) -> None:
     db["steps"].add_column("box", str, not_null_default="")
     db["events"].add_column("table_numbers", int, not_null_default=0)
     db["notes"].add_column("table_no", int)
+
+
+@migrations()
+def m005_accounts_and_retention(db: Database) -> None:
+    """Facilitator accounts, who may run which event, invite links, and how long data is kept."""
+    db["users"].create({"id": int, "username": str, "password_hash": str, "created_at": str},
+                       pk="id", not_null={"username", "password_hash"})
+    db["users"].create_index(["username"], unique=True)
+    db["event_members"].create({"event_id": str, "user_id": int, "role": str},
+                               pk=("event_id", "user_id"),
+                               foreign_keys=[("event_id", "events", "id"), ("user_id", "users", "id")])
+    db["invites"].create({"token": str, "event_id": str, "expires_ms": int}, pk="token",
+                         foreign_keys=[("event_id", "events", "id")])
+    db["events"].add_column("retention_days", int, not_null_default=90)
+    db.execute("DROP TRIGGER events_delete_children")
+    db.execute("""
+        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
+            DELETE FROM notes WHERE event_id = OLD.id;
+            DELETE FROM step_runs WHERE event_id = OLD.id;
+            DELETE FROM timers WHERE event_id = OLD.id;
+            DELETE FROM steps WHERE event_id = OLD.id;
+            DELETE FROM questions WHERE event_id = OLD.id;
+            DELETE FROM event_members WHERE event_id = OLD.id;
+            DELETE FROM invites WHERE event_id = OLD.id;
+        END
+    """)

@@ -22,6 +22,7 @@ class Event:
     projector_view: str = "timer"
     prepare_token: str = ""
     table_numbers: bool = False
+    retention_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,18 @@ class ProgrammeTemplate:
     title: str
     questions: list[str] = field(default_factory=list)
     steps: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class User:
+    """A facilitator account. Participants never have one."""
+    id: int
+    username: str
+
+    # Flask-Login's user protocol
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)

@@ -45,8 +45,10 @@ def clean_event_draft(form: dict[str, str]) -> EventDraft:
 
 
 def create_event(db: Database, draft: EventDraft, rng: random.Random, now: datetime,
-                 is_demo: bool = False, template: str | None = None) -> Event:
-    """A new event with a fresh join code, its programme copied from ``template``."""
+                 is_demo: bool = False, template: str | None = None,
+                 owner_id: int | None = None) -> Event:
+    """A new event with a fresh join code, its programme copied from ``template``,
+    run by ``owner_id``."""
     if template is not None and template not in programme.template_keys():
         raise ValidationError({"template": "unknown_template"})
     with db.atomic():
@@ -56,6 +58,8 @@ def create_event(db: Database, draft: EventDraft, rng: random.Random, now: datet
         event = store.insert_event(db, codes.new_event_id(rng), code, draft, utc_iso(now), is_demo)
         if template is not None:
             programme.apply_template(db, event.id, template)
+        if owner_id is not None:
+            store.add_member(db, event.id, owner_id, "owner")
         return event
 
 
@@ -82,16 +86,19 @@ def demo_event(db: Database) -> Event | None:
     return store.get_demo_event(db)
 
 
-def ensure_demo_event(db: Database, rng: random.Random, now: datetime) -> tuple[Event, bool]:
+def ensure_demo_event(db: Database, rng: random.Random, now: datetime,
+                      owner_id: int | None = None) -> tuple[Event, bool]:
     """The demo event, created once from the seed method; (event, created_now)."""
     with db.atomic():
         existing = store.get_demo_event(db)
         if existing:
+            if owner_id is not None:
+                store.add_member(db, existing.id, owner_id, "owner")
             return existing, False
         draft = EventDraft(name="Dialogkonferens: barn och ungas utveckling i länet",
                            date=now.date().isoformat(), place="Region Örebro län",
                            organiser="Regional utveckling", language="sv")
-        return create_event(db, draft, rng, now, True, programme.DEFAULT_TEMPLATE), True
+        return create_event(db, draft, rng, now, True, programme.DEFAULT_TEMPLATE, owner_id), True
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import struct
 
 from flask import Flask
 
-from . import services
+from . import accounts, services
 from .db import connect
 from .links import event_links
 
@@ -70,7 +70,9 @@ def announce(app: Flask, host: str, port: int) -> None:
         db.close()
     if demo:
         local_links = event_links(local, demo)
+        password = accounts.demo_password(app.config["SECRET_KEY"])
         print(f"  demo event:   {demo.name}", flush=True)
+        print(f"  log in as:    {accounts.DEMO_USER} / {password}", flush=True)
         print(f"  facilitator:  {local_links['facilitator_url']}", flush=True)
         print(f"  projector:    {local_links['projector_url']}", flush=True)
         print(f"  join (phone): {event_links(public, demo)['join_url']}", flush=True)
@@ -105,5 +107,31 @@ def start_auto_advance(app: Flask) -> None:
                 run_auto_advance_once(app)
             except Exception:  # keep the loop alive; the next check retries
                 app.logger.exception("auto-advance check failed")
+
+    socketio.start_background_task(loop)
+
+
+PURGE_EVERY_S = 3600
+
+
+def start_purge(app: Flask) -> None:
+    """Delete events past their retention period, at start and every hour after."""
+    socketio = app.extensions["socketio"]
+
+    def loop() -> None:
+        from .clock import now
+
+        while True:
+            try:
+                db = connect(app.config["DB_PATH"])
+                try:
+                    deleted = accounts.purge_expired(db, now().date())
+                finally:
+                    db.close()
+                if deleted:
+                    app.logger.info("retention: deleted %d event(s)", len(deleted))
+            except Exception:  # keep trying next hour
+                app.logger.exception("retention purge failed")
+            socketio.sleep(PURGE_EVERY_S)
 
     socketio.start_background_task(loop)

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from tests.browser.conftest import ARGS  # noqa: E402
+from tests.browser.conftest import ARGS, log_in  # noqa: E402
 from tests.browser.find_chromium import find_chromium  # noqa: E402
 from tests.live_server import LiveServer  # noqa: E402
 
@@ -51,6 +51,7 @@ def shoot(server: LiveServer, out: Path) -> None:
         browser = p.chromium.launch(executable_path=find_chromium(), args=ARGS)
         facilitator = browser.new_page(viewport={"width": 1366, "height": 900})
         facilitator.goto(server.demo["facilitator_url"])
+        log_in(facilitator, server.demo["login"])
         projector = browser.new_page(viewport={"width": 1920, "height": 1080})
         projector.goto(server.demo["projector_url"])
         phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,

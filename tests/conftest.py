@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from facilitator import create_app, services
+from facilitator import accounts, create_app, services
 from facilitator.db import connect
 from facilitator.models import EventDraft
 
@@ -26,12 +26,36 @@ def app(tmp_path):
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "SECRET_KEY": "test-secret",
         "PUBLIC_URL": "http://venue.example:5000",
+        # Forms and limits have their own tests (test_security.py); here they would only
+        # get in the way of testing behaviour.
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
     })
     return app
 
 
+PASSWORD = "rätt-lösenord-123"
+
+
 @pytest.fixture
-def client(app):
+def user(db):
+    return accounts.create_user(db, "anna", PASSWORD, NOW)
+
+
+def log_in(client, username="anna", password=PASSWORD):
+    response = client.post("/login", data={"username": username, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture
+def client(app, user):
+    """A facilitator logged in as anna."""
+    return log_in(app.test_client())
+
+
+@pytest.fixture
+def anonymous(app):
     return app.test_client()
 
 
@@ -47,15 +71,17 @@ def rng():
     return random.Random(1234)
 
 
-def gen_event(db, rng=None, **overrides):
+def gen_event(db, rng=None, owner=None, **overrides):
     fields = {"name": "Dialogkonferens Örebro", "date": "2026-11-23", "place": "Örebro",
               "organiser": "Region Örebro län", "language": "sv", **overrides}
-    return services.create_event(db, EventDraft(**fields), rng or random.Random(), NOW)
+    return services.create_event(db, EventDraft(**fields), rng or random.Random(), NOW,
+                                 owner_id=owner.id if owner else None)
 
 
 @pytest.fixture
-def demo(db, rng):
-    event, _created = services.ensure_demo_event(db, rng, NOW)
+def demo(db, rng, user):
+    """The seed-method demo event, run by anna."""
+    event, _created = services.ensure_demo_event(db, rng, NOW, owner_id=user.id)
     return event
 
 

@@ -260,3 +260,13 @@ def test_bad_table_numbers(db, demo, sockets, table):
     facilitator.emit("table_numbers_set", {"on": True}, callback=True)
     assert phone.emit("note_submit", note_payload(table=table), callback=True)["error"] == "bad_table"
     assert notes.count_notes(db, demo.id) == 0
+
+
+def test_a_phone_sending_too_fast_is_slowed_not_lost(app, db, demo, sockets):
+    app.config["NOTE_LIMIT_PER_MINUTE"] = 3
+    phone = sockets(demo.id)
+    answers = [phone.emit("note_submit", note_payload(f"lapp {i}"), callback=True) for i in range(4)]
+    assert [a["ok"] for a in answers] == [True, True, True, False]
+    assert answers[3]["error"] == "rate_limited"
+    assert notes.count_notes(db, demo.id) == 3
+    assert sockets(demo.id).emit("note_submit", note_payload(), callback=True)["ok"]  # per phone

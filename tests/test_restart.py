@@ -1,10 +1,8 @@
 """A real server process killed with SIGKILL loses nothing it acknowledged."""
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
-import urllib.request
 import uuid
 
 import socketio
@@ -24,8 +22,7 @@ def connect(server, role="participant", token=None):
 
 
 def facilitator_token(server):
-    with urllib.request.urlopen(server.demo["facilitator_url"]) as response:
-        return re.search(r'data-token="([^"]+)"', response.read().decode()).group(1)
+    return server.login().socket_token(server.demo["event_id"])
 
 
 def wait_for(condition, timeout=30.0):

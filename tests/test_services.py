@@ -177,3 +177,9 @@ def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, de
                       ("Quote", "”Förberett svar” – Askersunds kommun")]
     assert not any("Hemlig" in t for _, t in paragraphs)
     assert ("Heading 1", "Förberedda svar") in paragraphs
+
+
+def test_report_survives_control_characters(db, demo):
+    notes.submit_note(db, demo.id, note_payload("ring\x07 klockan\x1b och\ttab"), NOW)
+    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    assert "”ring klockan och\ttab”" in [p.text for p in document.paragraphs]

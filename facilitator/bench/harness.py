@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import resource
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -15,7 +13,7 @@ from typing import Callable, Iterator
 import gevent
 import socketio
 
-from .server import LiveServer
+from .server import FacilitatorSession, LiveServer
 
 CONNECT_BATCH = 50
 
@@ -33,26 +31,24 @@ def raise_fd_limit() -> None:
 
 
 @contextmanager
-def target(url: str | None, event_id: str | None) -> Iterator[tuple[str, str, LiveServer | None]]:
-    """(base URL, event id, server or None): our own server on loopback unless --url is given."""
+def target(url: str | None, event_id: str | None,
+           login: str | None) -> Iterator[tuple[str, str, LiveServer | None, FacilitatorSession]]:
+    """(base URL, event id, server or None, facilitator session): our own server on loopback
+    unless --url is given (then --event and --login USER:PASSWORD are needed)."""
     if url:
-        if not event_id:
-            raise ValueError("--url needs --event EVENT_ID")
-        yield url.rstrip("/"), event_id, None
+        if not event_id or not login or ":" not in login:
+            raise ValueError("--url needs --event EVENT_ID and --login USER:PASSWORD")
+        username, password = login.split(":", 1)
+        yield url.rstrip("/"), event_id, None, FacilitatorSession(url, username, password)
         return
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-") as workdir:
         server = LiveServer(Path(workdir))
         demo = server.create_demo()
         server.start()
         try:
-            yield server.base, demo["event_id"], server
+            yield server.base, demo["event_id"], server, server.login()
         finally:
             server.stop()
-
-
-def facilitator_token(base: str, event_id: str) -> str:
-    with urllib.request.urlopen(f"{base}/f/events/{event_id}", timeout=30) as response:
-        return re.search(r'data-token="([^"]+)"', response.read().decode()).group(1)
 
 
 def connect_many(base: str, event_id: str, count: int,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.request
 import uuid
 from typing import Any
 
@@ -16,11 +15,12 @@ from . import harness
 ACK_TIMEOUT_S = 30
 
 
-def run(clients: int, url: str | None = None, event_id: str | None = None) -> dict[str, Any]:
+def run(clients: int, url: str | None = None, event_id: str | None = None,
+        login: str | None = None) -> dict[str, Any]:
     harness.raise_fd_limit()
     harness.quiet_client_logs()
     marker = f"bench-{uuid.uuid4().hex[:8]}"
-    with harness.target(url, event_id) as (base, event, server):
+    with harness.target(url, event_id, login) as (base, event, server, session):
         phones, connect_s = harness.connect_many(base, event, clients, lambda i, c: None)
         sent: dict[str, str] = {}
         acked: list[str] = []
@@ -39,7 +39,7 @@ def run(clients: int, url: str | None = None, event_id: str | None = None) -> di
                 acked.append(note["id"])
 
         gevent.joinall([gevent.spawn(send, i, p) for i, p in enumerate(phones)])
-        stored = _stored(base, event, marker)
+        stored = _stored(session, event, marker)
         rss = server.rss_mb() if server else None
         harness.disconnect_all(phones)
     counts = {note_id: stored.count(note_id) for note_id in sent}
@@ -53,8 +53,7 @@ def run(clients: int, url: str | None = None, event_id: str | None = None) -> di
             "connect_s": round(connect_s, 2), "rss_mb": rss, "server": url or "local subprocess"}
 
 
-def _stored(base: str, event_id: str, marker: str) -> list[str]:
+def _stored(session: harness.FacilitatorSession, event_id: str, marker: str) -> list[str]:
     """Ids of this run's notes as the database holds them (one entry per row)."""
-    with urllib.request.urlopen(f"{base}/f/events/{event_id}/notes.json", timeout=60) as response:
-        rows = json.loads(response.read().decode("utf-8"))["notes"]
+    rows = json.loads(session.get(f"/f/events/{event_id}/notes.json"))["notes"]
     return [row["id"] for row in rows if row["text"].startswith(marker)]

@@ -14,10 +14,11 @@ ACTIONS = ("start", "pause", "extend", "start", "shorten", "pause")
 ROUND_TIMEOUT_S = 15
 
 
-def run(clients: int, rounds: int, url: str | None = None, event_id: str | None = None) -> dict[str, Any]:
+def run(clients: int, rounds: int, url: str | None = None, event_id: str | None = None,
+        login: str | None = None) -> dict[str, Any]:
     harness.raise_fd_limit()
     harness.quiet_client_logs()
-    with harness.target(url, event_id) as (base, event, server):
+    with harness.target(url, event_id, login) as (base, event, server, session):
         rss_before = server.rss_mb() if server else None
         waiting: dict[int, float] = {}
         latencies: list[float] = []
@@ -36,7 +37,7 @@ def run(clients: int, rounds: int, url: str | None = None, event_id: str | None 
         rss_connected = server.rss_mb() if server else None
         facilitator = socketio.Client(reconnection=False)
         facilitator.connect(base, auth={"event": event, "role": "facilitator",
-                                        "token": harness.facilitator_token(base, event)},
+                                        "token": session.socket_token(event)},
                             transports=["websocket"], wait_timeout=60)
         missed = 0
         for round_no in range(rounds):

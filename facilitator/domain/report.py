@@ -6,7 +6,8 @@ navigation pane and a table of contents work in Word and LibreOffice.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from docx import Document
@@ -51,6 +52,7 @@ class ReportData:
 
 def build_docx(data: ReportData, created: datetime) -> bytes:
     """Render the summary; ``created`` goes into the core properties."""
+    data = xml_safe_data(data)
     labels = LABELS.get(data.event.language, LABELS["sv"])
     doc = Document()
     _set_language(doc, LANGUAGE_TAGS.get(data.event.language, "sv-SE"))
@@ -65,6 +67,26 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Word files cannot hold C0 control characters: drop them, keep everything else."""
+    return _XML_UNSAFE.sub("", text)
+
+
+def _clean(item):
+    changes = {f.name: xml_safe(getattr(item, f.name)) for f in fields(item)
+               if isinstance(getattr(item, f.name), str)}
+    return replace(item, **changes)
+
+
+def xml_safe_data(data: ReportData) -> ReportData:
+    """The same report data with every text made safe for the .docx XML."""
+    return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
+                      [_clean(s) for s in data.steps], [_clean(n) for n in data.notes])
 
 
 def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from flask import abort, current_app, g, request
+from flask_login import current_user
 
-from .. import services, timing
+from .. import accounts, services, timing
 from ..clock import now_ms
 from ..db import get_db
 from ..domain.timer import format_clock
@@ -18,6 +19,15 @@ def public_base_url() -> str:
 
 def links_for(event: Event) -> dict[str, str]:
     return event_links(public_base_url(), event)
+
+
+def own_event_or_404(event_id: str) -> Event:
+    """An event the logged-in facilitator may run; 404 otherwise, not revealing it exists."""
+    event = event_or_404(event_id)
+    if not accounts.can_run(get_db(), current_user if current_user.is_authenticated else None,
+                            event.id):
+        abort(404)
+    return event
 
 
 def event_or_404(event_id: str) -> Event:

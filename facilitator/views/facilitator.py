@@ -5,14 +5,24 @@ import random
 
 from flask import (Blueprint, Response, abort, current_app, redirect, render_template, request,
                    url_for)
+from flask_login import current_user
 
-from .. import auth, notes, programme, services
-from ..clock import now
+from .. import accounts, auth, notes, programme, services
+from ..clock import now, now_ms
 from ..db import get_db
-from .common import event_or_404, links_for, public_base_url, timer_context
+from .common import links_for, own_event_or_404, public_base_url, timer_context
 
 bp = Blueprint("facilitator", __name__)
 _rng = random.SystemRandom()
+# Reachable without logging in: the way in, and invite links (which explain themselves).
+PUBLIC_ENDPOINTS = {"facilitator.login", "facilitator.invite"}
+
+
+@bp.before_request
+def require_login():
+    if request.endpoint not in PUBLIC_ENDPOINTS and not current_user.is_authenticated:
+        return redirect(url_for(".login", next=request.full_path.rstrip("?")))
+    return None
 
 
 @bp.get("/")
@@ -30,20 +40,21 @@ def create():
     try:
         draft = services.clean_event_draft(request.form)
         event = services.create_event(get_db(), draft, _rng, now(),
-                                      template=request.form.get("template") or None)
+                                      template=request.form.get("template") or None,
+                                      owner_id=current_user.id)
     except services.ValidationError as exc:
         return _home(request.form, exc.errors), 400
     return redirect(url_for(".event", event_id=event.id))
 
 
 def _home(form, errors):
-    return render_template("facilitator/home.html", events=services.list_events(get_db()),
+    return render_template("facilitator/home.html", events=accounts.events_for(get_db(), current_user),
                            templates=programme.templates(), form=form, errors=errors)
 
 
 @bp.get("/f/events/<event_id>")
 def event(event_id: str):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     db = get_db()
     overview = services.event_overview(db, event)
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
@@ -58,7 +69,7 @@ def event(event_id: str):
 
 @bp.route("/f/events/<event_id>/edit", methods=["GET", "POST"])
 def edit(event_id: str):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     if request.method == "GET":
         return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={})
     try:
@@ -72,7 +83,7 @@ def edit(event_id: str):
 
 @bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
 def delete(event_id: str):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
@@ -83,7 +94,7 @@ def delete(event_id: str):
 
 @bp.get("/f/events/<event_id>/report.docx")
 def report(event_id: str):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     body = services.report_docx(get_db(), event.id, now())
     filename = f"{event.date or 'rapport'}-{event.id}.docx"
     return Response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'},
@@ -94,7 +105,7 @@ def report(event_id: str):
 @bp.get("/f/events/<event_id>/notes.<fmt>")
 def export(event_id: str, fmt: str):
     """All notes, hidden ones flagged: CSV (UTF-8 with BOM; ?sep=semicolon) or JSON."""
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     if fmt == "json":
         body, mimetype = notes.export_json(get_db(), event.id), "application/json"
     elif fmt == "csv":
@@ -105,3 +116,22 @@ def export(event_id: str, fmt: str):
     filename = f"lappar-{event.id}.{fmt}"
     return Response(body.encode("utf-8"), mimetype=f"{mimetype}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.post("/f/events/<event_id>/invite")
+def invite_create(event_id: str):
+    """A co-facilitator link for this event, valid for a week."""
+    event = own_event_or_404(event_id)
+    token = accounts.create_invite(get_db(), event.id, _rng, now_ms())
+    link = public_base_url().rstrip("/") + url_for(".invite", token=token)
+    return render_template("facilitator/invite_created.html", event=event, link=link)
+
+
+@bp.post("/f/events/<event_id>/retention")
+def retention(event_id: str):
+    event = own_event_or_404(event_id)
+    try:
+        accounts.set_retention(get_db(), event.id, request.form.get("retention_days"))
+    except services.ValidationError:
+        abort(400, description="bad_retention")
+    return redirect(url_for(".event", event_id=event.id))

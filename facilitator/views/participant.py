@@ -111,3 +111,15 @@ def _render_prepare(event, questions, form, errors):
     ids = {q.id: form.get(f"id-{q.id}") or str(uuid.uuid4()) for q in questions}
     return render_template("participant/prepare.html", event=event, questions=questions,
                            form=form, errors=errors, ids=ids, max_chars=MAX_CHARS)
+
+
+@bp.get("/privacy")
+def privacy():
+    """What is stored about a participant, in plain words (sv/en)."""
+    event = None
+    code = request.args.get("event", "")[:32]
+    if code:
+        event = services.event_with_code(get_db(), code)
+        if event:
+            g.event_language = event.language
+    return render_template("participant/privacy.html", event=event)

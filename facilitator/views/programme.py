@@ -12,18 +12,18 @@ from ..events import push_timer
 from ..db import get_db
 from ..domain.programme import STEP_KINDS
 from ..validation import ValidationError
-from .common import event_or_404
+from .common import own_event_or_404
 from .facilitator import bp
 
 
 @bp.get("/f/events/<event_id>/programme")
 def programme_page(event_id: str):
-    return _render(event_or_404(event_id))
+    return _render(own_event_or_404(event_id))
 
 
 @bp.post("/f/events/<event_id>/programme/steps")
 def step_add(event_id: str):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     try:
         programme.add_step(get_db(), event.id, programme.clean_step_form(request.form))
     except ValidationError as exc:
@@ -33,7 +33,7 @@ def step_add(event_id: str):
 
 @bp.route("/f/events/<event_id>/programme/steps/<int:step_id>", methods=["GET", "POST"])
 def step_edit(event_id: str, step_id: int):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     step = programme.get_step(get_db(), event.id, step_id) or abort(404)
     if request.method == "GET":
         return _render_edit(event, step, _form_of(step), {})
@@ -46,7 +46,7 @@ def step_edit(event_id: str, step_id: int):
 
 @bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/move")
 def step_move(event_id: str, step_id: int):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     delta = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
     if delta is None:
         abort(400)
@@ -55,13 +55,13 @@ def step_move(event_id: str, step_id: int):
 
 @bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/delete")
 def step_delete(event_id: str, step_id: int):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     return _refusable(event, lambda: programme.delete_step(get_db(), event.id, step_id))
 
 
 @bp.post("/f/events/<event_id>/programme/template")
 def template_add(event_id: str):
-    event = event_or_404(event_id)
+    event = own_event_or_404(event_id)
     key = request.form.get("template", "")
     if key not in programme.template_keys():
         return _render(event, refused="unknown_template"), 400

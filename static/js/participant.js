@@ -59,6 +59,7 @@
       if (err) { return; }                      // no answer: it stays in the outbox
       if (res.ok) { note.state = "received"; }
       else if (res.error === "box_closed") { note.state = "waiting"; showBox(false); }
+      else if (res.error === "rate_limited" || res.error === "server_error") { /* retried by flush */ }
       else { reject(note, res); }
       save(notes);
       render();

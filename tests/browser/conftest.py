@@ -60,3 +60,21 @@ def pages(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def log_in(page, login: dict) -> None:
+    """On the log-in page (where a control page redirects): log in and land back there."""
+    page.fill("#username", login["username"])
+    page.fill("#password", login["password"])
+    page.click('[data-action="login"]')
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+@pytest.fixture
+def facilitator_page(pages, live_server):
+    """Open a control page at 1366x900 as the logged-in demo facilitator."""
+    def open_page(url=None):
+        page = pages(url or live_server.demo["facilitator_url"], 1366, 900)
+        log_in(page, live_server.demo["login"])
+        return page
+    return open_page

@@ -6,8 +6,6 @@ which the shift does not touch, and compared with the projector's.
 """
 from __future__ import annotations
 
-import re
-import urllib.request
 
 from playwright.sync_api import expect
 
@@ -42,12 +40,7 @@ def skewed_phone(browser, url, offset_ms):
     return page
 
 
-def facilitator_token(server):
-    with urllib.request.urlopen(server.demo["facilitator_url"]) as response:
-        return re.search(r'data-token="([^"]+)"', response.read().decode()).group(1)
-
-
-def test_skewed_phones_flip_with_the_projector(live_server, browser, pages):
+def test_skewed_phones_flip_with_the_projector(live_server, browser, pages, facilitator_page):
     demo = live_server.demo
     projector = pages(demo["projector_url"], 1920, 1080)
     fast = skewed_phone(browser, demo["join_url"], 10 * 60_000)
@@ -59,7 +52,7 @@ def test_skewed_phones_flip_with_the_projector(live_server, browser, pages):
         page.evaluate(RECORD_FLIPS)
     assert fast.evaluate("Date.now()") - projector.evaluate("Date.now()") > 9 * 60_000
 
-    facilitator = pages(demo["facilitator_url"], 1366, 900)
+    facilitator = facilitator_page()
     facilitator.click('[data-action="timer-start"]')
     for page in screens.values():
         expect(page.locator("[data-timer]")).to_have_text("19:56", timeout=8000)

@@ -12,9 +12,9 @@ def send(phone, text):
     expect(phone.locator("[data-my-note]", has_text=text)).to_have_attribute("data-state", "received")
 
 
-def test_moderation_wall_cloud_and_closed_box(live_server, pages):
+def test_moderation_wall_cloud_and_closed_box(live_server, pages, facilitator_page):
     demo = live_server.demo
-    facilitator = pages(demo["facilitator_url"], 1366, 900)
+    facilitator = facilitator_page()
     projector = pages(demo["projector_url"], 1920, 1080)
     phone = pages(demo["join_url"], 360, 740, **PHONE)
 
@@ -61,9 +61,9 @@ def test_moderation_wall_cloud_and_closed_box(live_server, pages):
     expect(phone.locator("[data-my-note]", has_text="medan lådan")).to_have_attribute("data-state", "received")
 
 
-def test_table_numbers_group_from_three_notes(live_server, pages):
+def test_table_numbers_group_from_three_notes(live_server, pages, facilitator_page):
     demo = live_server.demo
-    facilitator = pages(demo["facilitator_url"], 1366, 900)
+    facilitator = facilitator_page()
     phone = pages(demo["join_url"], 360, 740, **PHONE)
     expect(phone.locator("[data-table-field]")).to_be_hidden()
     facilitator.check('[data-action="table-numbers"]')

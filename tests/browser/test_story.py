@@ -39,11 +39,11 @@ def decode_qr(path: Path) -> str:
     return out.decode("utf-8").rstrip("\n")
 
 
-def test_one_cafe_round_end_to_end(live_server, pages, tmp_path):
+def test_one_cafe_round_end_to_end(live_server, pages, facilitator_page, tmp_path):
     demo = live_server.demo
-    home = pages(f"{live_server.base}/f/", 1366, 900)
+    home = facilitator_page(f"{live_server.base}/f/")
     expect(home.locator(f'[data-event-id="{demo["event_id"]}"] a.event-link')).to_contain_text("Dialogkonferens")
-    facilitator = pages(demo["facilitator_url"], 1366, 900)
+    facilitator = facilitator_page()
     projector = pages(demo["projector_url"], 1920, 1080)
     phone = pages(demo["join_url"], 360, 740, **PHONE)
 

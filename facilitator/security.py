@@ -1,0 +1,70 @@
+"""Log-in, CSRF, rate limits and security headers, from well-kept libraries.
+
+Flask-Login keeps the facilitator's session, Flask-WTF's CSRFProtect guards
+every form, Flask-Limiter slows down guessing; the headers keep pages from
+being framed, sniffed or fed scripts from anywhere but this server.
+"""
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from . import accounts
+from .db import get_db
+
+csrf = CSRFProtect()
+
+# (endpoint, limit per client address, methods or None for all). Generous where a whole
+# venue shares one public address; tight where passwords or join codes could be guessed.
+# A join code has 31^6 = 887 million values: at 60 tries a minute one address needs
+# centuries to hit the few codes alive at a time.
+RATE_LIMITS = (
+    ("facilitator.login", "10 per minute; 100 per hour", ["POST"]),
+    ("facilitator.invite", "30 per minute", ["POST"]),
+    ("participant.enter_code", "60 per minute", None),
+    ("participant.join", "600 per minute", None),
+    ("participant.submit_note", "300 per minute", None),
+    ("participant.prepare", "30 per minute", ["POST"]),
+)
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])
+
+
+def init_app(app: Flask) -> None:
+    """Call after the blueprints are registered: the limits wrap their view functions."""
+    secure = app.config["PUBLIC_URL"].startswith("https://") or app.config.get("SECURE_COOKIES")
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["REMEMBER_COOKIE_HTTPONLY"] = True
+    if secure:  # behind HTTPS the cookies never travel in clear text
+        app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = True
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # a workshop day outlasts the default hour
+    login = LoginManager(app)
+    login.login_view = "facilitator.login"
+    login.login_message = None
+    login.user_loader(lambda user_id: accounts.get_user(get_db(), user_id))
+    csrf.init_app(app)
+    # One Limiter per app: Flask-Limiter keeps its on/off switch on the instance.
+    limiter = Limiter(key_func=get_remote_address, app=app, storage_uri="memory://")
+    for endpoint, limit, methods in RATE_LIMITS:
+        app.view_functions[endpoint] = limiter.limit(limit, methods=methods)(
+            app.view_functions[endpoint])
+    app.extensions["facilitator_limiter"] = limiter
+    app.after_request(_headers)
+
+
+def _headers(response):
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.path.startswith("/f/") or request.path == "/login":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
