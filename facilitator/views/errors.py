@@ -1,7 +1,7 @@
 """Health check and friendly error pages."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 bp = Blueprint("errors", __name__)
@@ -10,6 +10,12 @@ bp = Blueprint("errors", __name__)
 @bp.get("/healthz")
 def healthz():
     return jsonify(ok=True)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
 @bp.app_errorhandler(HTTPException)
