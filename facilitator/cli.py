@@ -6,6 +6,7 @@ gevent before anything imports socket or ssl.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -79,6 +80,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _database(db_path: str | None):
+    """(app, db) for a one-off command on the configured or given SQLite file."""
+    from .db import connect
+
+    app = _app(db_path)
+    db = connect(app.config["DB_PATH"])
+    try:
+        yield app, db
+    finally:
+        db.close()
+
+
 def _app(db_path: str | None, **extra):
     from . import create_app
 
@@ -109,16 +123,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     from . import accounts, services
     from .clock import now
-    from .db import connect
     from .links import event_links
 
-    app = _app(args.db)
-    db = connect(app.config["DB_PATH"])
-    try:
+    with _database(args.db) as (app, db):
         user, password = accounts.ensure_demo_user(db, app.config["SECRET_KEY"], now())
         event, created = services.ensure_demo_event(db, random.SystemRandom(), now(), user.id)
-    finally:
-        db.close()
     links = event_links(args.base_url, event)
     login = {"username": user.username, "password": password}
     if args.json:
@@ -138,7 +147,6 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
     from . import accounts
     from .clock import now
-    from .db import connect
     from .validation import ValidationError
 
     password = args.password
@@ -146,17 +154,14 @@ def cmd_create_user(args: argparse.Namespace) -> int:
         password = getpass.getpass("Password (at least 10 characters): ")
         if getpass.getpass("Again: ") != password:
             raise UserError("the passwords differ")
-    app = _app(args.db)
-    db = connect(app.config["DB_PATH"])
-    try:
-        user = accounts.create_user(db, args.username, password, now())
-    except ValidationError as exc:
-        messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
-                    "weak_password": "the password needs 10 to 256 characters",
-                    "taken": "that username is taken"}
-        raise UserError("; ".join(messages.get(v, v) for v in exc.errors.values())) from exc
-    finally:
-        db.close()
+    messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
+                "weak_password": "the password needs 10 to 256 characters",
+                "taken": "that username is taken"}
+    with _database(args.db) as (_app_, db):
+        try:
+            user = accounts.create_user(db, args.username, password, now())
+        except ValidationError as exc:
+            raise UserError("; ".join(messages.get(v, v) for v in exc.errors.values())) from exc
     print(f"created facilitator account {user.username!r}")
     return 0
 
@@ -164,33 +169,23 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 def cmd_purge(args: argparse.Namespace) -> int:
     from . import accounts
     from .clock import now
-    from .db import connect
 
-    app = _app(args.db)
-    db = connect(app.config["DB_PATH"])
-    try:
+    with _database(args.db) as (_app_, db):
         deleted = accounts.purge_expired(db, now().date())
-    finally:
-        db.close()
     print(f"deleted {len(deleted)} event(s) past their retention period")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from . import notes, services
-    from .db import connect
 
-    app = _app(args.db)
-    db = connect(app.config["DB_PATH"])
-    try:
+    with _database(args.db) as (app, db):
         if services.get_event(db, args.event_id) is None:
             raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
         if args.format == "json":
             text = notes.export_json(db, args.event_id) + "\n"
         else:
             text = notes.export_csv(db, args.event_id, ";" if args.semicolon else ",")
-    finally:
-        db.close()
     if not args.output:
         sys.stdout.write(text.removeprefix("\ufeff"))
         return 0

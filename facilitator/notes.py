@@ -17,7 +17,8 @@ from sqlite_utils import Database
 from . import protocol, store, timing
 from .clock import utc_iso
 from .domain import codes
-from .domain.notes import NoteError, validate_note_id, validate_note_text
+from .domain.notes import (NoteError, optional_whole_number, validate_note_id,
+                           validate_note_text)
 from .models import Event, Note
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud")
@@ -60,13 +61,8 @@ def submit_note(db: Database, event_id: str, payload: object, now: datetime,
 def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
     """The question a note answers: the one asked for, else the current step's."""
     questions = {q.id for q in store.list_questions(db, event_id)}
-    if raw not in (None, ""):
-        if isinstance(raw, bool) or not isinstance(raw, (int, str)):
-            raise NoteError("bad_question", "unknown question")
-        try:
-            qid = int(raw)
-        except ValueError as exc:
-            raise NoteError("bad_question", "unknown question") from exc
+    qid = optional_whole_number(raw, "bad_question", "unknown question")
+    if qid is not None:
         if qid not in questions:
             raise NoteError("bad_question", "unknown question")
         return qid
@@ -76,16 +72,10 @@ def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
 
 def _table(raw: object) -> int | None:
     """An optional table number, 1 to 999; anything else is an error, not a guess."""
-    if raw in (None, ""):
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
-        raise NoteError("bad_table", "the table number must be 1 to 999")
-    try:
-        table = int(raw)
-    except ValueError as exc:
-        raise NoteError("bad_table", "the table number must be 1 to 999") from exc
-    if not 1 <= table <= MAX_TABLE:
-        raise NoteError("bad_table", "the table number must be 1 to 999")
+    message = f"the table number must be 1 to {MAX_TABLE}"
+    table = optional_whole_number(raw, "bad_table", message)
+    if table is not None and not 1 <= table <= MAX_TABLE:
+        raise NoteError("bad_table", message)
     return table
 
 

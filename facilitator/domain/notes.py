@@ -36,3 +36,18 @@ def validate_note_text(raw: object) -> str:
     if len(raw) > MAX_CHARS:
         raise NoteError("too_long", f"note is longer than {MAX_CHARS} characters")
     return raw
+
+
+def optional_whole_number(raw: object, code: str, message: str) -> int | None:
+    """An optional id or number from a form or JSON: None when absent, else an int.
+
+    Booleans, floats, lists and words are refused with ``code`` rather than guessed at.
+    """
+    if raw in (None, ""):
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+        raise NoteError(code, message)
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise NoteError(code, message) from exc
