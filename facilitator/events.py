@@ -25,38 +25,43 @@ ROLES = ("participant", "projector", "facilitator")
 NOTE_WINDOW_MS = 60_000
 
 
-def register(socketio: SocketIO) -> None:
-    """Attach every handler to this app's SocketIO (before init_app)."""
-    # Who each connection is: {"event", "role"} by sid, for this process only
-    # (Socket.IO keeps a client on one process; rooms cross processes).
-    sessions: dict[str, dict[str, Any]] = {}
+def facilitator_only(handler: Callable[..., dict[str, Any]]):
+    """Refuse anyone but a facilitator of this event; call handler(self, event_id, data)."""
+    @functools.wraps(handler)
+    def wrapper(self: "Handlers", data: Any = None) -> dict[str, Any]:
+        me = self.me()
+        if me["role"] != "facilitator":
+            return protocol.error("forbidden", "only the facilitator can do that")
+        try:
+            return handler(self, me["event"], data)
+        except (NoteError, TimerError) as exc:
+            return protocol.error(getattr(exc, "code", "bad_action"), str(exc))
+    return wrapper
 
-    def session() -> dict[str, str]:
-        return sessions[request.sid]
 
-    def facilitator_only(handler: Callable[[str, Any], dict[str, Any]]):
-        """Refuse anyone but a facilitator of this event; pass (event_id, data) on."""
-        @functools.wraps(handler)
-        def wrapper(data: Any = None) -> dict[str, Any]:
-            me = session()
-            if me["role"] != "facilitator":
-                return protocol.error("forbidden", "only the facilitator can do that")
-            try:
-                return handler(me["event"], data)
-            except (NoteError, TimerError) as exc:
-                return protocol.error(getattr(exc, "code", "bad_action"), str(exc))
-        return wrapper
+class Handlers:
+    """The handlers of one app's SocketIO, and who each of its connections is."""
 
-    @socketio.on("connect")
-    def on_connect(auth_data: Any = None) -> None:
+    def __init__(self, socketio: SocketIO):
+        self.socketio = socketio
+        # {"event", "role", "sent_ms"} by sid, for this process only (Socket.IO keeps a
+        # client on one process; rooms and broadcasts cross processes).
+        self.sessions: dict[str, dict[str, Any]] = {}
+
+    def me(self) -> dict[str, Any]:
+        return self.sessions[request.sid]
+
+    def on_connect(self, auth_data: Any = None) -> None:
         """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
         event_id, role = _authenticate(auth_data)
-        sessions[request.sid] = {"event": event_id, "role": role}
+        self.sessions[request.sid] = {"event": event_id, "role": role}
         join_room(broadcast.event_room(event_id))
-        _welcome(socketio, event_id, role)
+        _welcome(self.socketio, event_id, role)
 
-    @socketio.on_error_default
-    def on_error(exc: Exception) -> dict[str, Any]:
+    def on_disconnect(self, _reason: Any = None) -> None:
+        self.sessions.pop(request.sid, None)
+
+    def on_error(self, exc: Exception) -> dict[str, Any]:
         """Any handler that fails still answers, so no client waits forever.
 
         The log names the event and the error type only: never a payload,
@@ -66,19 +71,13 @@ def register(socketio: SocketIO) -> None:
                   exc_info=exc)
         return protocol.error("server_error", "the server could not handle that; try again")
 
-    @socketio.on("disconnect")
-    def on_disconnect(_reason: Any = None) -> None:
-        sessions.pop(request.sid, None)
-
-    @socketio.on(protocol.TIME_SYNC)
-    def on_time_sync(_data: Any = None) -> dict[str, Any]:
+    def on_time_sync(self, _data: Any = None) -> dict[str, Any]:
         """Any screen pings to estimate its clock offset; ack carries server time in ms."""
         return protocol.ok(server_now=now_ms())
 
-    @socketio.on(protocol.NOTE_SUBMIT)
-    def on_note_submit(data: Any = None) -> dict[str, Any]:
+    def on_note_submit(self, data: Any = None) -> dict[str, Any]:
         """A phone drops a note; ack after commit; facilitators and projectors get note_added."""
-        me = session()
+        me = self.me()
         event_id = me["event"]
         if not _within_limit(me, now_ms()):
             return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
@@ -87,58 +86,72 @@ def register(socketio: SocketIO) -> None:
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:
-            broadcast.note_added(socketio, event_id, protocol.note_payload(note))
-            broadcast.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
+            broadcast.note_added(self.socketio, event_id, protocol.note_payload(note))
+            broadcast.notes_count(self.socketio, event_id, notes.count_notes(get_db(), event_id))
             if note.table_no is not None:
-                push_tables(socketio, event_id)
+                push_tables(self.socketio, event_id)
         return protocol.ok(id=note.id, duplicate=not is_new)
 
-    @socketio.on(protocol.TIMER_COMMAND)
     @facilitator_only
-    def on_timer_command(event_id: str, data: Any) -> dict[str, Any]:
+    def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator drives the timer; every screen gets timer_state."""
         data = data if isinstance(data, dict) else {}
         timing.timer_command(get_db(), event_id, str(data.get("action")), now_ms(),
                              step_id=data.get("step_id"), on=data.get("on"))
-        push_timer(socketio, event_id)
+        push_timer(self.socketio, event_id)
         return protocol.ok()
 
-    @socketio.on(protocol.NOTE_MODERATE)
     @facilitator_only
-    def on_note_moderate(event_id: str, data: Any) -> dict[str, Any]:
+    def on_note_moderate(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator hides/restores or stars a note; control pages and projector update."""
         note = notes.moderate(get_db(), event_id, data)
         payload = protocol.note_payload(note)
-        broadcast.note_updated(socketio, event_id, payload)
+        broadcast.note_updated(self.socketio, event_id, payload)
         if note.table_no is not None:  # a hidden note leaves its table's count
-            push_tables(socketio, event_id)
+            push_tables(self.socketio, event_id)
         return protocol.ok(note=payload)
 
-    @socketio.on(protocol.BOX_SET)
     @facilitator_only
-    def on_box_set(event_id: str, data: Any) -> dict[str, Any]:
+    def on_box_set(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator opens or closes the box; every screen gets box_state."""
-        notes.set_box(get_db(), event_id, data.get("open") if isinstance(data, dict) else None)
-        push_box(socketio, event_id)
+        notes.set_box(get_db(), event_id, _field(data, "open"))
+        push_box(self.socketio, event_id)
         return protocol.ok()
 
-    @socketio.on(protocol.TABLE_NUMBERS_SET)
     @facilitator_only
-    def on_table_numbers(event_id: str, data: Any) -> dict[str, Any]:
+    def on_table_numbers(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator lets phones add an optional table number to their notes."""
-        notes.set_table_numbers(get_db(), event_id, data.get("on") if isinstance(data, dict) else None)
-        push_box(socketio, event_id)
-        push_tables(socketio, event_id)
+        notes.set_table_numbers(get_db(), event_id, _field(data, "on"))
+        push_box(self.socketio, event_id)
+        push_tables(self.socketio, event_id)
         return protocol.ok()
 
-    @socketio.on(protocol.PROJECTOR_VIEW_SET)
     @facilitator_only
-    def on_projector_view(event_id: str, data: Any) -> dict[str, Any]:
+    def on_projector_view(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator switches the projector between timer, note wall and word cloud."""
-        view = data.get("view") if isinstance(data, dict) else None
-        event = notes.set_projector_view(get_db(), event_id, view)
-        broadcast.projector_view(socketio, event_id, event.projector_view)
+        event = notes.set_projector_view(get_db(), event_id, _field(data, "view"))
+        broadcast.projector_view(self.socketio, event_id, event.projector_view)
         return protocol.ok()
+
+
+def register(socketio: SocketIO) -> None:
+    """Attach every handler to this app's SocketIO (before init_app)."""
+    handlers = Handlers(socketio)
+    socketio.on("connect")(handlers.on_connect)
+    socketio.on("disconnect")(handlers.on_disconnect)
+    socketio.on_error_default(handlers.on_error)
+    for name, handler in ((protocol.TIME_SYNC, handlers.on_time_sync),
+                          (protocol.NOTE_SUBMIT, handlers.on_note_submit),
+                          (protocol.TIMER_COMMAND, handlers.on_timer_command),
+                          (protocol.NOTE_MODERATE, handlers.on_note_moderate),
+                          (protocol.BOX_SET, handlers.on_box_set),
+                          (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
+                          (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view)):
+        socketio.on(name)(handler)
+
+
+def _field(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def _within_limit(me: dict[str, Any], at_ms: int) -> bool:

@@ -30,6 +30,8 @@ PROJECTOR_VIEW = "projector_view"  # {"view"}, to everyone in the event, on conn
 TABLES = "tables"              # {"on": bool, "tables": [{"table", "note_ids"}]}, to facilitators
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
 
+# Only a connection with a facilitator token may send these.
+FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET)
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
                  TABLE_NUMBERS_SET)
 SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from facilitator import notes, services, timing
+from facilitator import notes, protocol, services, timing
 
 from .conftest import facilitator_token, gen_event, note_payload
 
@@ -270,3 +270,26 @@ def test_a_phone_sending_too_fast_is_slowed_not_lost(app, db, demo, sockets):
     assert answers[3]["error"] == "rate_limited"
     assert notes.count_notes(db, demo.id) == 3
     assert sockets(demo.id).emit("note_submit", note_payload(), callback=True)["ok"]  # per phone
+
+
+SAMPLE = {"timer_command": {"action": "start"}, "note_moderate": {"hidden": True},
+          "box_set": {"open": False}, "table_numbers_set": {"on": True},
+          "projector_view_set": {"view": "wall"}}
+
+
+@pytest.mark.parametrize("role", ["participant", "projector"])
+@pytest.mark.parametrize("event_name", protocol.FACILITATOR_EVENTS)
+def test_every_facilitator_event_refuses_other_roles(db, demo, sockets, role, event_name):
+    phone = sockets(demo.id)
+    note_id = phone.emit("note_submit", note_payload(), callback=True)["id"]
+    before = (services.get_event(db, demo.id), timing.timer_state(db, demo.id),
+              notes.all_notes(db, demo.id))
+    data = {**SAMPLE[event_name], "id": note_id}
+    assert sockets(demo.id, role).emit(event_name, data, callback=True)["error"] == "forbidden"
+    assert (services.get_event(db, demo.id), timing.timer_state(db, demo.id),
+            notes.all_notes(db, demo.id)) == before
+
+
+def test_every_client_event_has_a_handler(app):
+    handlers = app.extensions["socketio"].server.handlers["/"]
+    assert set(protocol.CLIENT_EVENTS) | {"connect", "disconnect"} <= set(handlers)
