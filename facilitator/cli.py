@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|create-user|purge|export|bench|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|create-user|purge|report|export|bench|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
     demo.add_argument("--base-url", default="http://127.0.0.1:5000")
     demo.add_argument("--json", action="store_true", help="print one JSON object")
+    demo.add_argument("--notes", type=int, default=0, metavar="N",
+                      help="top the demo event up to N realistic notes")
     demo.set_defaults(func=cmd_demo)
 
     user = sub.add_parser("create-user", help="create a facilitator account")
@@ -50,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     purge = sub.add_parser("purge", help="delete events past their retention period")
     purge.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
     purge.set_defaults(func=cmd_purge)
+
+    report = sub.add_parser("report", help="the summary of an event as .docx or Markdown")
+    report.add_argument("event_id")
+    report.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    report.add_argument("-o", "--output", required=True, help="file to write")
+    report.add_argument("--format", choices=("docx", "md"), help="(default: from -o's extension)")
+    report.set_defaults(func=cmd_report)
 
     export = sub.add_parser("export", help="all notes of an event as CSV or JSON")
     export.add_argument("event_id")
@@ -126,14 +135,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .links import event_links
 
     with _database(args.db) as (app, db):
+        if not 0 <= args.notes <= 100_000:
+            raise UserError("--notes must be 0..100000")
         user, password = accounts.ensure_demo_user(db, app.config["SECRET_KEY"], now())
         event, created = services.ensure_demo_event(db, random.SystemRandom(), now(), user.id)
+        added = services.seed_demo_notes(db, event.id, args.notes, random.Random(2026), now())
     links = event_links(args.base_url, event)
     login = {"username": user.username, "password": password}
     if args.json:
         print(json.dumps({"event_id": event.id, "join_code": event.join_code,
-                          "created": created, "db": app.config["DB_PATH"], "login": login, **links},
-                         ensure_ascii=False))
+                          "created": created, "db": app.config["DB_PATH"], "login": login,
+                          "notes_added": added, **links}, ensure_ascii=False))
     else:
         print(f"{'Created' if created else 'Reusing'} demo event {event.name!r} ({event.id})")
         for key, url in links.items():
@@ -173,6 +185,25 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with _database(args.db) as (_app_, db):
         deleted = accounts.purge_expired(db, now().date())
     print(f"deleted {len(deleted)} event(s) past their retention period")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from . import services
+    from .clock import now
+
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in ("docx", "md"):
+        raise UserError("give --format docx|md or an output file ending in .docx or .md")
+    with _database(args.db) as (app, db):
+        if services.get_event(db, args.event_id) is None:
+            raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
+        body = (services.report_docx(db, args.event_id, now()) if fmt == "docx"
+                else services.report_markdown(db, args.event_id).encode("utf-8"))
+    try:
+        Path(args.output).write_bytes(body)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
     return 0
 
 

@@ -126,3 +126,23 @@ def m005_accounts_and_retention(db: Database) -> None:
             DELETE FROM invites WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m006_event_logos(db: Database) -> None:
+    """An optional logo for the report's title page, kept in the same file as everything else."""
+    db["event_logos"].create({"event_id": str, "mime": str, "data": bytes}, pk="event_id",
+                             foreign_keys=[("event_id", "events", "id")])
+    db.execute("DROP TRIGGER events_delete_children")
+    db.execute("""
+        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
+            DELETE FROM notes WHERE event_id = OLD.id;
+            DELETE FROM step_runs WHERE event_id = OLD.id;
+            DELETE FROM timers WHERE event_id = OLD.id;
+            DELETE FROM steps WHERE event_id = OLD.id;
+            DELETE FROM questions WHERE event_id = OLD.id;
+            DELETE FROM event_members WHERE event_id = OLD.id;
+            DELETE FROM invites WHERE event_id = OLD.id;
+            DELETE FROM event_logos WHERE event_id = OLD.id;
+        END
+    """)

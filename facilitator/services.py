@@ -5,7 +5,10 @@ random source, so handlers stay thin and tests control both.
 """
 from __future__ import annotations
 
+import json
 import random
+import uuid
+from importlib import resources
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +17,11 @@ from sqlite_utils import Database
 from . import programme, store
 from .clock import utc_iso
 from .domain import codes
-from .domain.report import ReportData, build_docx
+from .domain.demo_notes import demo_notes
+from .domain.logo import check_logo
+from .domain.report import build_docx
+from .domain.report_md import build_markdown
+from .domain.report_data import ReportData
 from .models import Event, EventDraft, Note, Question, Step
 from .validation import ValidationError
 
@@ -126,13 +133,54 @@ def list_questions(db: Database, event_id: str) -> list[Question]:
 # ---- report ------------------------------------------------------------------------
 
 
-def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
+def report_data(db: Database, event_id: str) -> ReportData:
+    """Everything the summary shows; hidden notes never get into it."""
     event = store.get_event(db, event_id)
     if event is None:
         raise LookupError(event_id)
-    data = ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
-                      store.list_notes(db, event_id, visible_only=True))
-    return build_docx(data, now)
+    return ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
+                      store.list_notes(db, event_id, visible_only=True),
+                      store.get_logo(db, event_id))
+
+
+def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
+    return build_docx(report_data(db, event_id), now)
+
+
+def report_markdown(db: Database, event_id: str) -> str:
+    return build_markdown(report_data(db, event_id))
+
+
+def set_logo(db: Database, event_id: str, data: bytes) -> None:
+    """Keep an uploaded PNG/JPEG for the report (LogoError when it is not one)."""
+    mime = check_logo(data)
+    with db.atomic():
+        store.save_logo(db, event_id, mime, data)
+
+
+def remove_logo(db: Database, event_id: str) -> None:
+    store.delete_logo(db, event_id)
+
+
+def has_logo(db: Database, event_id: str) -> bool:
+    return store.get_logo(db, event_id) is not None
+
+
+def seed_demo_notes(db: Database, event_id: str, count: int, rng: random.Random,
+                    now: datetime) -> int:
+    """Top the event up to ``count`` realistic notes across its questions; how many were added."""
+    data = json.loads((resources.files("facilitator") / "data" / "demo_notes.json")
+                      .read_text(encoding="utf-8"))
+    missing = count - store.count_notes(db, event_id)
+    if missing <= 0:
+        return 0
+    questions = [q.id for q in store.list_questions(db, event_id)] or [None]
+    with db.atomic():
+        for i, (_theme, text) in enumerate(demo_notes(data, missing, seed=rng.randrange(2**32))):
+            note_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            store.insert_note(db, Note(note_id, event_id, text, utc_iso(now),
+                                       questions[i % len(questions)]))
+    return missing
 
 
 def event_with_code(db: Database, code: str) -> Event | None:

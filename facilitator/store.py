@@ -284,3 +284,20 @@ def events_older_than(db: Database, today_iso: str) -> list[str]:
         "SELECT id FROM events WHERE date(COALESCE(NULLIF(date, ''), substr(created_at, 1, 10)),"
         " '+' || retention_days || ' days') < date(?)", [today_iso]).fetchall()
     return [r[0] for r in rows]
+
+
+
+# ---- report logo -------------------------------------------------------------------
+
+
+def save_logo(db: Database, event_id: str, mime: str, data: bytes) -> None:
+    db["event_logos"].upsert({"event_id": event_id, "mime": mime, "data": data}, pk="event_id")
+
+
+def get_logo(db: Database, event_id: str) -> bytes | None:
+    rows = list(db["event_logos"].rows_where("event_id = ?", [event_id], limit=1))
+    return rows[0]["data"] if rows else None
+
+
+def delete_logo(db: Database, event_id: str) -> None:
+    db.execute("DELETE FROM event_logos WHERE event_id = ?", [event_id])

@@ -6,101 +6,56 @@ navigation pane and a table of contents work in Word and LibreOffice.
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
-from ..models import Event, Note, Question, Step
+from ..models import Event, Note
+from .report_data import (ReportData, featured_first, labels_for, notes_by_question,
+                          xml_safe_data)
 
-LABELS = {
-    "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
-           "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
-           "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
-           "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
-           "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen."},
-    "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
-           "method": "How we worked", "minutes": "min", "question": "Question",
-           "other": "Notes without a question", "none": "No notes yet.",
-           "count": "{n} notes", "count_one": "1 note", "page": "Page",
-           "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day."},
-}
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """What the report shows. ``notes`` are the visible ones: hidden notes never get here."""
-    event: Event
-    questions: list[Question] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-
-    @property
-    def room_notes(self) -> list[Note]:
-        return [n for n in self.notes if not n.prepared]
-
-    @property
-    def prepared_notes(self) -> list[Note]:
-        return [n for n in self.notes if n.prepared]
 
 
 def build_docx(data: ReportData, created: datetime) -> bytes:
     """Render the summary; ``created`` goes into the core properties."""
     data = xml_safe_data(data)
-    labels = LABELS.get(data.event.language, LABELS["sv"])
+    labels = labels_for(data)
     doc = Document()
     _set_language(doc, LANGUAGE_TAGS.get(data.event.language, "sv-SE"))
     _set_properties(doc, data.event, created)
     _title_page(doc, data, labels)
     _method(doc, data, labels)
-    for heading, notes in _notes_by_question(data.questions, data.room_notes, labels):
+    for heading, notes in notes_by_question(data.questions, data.room_notes, labels):
         doc.add_heading(heading, level=1)
         _quotes(doc, notes, labels)
     _prepared(doc, data, labels)
+    _appendix(doc, data, labels)
     _page_numbers(doc, labels)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """Word files cannot hold C0 control characters: drop them, keep everything else."""
-    return _XML_UNSAFE.sub("", text)
-
-
-def _clean(item):
-    changes = {f.name: xml_safe(getattr(item, f.name)) for f in fields(item)
-               if isinstance(getattr(item, f.name), str)}
-    return replace(item, **changes)
-
-
-def xml_safe_data(data: ReportData) -> ReportData:
-    """The same report data with every text made safe for the .docx XML."""
-    return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
-                      [_clean(s) for s in data.steps], [_clean(n) for n in data.notes])
-
-
 def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:
     event = data.event
+    if data.logo:
+        doc.add_picture(io.BytesIO(data.logo), width=Cm(4))
     doc.add_heading(event.name, level=0)
-    for key, value in (("date", event.date), ("place", event.place),
-                       ("organiser", event.organiser)):
-        if value:
-            para = doc.add_paragraph()
-            para.add_run(f"{labels[key]}: ").bold = True
-            para.add_run(value)
-    para = doc.add_paragraph()
-    para.add_run(f"{labels['notes']}: ").bold = True
-    para.add_run(str(len(data.notes)))
+    facts = [(labels[key], value) for key, value in (
+        ("date", event.date), ("place", event.place), ("organiser", event.organiser)) if value]
+    facts += [(labels["questions"], str(len(data.questions))),
+              (labels["notes"], str(len(data.room_notes)))]
+    if data.prepared_notes:
+        facts.append((labels["prepared"], str(len(data.prepared_notes))))
+    for label, value in facts:
+        para = doc.add_paragraph()
+        para.add_run(f"{label}: ").bold = True
+        para.add_run(value)
 
 
 def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
@@ -118,7 +73,7 @@ def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
 
 
-def _notes_by_question(questions: list[Question], notes: list[Note], labels: dict[str, str]):
+def notes_by_question(questions: list[Question], notes: list[Note], labels: dict[str, str]):
     """(heading, notes) per question in programme order; unassigned notes last."""
     groups = [(q.text, [n for n in notes if n.question_id == q.id]) for q in questions]
     known = {q.id for q in questions}
@@ -135,7 +90,7 @@ def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = Fa
         return
     count = labels["count_one"] if len(notes) == 1 else labels["count"].format(n=len(notes))
     doc.add_paragraph(count).runs[0].italic = True
-    for note in sorted(notes, key=lambda n: not n.starred):  # stable: arrival order kept
+    for note in featured_first(notes):
         quote = doc.add_paragraph(f"”{note.text}”",
                                   style="Intense Quote" if note.starred else "Quote")
         if attribute and note.prepared_by:
@@ -148,10 +103,24 @@ def _prepared(doc, data: ReportData, labels: dict[str, str]) -> None:
         return
     doc.add_heading(labels["prepared"], level=1)
     doc.add_paragraph(labels["prepared_intro"])
-    for heading, notes in _notes_by_question(data.questions, data.prepared_notes, labels):
+    for heading, notes in notes_by_question(data.questions, data.prepared_notes, labels):
         if notes:
             doc.add_heading(heading, level=2)
             _quotes(doc, notes, labels, attribute=True)
+
+
+def _appendix(doc, data: ReportData, labels: dict[str, str]) -> None:
+    """Every visible note per question, plainly, for the record."""
+    if not data.notes:
+        return
+    doc.add_page_break()
+    doc.add_heading(labels["appendix"], level=1)
+    for heading, notes in notes_by_question(data.questions, data.notes, labels):
+        if not notes:
+            continue
+        doc.add_heading(heading, level=2)
+        for note in notes:
+            doc.add_paragraph(note.text, style="List Bullet")
 
 
 def _set_properties(doc, event: Event, created: datetime) -> None:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from .. import accounts, auth, notes, programme, services
 from ..clock import now, now_ms
 from ..db import get_db
+from ..domain.logo import LogoError
 from .common import links_for, own_event_or_404, public_base_url, timer_context
 
 bp = Blueprint("facilitator", __name__)
@@ -71,12 +72,14 @@ def event(event_id: str):
 def edit(event_id: str):
     event = own_event_or_404(event_id)
     if request.method == "GET":
-        return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={})
+        return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={},
+                               has_logo=services.has_logo(get_db(), event.id))
     try:
         draft = services.clean_event_draft(request.form)
     except services.ValidationError as exc:
         return render_template("facilitator/edit.html", event=event, form=request.form,
-                               errors=exc.errors), 400
+                               errors=exc.errors,
+                               has_logo=services.has_logo(get_db(), event.id)), 400
     services.update_event(get_db(), event.id, draft)
     return redirect(url_for(".event", event_id=event.id))
 
@@ -92,14 +95,39 @@ def delete(event_id: str):
     return redirect(url_for(".home"))
 
 
-@bp.get("/f/events/<event_id>/report.docx")
-def report(event_id: str):
+REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "md": "text/markdown; charset=utf-8"}
+
+
+@bp.get("/f/events/<event_id>/report.<fmt>")
+def report(event_id: str, fmt: str):
+    """The summary as Word (.docx) or Markdown, at any time, mid-event too."""
     event = own_event_or_404(event_id)
-    body = services.report_docx(get_db(), event.id, now())
-    filename = f"{event.date or 'rapport'}-{event.id}.docx"
-    return Response(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-                    mimetype="application/vnd.openxmlformats-officedocument"
-                             ".wordprocessingml.document")
+    if fmt not in REPORT_TYPES:
+        abort(404)
+    db = get_db()
+    body = (services.report_docx(db, event.id, now()) if fmt == "docx"
+            else services.report_markdown(db, event.id).encode("utf-8"))
+    filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
+    return Response(body, mimetype=REPORT_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.post("/f/events/<event_id>/logo")
+def logo(event_id: str):
+    """Upload (or with remove=1, drop) the logo for the report's title page."""
+    event = own_event_or_404(event_id)
+    if request.form.get("remove"):
+        services.remove_logo(get_db(), event.id)
+        return redirect(url_for(".edit", event_id=event.id))
+    upload = request.files.get("logo")
+    try:
+        services.set_logo(get_db(), event.id, upload.read() if upload else b"")
+    except LogoError as exc:
+        return render_template("facilitator/edit.html", event=event, form=event.__dict__,
+                               errors={}, logo_error=exc.code,
+                               has_logo=services.has_logo(get_db(), event.id)), 400
+    return redirect(url_for(".edit", event_id=event.id))
 
 
 @bp.get("/f/events/<event_id>/notes.<fmt>")

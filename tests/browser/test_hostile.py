@@ -6,7 +6,7 @@ import docx
 import socketio
 from playwright.sync_api import expect
 
-from facilitator.domain.report import xml_safe
+from facilitator.domain.report_data import xml_safe
 
 PAYLOADS = [
     '<script>window.pwned = 1</script>',
