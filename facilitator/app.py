@@ -9,7 +9,8 @@ from flask_socketio import SocketIO
 
 from . import config as config_module
 from . import db, events, i18n, security
-from .views import account, errors, facilitator, participant, programme, projector  # noqa: F401
+from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
+                    programme, projector)
 
 
 def build_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -18,13 +19,14 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
                 static_folder=settings["STATIC_DIR"],
                 instance_path=settings.get("INSTANCE_PATH") or None)
     app.config.update(settings)
+    app.jinja_env.globals["zip"] = zip
     instance = Path(app.instance_path)
     app.config["DB_PATH"] = settings["DB_PATH"] or str(instance / "facilitator.sqlite3")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
     db.init_app(app)
     i18n.init_app(app)
-    # views.programme and views.account add their routes to the facilitator blueprint.
+    # views.programme, .account and .evaluation add routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):
         app.register_blueprint(blueprint)
     security.init_app(app)

@@ -73,3 +73,15 @@ def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],
 def tables(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
     """Tables with enough notes to show as a group, to the control pages only."""
     socketio.emit(protocol.TABLES, payload, to=to or facilitators_room(event_id))
+
+
+def eval_items(socketio: SocketIO, event_id: str, items: list[dict[str, Any]],
+               to: str | None = None) -> None:
+    """The open evaluation items, to every screen (phones answer them)."""
+    socketio.emit(protocol.EVAL_ITEMS, {"items": items}, to=to or event_room(event_id))
+
+
+def eval_results(socketio: SocketIO, event_id: str, results: list[dict[str, Any]],
+                 to: str | list[str] | None = None) -> None:
+    """Results that may be shown, to the control pages and the projector; never to phones."""
+    socketio.emit(protocol.EVAL_RESULTS, {"results": results}, to=to or _note_viewers(event_id))

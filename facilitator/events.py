@@ -11,7 +11,7 @@ from typing import Any, Callable
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
-from . import auth, broadcast, notes, protocol, services, timing
+from . import auth, broadcast, evaluation, notes, protocol, services, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -92,6 +92,16 @@ class Handlers:
                 push_tables(self.socketio, event_id)
         return protocol.ok(id=note.id, duplicate=not is_new)
 
+    def on_eval_answer(self, data: Any = None) -> dict[str, Any]:
+        """A phone answers (or changes its answer to) an open evaluation item."""
+        event_id = self.me()["event"]
+        try:
+            evaluation.answer(get_db(), event_id, data, now())
+        except NoteError as exc:
+            return protocol.error(exc.code, str(exc))
+        push_results(self.socketio, event_id)
+        return protocol.ok()
+
     @facilitator_only
     def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator drives the timer; every screen gets timer_state."""
@@ -146,7 +156,8 @@ def register(socketio: SocketIO) -> None:
                           (protocol.NOTE_MODERATE, handlers.on_note_moderate),
                           (protocol.BOX_SET, handlers.on_box_set),
                           (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
-                          (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view)):
+                          (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view),
+                          (protocol.EVAL_ANSWER, handlers.on_eval_answer)):
         socketio.on(name)(handler)
 
 
@@ -180,6 +191,9 @@ def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
     broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
     push_box(socketio, event_id, to=sid)
     broadcast.projector_view(socketio, event_id, event.projector_view, to=sid)
+    broadcast.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
+    if role != "participant":
+        broadcast.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
 
 
 def timer_payload(event_id: str) -> dict[str, Any]:
@@ -192,6 +206,16 @@ def push_timer(socketio: SocketIO, event_id: str) -> None:
     broadcast.timer_state(socketio, event_id, timer_payload(event_id))
     broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
     push_box(socketio, event_id)
+
+
+def push_evaluation(socketio: SocketIO, event_id: str) -> None:
+    """After the facilitator changes an item: what phones may answer, and the results."""
+    broadcast.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
+    push_results(socketio, event_id)
+
+
+def push_results(socketio: SocketIO, event_id: str) -> None:
+    broadcast.eval_results(socketio, event_id, evaluation.shown_results(get_db(), event_id))
 
 
 def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:

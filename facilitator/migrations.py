@@ -146,3 +146,29 @@ def m006_event_logos(db: Database) -> None:
             DELETE FROM event_logos WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m007_evaluation(db: Database) -> None:
+    """Evaluation items (scale, single choice, comment) and their anonymous answers.
+
+    An answer is keyed by a random key the phone makes for that one item, so
+    answers to different items cannot be joined into a respondent's profile.
+    """
+    db["eval_items"].create({
+        "id": int, "event_id": str, "step_id": int, "position": int, "kind": str, "prompt": str,
+        "scale_min": int, "scale_max": int, "low_label": str, "high_label": str,
+        "options": str, "is_open": int, "results_visible": int,
+    }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"kind", "prompt"},
+        defaults={"is_open": 0, "results_visible": 1, "options": "[]", "low_label": "",
+                  "high_label": "", "scale_min": 1, "scale_max": 4})
+    db["eval_answers"].create({
+        "item_id": int, "answer_key": str, "value": int, "comment": str, "updated_at": str,
+    }, pk=("item_id", "answer_key"), foreign_keys=[("item_id", "eval_items", "id")])
+    db.execute("""
+        CREATE TRIGGER events_delete_evaluation BEFORE DELETE ON events BEGIN
+            DELETE FROM eval_answers WHERE item_id IN
+                (SELECT id FROM eval_items WHERE event_id = OLD.id);
+            DELETE FROM eval_items WHERE event_id = OLD.id;
+        END
+    """)

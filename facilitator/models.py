@@ -91,6 +91,7 @@ class ProgrammeTemplate:
     title: str
     questions: list[str] = field(default_factory=list)
     steps: list[dict] = field(default_factory=list)
+    evaluation: list[dict] = field(default_factory=list)  # evaluation item fields
 
 
 @dataclass(frozen=True)
@@ -106,3 +107,21 @@ class User:
 
     def get_id(self) -> str:
         return str(self.id)
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    """An evaluation item: a 1-N scale, a single choice, or an open comment."""
+    id: int
+    event_id: str
+    position: int
+    kind: str  # "scale" | "choice" | "comment"
+    prompt: str
+    scale_min: int = 1
+    scale_max: int = 4
+    low_label: str = ""
+    high_label: str = ""
+    options: tuple[str, ...] = ()
+    is_open: bool = False
+    results_visible: bool = True
+    step_id: int | None = None

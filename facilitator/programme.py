@@ -57,6 +57,8 @@ def apply_template(db: Database, event_id: str, key: str) -> None:
             fields = {k: v for k, v in step.items() if k != "question"}
             qid = question_ids[step["question"]] if step["question"] is not None else None
             store.insert_step(db, event_id, start + i, {**fields, "question_id": qid})
+        for item in template.evaluation:
+            store.insert_eval_item(db, event_id, item)
 
 
 def clean_step_form(form: Mapping[str, Any]) -> dict[str, Any]:

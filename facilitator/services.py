@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from . import programme, store
+from . import evaluation, programme, store
 from .clock import utc_iso
 from .domain import codes
 from .domain.demo_notes import demo_notes
@@ -105,7 +105,9 @@ def ensure_demo_event(db: Database, rng: random.Random, now: datetime,
         draft = EventDraft(name="Dialogkonferens: barn och ungas utveckling i länet",
                            date=now.date().isoformat(), place="Region Örebro län",
                            organiser="Regional utveckling", language="sv")
-        return create_event(db, draft, rng, now, True, programme.DEFAULT_TEMPLATE, owner_id), True
+        event = create_event(db, draft, rng, now, True, programme.DEFAULT_TEMPLATE, owner_id)
+        evaluation.add_demo_evaluation(db, event.id, rng, now)
+        return event, True
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def report_data(db: Database, event_id: str) -> ReportData:
         raise LookupError(event_id)
     return ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
                       store.list_notes(db, event_id, visible_only=True),
-                      store.get_logo(db, event_id))
+                      store.get_logo(db, event_id), evaluation.results(db, event_id))
 
 
 def report_docx(db: Database, event_id: str, now: datetime) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import ProgrammeTemplate
+from .evaluation import clean_item_form
 
 STEP_KINDS = ("discussion", "rotation", "reflection", "write_note", "plenary", "break")
 BOX_SETTINGS = ("", "open", "closed")  # what a step does to the note box: nothing, open, close
@@ -22,7 +23,13 @@ def parse_template(key: str, data: dict[str, Any]) -> ProgrammeTemplate:
     if not all(isinstance(q, str) and q.strip() for q in questions):
         raise ProgrammeError(f"{key}: every question must be text")
     steps = [_parse_step(key, i, s, len(questions)) for i, s in enumerate(data.get("steps", []))]
-    return ProgrammeTemplate(key, title, list(questions), steps)
+    evaluation = []
+    for i, raw in enumerate(data.get("evaluation", [])):
+        item, errors = clean_item_form(raw)
+        if errors:
+            raise ProgrammeError(f"{key} evaluation {i}: {errors}")
+        evaluation.append(item)
+    return ProgrammeTemplate(key, title, list(questions), steps, evaluation)
 
 
 def _parse_step(key: str, index: int, raw: dict[str, Any], n_questions: int) -> dict[str, Any]:

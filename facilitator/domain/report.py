@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..models import Event, Note
-from .report_data import (ReportData, featured_first, labels_for, notes_by_question,
+from .chart import bar_chart_png
+from .report_data import (ReportData, featured_first, labels_for, notes_by_question, number,
                           xml_safe_data)
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
@@ -34,6 +35,7 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
         doc.add_heading(heading, level=1)
         _quotes(doc, notes, labels)
     _prepared(doc, data, labels)
+    _evaluation(doc, data, labels)
     _appendix(doc, data, labels)
     _page_numbers(doc, labels)
     out = io.BytesIO()
@@ -107,6 +109,42 @@ def _prepared(doc, data: ReportData, labels: dict[str, str]) -> None:
         if notes:
             doc.add_heading(heading, level=2)
             _quotes(doc, notes, labels, attribute=True)
+
+
+def _evaluation(doc, data: ReportData, labels: dict[str, str]) -> None:
+    """Per item: the distribution as a chart, n, mean and median, then the comments."""
+    answered = [(item, summary) for item, summary in data.evaluation if summary["n"]]
+    if not answered:
+        return
+    doc.add_heading(labels["evaluation"], level=1)
+    for item, summary in answered:
+        doc.add_heading(item.prompt, level=2)
+        if summary["counts"]:
+            doc.add_picture(io.BytesIO(bar_chart_png(_chart_labels(item, summary), summary["counts"])),
+                            width=Cm(14))
+            doc.add_paragraph(_legend(item, summary, data.event.language, labels)).runs[0].italic = True
+        if summary["comments"]:
+            if summary["counts"]:
+                doc.add_paragraph(labels["comments"]).runs[0].bold = True
+            for comment in summary["comments"]:
+                doc.add_paragraph(f"”{comment}”", style="Quote")
+
+
+def _chart_labels(item, summary) -> list[str]:
+    """Digits only in the image (see chart.py); choices are numbered and listed in the text."""
+    return summary["labels"] if item.kind == "scale" else [str(i + 1) for i in range(len(summary["labels"]))]
+
+
+def _legend(item, summary, language: str, labels: dict[str, str]) -> str:
+    parts = [f"n = {summary['n']} {labels['answers']}"]
+    if summary["mean"] is not None:
+        parts.append(f"{labels['mean']} {number(summary['mean'], language)}")
+        parts.append(f"{labels['median']} {number(summary['median'], language)}")
+    if item.kind == "scale" and item.low_label:
+        parts.append(f"{item.scale_min} = {item.low_label}, {item.scale_max} = {item.high_label}")
+    if item.kind == "choice":
+        parts.append(", ".join(f"{i + 1} = {o}" for i, o in enumerate(item.options)))
+    return " · ".join(parts)
 
 
 def _appendix(doc, data: ReportData, labels: dict[str, str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
-from ..models import Event, Note, Question, Step
+from ..models import EvalItem, Event, Note, Question, Step
 
 LABELS = {
     "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
@@ -13,14 +13,16 @@ LABELS = {
            "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
            "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen.",
            "appendix": "Bilaga: alla lappar", "questions": "Frågor", "featured": "Framlyft",
-           "contents": "Innehåll"},
+           "contents": "Innehåll", "evaluation": "Utvärdering", "mean": "medelvärde",
+           "median": "median", "answers": "svar", "comments": "Kommentarer"},
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
            "count": "{n} notes", "count_one": "1 note", "page": "Page",
            "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day.",
            "appendix": "Appendix: all notes", "questions": "Questions", "featured": "Featured",
-           "contents": "Contents"},
+           "contents": "Contents", "evaluation": "Evaluation", "mean": "mean",
+           "median": "median", "answers": "answers", "comments": "Comments"},
 }
 
 
@@ -32,6 +34,7 @@ class ReportData:
     steps: list[Step] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     logo: bytes | None = None  # PNG or JPEG the organiser uploaded
+    evaluation: list[tuple[EvalItem, dict]] = field(default_factory=list)  # (item, summary)
 
     @property
     def room_notes(self) -> list[Note]:
@@ -79,5 +82,14 @@ def _clean(item):
 
 def xml_safe_data(data: ReportData) -> ReportData:
     """The same report data with every text made safe for the .docx XML."""
+    evaluation = [(_clean(item), {**summary, "comments": [xml_safe(c) for c in summary["comments"]]})
+                  for item, summary in data.evaluation]
     return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
-                      [_clean(s) for s in data.steps], [_clean(n) for n in data.notes], data.logo)
+                      [_clean(s) for s in data.steps], [_clean(n) for n in data.notes], data.logo,
+                      evaluation)
+
+
+def number(value: float, language: str) -> str:
+    """2.67 as "2,67" in Swedish."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "sv" else text

@@ -103,5 +103,39 @@
         cloud.appendChild(document.createTextNode(" "));
       });
   }
+  // ---- evaluation results: bars per value, n and mean ----
+  var resultsPanel = document.querySelector("[data-view-panel='results']");
+  var results = document.querySelector("[data-results]");
+  function node(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) { n.className = cls; }
+    if (text !== undefined) { n.textContent = text; }
+    return n;
+  }
+  rt.socket.on("eval_results", function (data) {
+    results.textContent = "";
+    data.results.forEach(function (r) {
+      var box = node("article", "result");
+      box.appendChild(node("h2", "", r.prompt));
+      var bars = node("div", "result-bars");
+      var peak = Math.max.apply(null, r.counts.concat([1]));
+      r.counts.forEach(function (count, i) {
+        var bar = node("div", "result-bar");
+        bar.appendChild(node("span", "count", String(count)));
+        var fill = node("div", "fill");
+        fill.style.height = (80 * count / peak) + "%";
+        bar.appendChild(fill);
+        bar.appendChild(node("span", "label", r.labels[i]));
+        bars.appendChild(bar);
+      });
+      box.appendChild(bars);
+      var stats = "n = " + r.n + (r.mean !== null ? " · " + resultsPanel.getAttribute("data-label-mean") +
+        " " + String(r.mean).replace(".", ",") : "");
+      if (r.low_label) { stats += " · " + r.labels[0] + " = " + r.low_label + ", " +
+        r.labels[r.labels.length - 1] + " = " + r.high_label; }
+      box.appendChild(node("p", "result-stats", stats));
+      results.appendChild(box);
+    });
+  });
   window.facilitatorPage = rt;
 })();
