@@ -115,3 +115,14 @@ def sockets(app, client):
     for sio in made:
         if sio.is_connected():
             sio.disconnect()
+
+
+def room_quotes(document):
+    """(style, text) of the quotes before the evaluation section: the notes from the room."""
+    quotes = []
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading") and paragraph.text in ("Utvärdering", "Evaluation"):
+            break
+        if "Quote" in paragraph.style.name:
+            quotes.append((paragraph.style.name, paragraph.text))
+    return quotes

@@ -46,7 +46,8 @@ def test_token_for_one_event_does_not_open_another(app, db, demo, client, socket
 def test_every_screen_gets_the_timer_on_connect(demo, sockets):
     phone = sockets(demo.id)
     received = phone.get_received()
-    assert names(received) == ["timer_state", "notes_count", "box_state", "projector_view"]
+    assert names(received) == ["timer_state", "notes_count", "box_state", "projector_view",
+                               "eval_items"]
     state = received[0]["args"][0]
     assert state["status"] == "idle" and state["remaining_ms"] == 20 * 60_000
     assert state["step"]["title"] == "Diskutera i grupper om 4–5"

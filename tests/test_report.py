@@ -31,7 +31,7 @@ def test_docx_has_counts_appendix_and_logo(db, demo):
     assert ("Normal", "Lappar: 1") in texts and ("Normal", "Frågor: 1") in texts
     assert ("Heading 1", "Bilaga: alla lappar") in texts
     assert ("List Bullet", "Första lappen") in texts
-    assert len(document.inline_shapes) == 1
+    assert len(document.inline_shapes) == 2          # the logo and the demo's evaluation chart
     assert document.sections[0].footer.paragraphs[0].text.startswith("Sida")
 
 

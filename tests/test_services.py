@@ -10,7 +10,7 @@ from facilitator.db import connect
 from facilitator.domain.notes import NoteError
 from facilitator.domain.timer import TimerError
 
-from .conftest import NOW, gen_event, note_payload
+from .conftest import NOW, gen_event, note_payload, room_quotes
 
 
 def test_demo_event_is_created_once(db, rng):
@@ -172,8 +172,7 @@ def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, de
     notes.submit_note(db, demo.id, note_payload("Förberett svar"), NOW, prepared_by="Askersunds kommun")
     document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
-    quotes = [(style, t) for style, t in paragraphs if "Quote" in style]
-    assert quotes == [("Intense Quote", "”Lyft fram mig”"), ("Quote", "”Vanlig lapp”"),
+    assert room_quotes(document) == [("Intense Quote", "”Lyft fram mig”"), ("Quote", "”Vanlig lapp”"),
                       ("Quote", "”Förberett svar” – Askersunds kommun")]
     assert not any("Hemlig" in t for _, t in paragraphs)
     assert ("Heading 1", "Förberedda svar") in paragraphs

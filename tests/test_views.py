@@ -8,7 +8,7 @@ import pytest
 
 from facilitator import services
 
-from .conftest import gen_event
+from .conftest import gen_event, room_quotes
 
 
 def text(response):
@@ -150,8 +150,7 @@ def test_report_download(client, db, demo):
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
     document = docx.Document(io.BytesIO(response.data))
-    quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
-    assert quotes == ["”Lyssna på eleverna”"]
+    assert room_quotes(document) == [("Quote", "”Lyssna på eleverna”")]
 
 
 def test_unknown_event_pages_are_404(client):
