@@ -195,3 +195,21 @@ def test_cli_create_user_and_demo_login(tmp_path):
 def test_cli_purge(tmp_path):
     result = run_cli(tmp_path, "purge", "--db", str(tmp_path / "p.sqlite3"))
     assert result.returncode == 0 and "deleted 0 event(s)" in result.stdout
+
+
+def test_deleting_an_event_leaves_nothing_in_any_table(app, client, db, demo):
+    """Every kind of row an event can have, then delete, then scan the whole file."""
+    import io as _io
+    from facilitator import evaluation, notes
+    from PIL import Image
+    out = _io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, format="PNG")
+    services.set_logo(db, demo.id, out.getvalue())
+    notes.submit_note(db, demo.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c42", "text": "unik lapptext"}, NOW)
+    client.post(f"/f/events/{demo.id}/invite")
+    client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
+    with sqlite3.connect(app.config["DB_PATH"]) as raw:
+        for (table,) in raw.execute("SELECT name FROM sqlite_master WHERE type='table'"):
+            dump = repr(raw.execute(f"SELECT * FROM [{table}]").fetchall())
+            assert demo.id not in dump and "unik lapptext" not in dump and "skolchef" not in dump, table
+        assert raw.execute("SELECT COUNT(*) FROM eval_answers").fetchone()[0] == 0
