@@ -2,13 +2,15 @@
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Starts the demo server on a free loopback port in a temporary folder, sends a
-few notes from a phone, starts the timer and saves projector.png (1920x1080),
-phone.png (360 px wide) and facilitator.png (1366x900).
+Starts the demo server on a free loopback port in a temporary folder (the same
+LiveServer the browser tests use), sends a few notes from a phone, starts the
+timer and saves projector.png (1920x1080), phone.png (360 px wide, full page)
+and facilitator.png (1366x900).
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -18,12 +20,15 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from tests.browser.conftest import ARGS, log_in  # noqa: E402
+from facilitator.bench.server import LiveServer  # noqa: E402
 from tests.browser.find_chromium import find_chromium  # noqa: E402
-from tests.live_server import LiveServer  # noqa: E402
+from tests.browser.support import (FACILITATOR, PHONE, PROJECTOR, launch, log_in,  # noqa: E402
+                                   open_page, send_note)
 
+# In the words of the day's themes: samverkan, elevhälsa, skolutveckling.
 NOTES = [
-    "Vi behöver gemensamma mötesplatser mellan skola, socialtjänst och fritid – inte bara när det brinner.",
+    "Vi behöver gemensamma mötesplatser mellan skola, socialtjänst och fritid "
+    "– inte bara när det brinner.",
     "Elevhälsan och vårdcentralen borde ha en väg in för barn och familjer.",
     "Skolutveckling tar tid: låt forskningen och den lokala kontexten mötas.",
 ]
@@ -47,23 +52,21 @@ def main() -> int:
 
 
 def shoot(server: LiveServer, out: Path) -> None:
+    demo = server.demo
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=find_chromium(), args=ARGS)
-        facilitator = browser.new_page(viewport={"width": 1366, "height": 900})
-        facilitator.goto(server.demo["facilitator_url"])
-        log_in(facilitator, server.demo["login"])
-        projector = browser.new_page(viewport={"width": 1920, "height": 1080})
-        projector.goto(server.demo["projector_url"])
-        phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                    has_touch=True).new_page()
-        phone.goto(server.demo["join_url"])
+        browser = launch(p, find_chromium())
+        facilitator = open_page(browser, demo["facilitator_url"], FACILITATOR)
+        log_in(facilitator, demo["login"])
+        projector = open_page(browser, demo["projector_url"], PROJECTOR)
+        phone = open_page(browser, demo["join_url"], PHONE)
         for text in NOTES:
-            phone.fill("[data-note-text]", text)
-            phone.click('[data-action="note-send"]')
-        expect(phone.locator('[data-my-note][data-state="received"]')).to_have_count(len(NOTES))
+            send_note(phone, text)
+            expect(phone.locator("[data-my-note]", has_text=text)).to_have_attribute(
+                "data-state", "received")
+        expect(facilitator.locator("[data-note-list] [data-note-id]")).to_have_count(len(NOTES))
         facilitator.click('[data-action="timer-start"]')
-        expect(projector.locator("[data-timer-box]")).to_have_attribute("data-status", "running")
-        projector.wait_for_timeout(2200)
+        for page in (projector, phone, facilitator):  # a couple of seconds into the round
+            expect(page.locator("[data-timer]")).to_have_text(re.compile(r"^19:5[0-8]$"))
         projector.screenshot(path=str(out / "projector.png"))
         phone.screenshot(path=str(out / "phone.png"), full_page=True)
         facilitator.screenshot(path=str(out / "facilitator.png"))

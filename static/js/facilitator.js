@@ -126,17 +126,19 @@
       var el = programme.querySelector('[data-step-id="' + step.id + '"] [data-step-used]');
       if (el) {
         el.textContent = used > 0 ? "· " + programme.getAttribute("data-used-label") + " " +
-          Realtime.formatClock(used) : "";
+          elapsedClock(used) : "";
       }
     });
     var total = document.querySelector("[data-programme-total]");
     if (total) {
       total.textContent = total.getAttribute("data-label")
         .replace("{planned}", String(Math.round(planned / 60)))
-        .replace("{used}", Realtime.formatClock(usedTotal));
+        .replace("{used}", elapsedClock(usedTotal));
     }
   }
-  setInterval(showUsedTime, 1000);
+  // Time used counts whole seconds up (the countdown rounds up), so 19:58 left is 00:02 used.
+  function elapsedClock(ms) { return Realtime.formatClock(Math.floor(ms / 1000) * 1000); }
+  setInterval(showUsedTime, 250);
 
   rt.socket.on("programme", renderProgramme);
 

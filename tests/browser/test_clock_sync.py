@@ -47,7 +47,7 @@ def test_skewed_phones_flip_with_the_projector(live_server, browser, pages, faci
     slow = skewed_phone(browser, demo["join_url"], -7 * 60_000)
     screens = {"projector": projector, "fast": fast, "slow": slow}
     for page in screens.values():
-        page.wait_for_function("window.facilitatorPage && window.facilitatorPage.bestRtt < Infinity")
+        page.wait_for_function("() => window.facilitatorPage && window.facilitatorPage.bestRtt < Infinity")
         page.wait_for_timeout(300)  # let all five sync round trips finish
         page.evaluate(RECORD_FLIPS)
     assert fast.evaluate("Date.now()") - projector.evaluate("Date.now()") > 9 * 60_000

@@ -191,7 +191,7 @@ def wait_until(page, condition, timeout_s: float = 10.0) -> None:
 
 def test_a_note_whose_ack_was_lost_is_resent_and_stored_once(live_server, pages):
     """The server stores the note but its ack never arrives: the phone resends it on
-    reconnect, the server answers "duplicate" and the database keeps one row."""
+    reconnect, the server treats it as a duplicate and the database keeps one row."""
     acks = []  # every note ack from the server; only the first is withheld from the page
 
     def forward(ws, message):
@@ -207,15 +207,18 @@ def test_a_note_whose_ack_was_lost_is_resent_and_stored_once(live_server, pages)
     phone = open_phone(pages, live_server)
     phone.route_web_socket(re.compile(r".*/socket\.io/.*"), route)
     phone.reload()  # the new page's socket goes through the route
-    phone.wait_for_function("() => window.facilitatorPage.socket.io.engine.transport.name === 'websocket'")
+    phone.wait_for_function(  # an arrow function: a string expression would need eval (CSP)
+        "() => window.facilitatorPage.socket.io.engine.transport.name === 'websocket'")
     text = "Kvittot kom bort men lappen kom fram"
     send_note(phone, text)
     wait_until(phone, lambda: acks)
     assert stored_notes(live_server, text) == [(text,)]  # the server acks after its commit
     expect(phone.locator('[data-my-note][data-state="sending"]')).to_be_visible()
     phone.evaluate("window.facilitatorPage.socket.io.engine.close()")  # reconnect: resend
+    # Only a second ack can make it "received"; the resend may travel over HTTP long-polling
+    # before the new socket upgrades, so it is not necessarily seen by the route.
     expect(phone.locator('[data-my-note][data-state="received"]')).to_be_visible(timeout=15000)
-    assert ['"duplicate":false' in acks[0], '"duplicate":true' in acks[1]] == [True, True], acks
+    assert '"duplicate":false' in acks[0], acks
     assert stored_notes(live_server, text) == [(text,)]
 
 
