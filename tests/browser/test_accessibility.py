@@ -95,3 +95,13 @@ def test_the_facilitator_runs_a_round_by_keyboard(live_server, pages):
     page.evaluate("() => document.activeElement.blur()")
     page.keyboard.press(" ")                 # space pauses
     expect(box).to_have_attribute("data-status", "paused")
+
+
+def test_projector_meets_enhanced_contrast(live_server, pages):
+    """WCAG AAA contrast (7:1) on the projector, read from the back of the room."""
+    page = pages(live_server.demo["projector_url"], 1920, 1080, bypass_csp=True)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
+        values: ['color-contrast-enhanced']}})).violations.map(v => v.nodes.map(n => n.target.join(' ')))""")
+    assert found == []
