@@ -25,7 +25,10 @@ DEMO_COMMENTS = (
 
 
 def add_item(db: Database, event_id: str, form: Any) -> int:
+    """A new item, closed; tied to a programme step it opens when the room gets there."""
     fields, errors = clean_item_form(form)
+    if fields["step_id"] is not None and store.get_step(db, event_id, fields["step_id"]) is None:
+        errors["step_id"] = "bad_step"
     if errors:
         raise ValidationError(errors)
     with db.atomic():
@@ -105,7 +108,8 @@ def add_demo_evaluation(db: Database, event_id: str, rng: random.Random, now: da
     """
     with db.atomic():
         for fields in programme.load_template(TEMPLATE).evaluation:
-            store.insert_eval_item(db, event_id, fields)
+            store.insert_eval_item(db, event_id, {**{k: v for k, v in fields.items() if k != "step"},
+                                                  "step_id": None})
         for item in items(db, event_id):
             store.set_eval_item_flags(db, item.id, is_open=True)
             samples = DEMO_VALUES if item.kind == "scale" else DEMO_COMMENTS

@@ -202,10 +202,11 @@ def timer_payload(event_id: str) -> dict[str, Any]:
 
 def push_timer(socketio: SocketIO, event_id: str) -> None:
     """After any timer change: the new state to every screen, step times to facilitators,
-    and the box, which a step may have opened or closed."""
+    and the box and evaluation items, which a step may have opened."""
     broadcast.timer_state(socketio, event_id, timer_payload(event_id))
     broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
     push_box(socketio, event_id)
+    broadcast.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
 
 
 def push_evaluation(socketio: SocketIO, event_id: str) -> None:

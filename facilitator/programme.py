@@ -53,12 +53,15 @@ def apply_template(db: Database, event_id: str, key: str) -> None:
         question_ids = [store.find_or_insert_question(db, event_id, text).id
                         for text in template.questions]
         start = len(store.list_steps(db, event_id))
+        step_ids = []
         for i, step in enumerate(template.steps):
             fields = {k: v for k, v in step.items() if k != "question"}
             qid = question_ids[step["question"]] if step["question"] is not None else None
-            store.insert_step(db, event_id, start + i, {**fields, "question_id": qid})
+            step_ids.append(store.insert_step(db, event_id, start + i, {**fields, "question_id": qid}))
         for item in template.evaluation:
-            store.insert_eval_item(db, event_id, item)
+            step = item["step"]
+            fields = {k: v for k, v in item.items() if k != "step"}
+            store.insert_eval_item(db, event_id, {**fields, "step_id": step_ids[step] if step is not None else None})
 
 
 def clean_step_form(form: Mapping[str, Any]) -> dict[str, Any]:

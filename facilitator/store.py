@@ -336,6 +336,11 @@ def set_eval_item_flags(db: Database, item_id: int, **flags: bool) -> None:
     db["eval_items"].update(item_id, {k: int(v) for k, v in flags.items()})
 
 
+def open_eval_items_of_step(db: Database, event_id: str, step_id: int) -> None:
+    db.execute("UPDATE eval_items SET is_open = 1 WHERE event_id = ? AND step_id = ?",
+               [event_id, step_id])
+
+
 def delete_eval_item(db: Database, item_id: int) -> None:
     db.execute("DELETE FROM eval_answers WHERE item_id = ?", [item_id])
     db.execute("DELETE FROM eval_items WHERE id = ?", [item_id])

@@ -47,12 +47,13 @@ def timer_command(db: Database, event_id: str, action: str, now_ms: int,
 
 
 def _enter_step(db: Database, event_id: str, before: TimerState, after: TimerState) -> None:
-    """A step that says so opens or closes the box when the room moves into it."""
+    """Moving into a step: it may open or close the box, and opens its evaluation items."""
     if after.step_id == before.step_id or after.step_id is None:
         return
     step = store.get_step(db, event_id, after.step_id)
     if step is not None and step.box in ("open", "closed"):
         store.set_event_fields(db, event_id, box_open=int(step.box == "open"))
+    store.open_eval_items_of_step(db, event_id, after.step_id)
 
 
 def _apply(db: Database, event_id: str, state: TimerState, action: str, now_ms: int,

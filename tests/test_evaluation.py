@@ -130,3 +130,24 @@ def test_evaluation_page(client, db, demo):
     assert item.id not in [i.id for i in evaluation.items(db, demo.id)]
     assert client.post(f"/f/events/{demo.id}/evaluation/items/{item.id}/open").status_code == 404
     assert client.post(f"/f/events/{demo.id}/evaluation/items/1/explode").status_code == 404
+
+
+def test_items_of_a_step_open_when_the_room_gets_there(db):
+    from facilitator import timing
+    event = gen_event(db)
+    evaluation.apply_template(db, event.id)
+    survey = store.list_steps(db, event.id)[-1]
+    assert all(i.step_id == survey.id and not i.is_open for i in evaluation.items(db, event.id))
+    timing.timer_command(db, event.id, "goto", 0, step_id=survey.id)
+    assert all(i.is_open for i in evaluation.items(db, event.id))
+    assert len(evaluation.public_items(db, event.id)) == 2
+
+
+def test_item_tied_to_a_foreign_step_is_refused(db, demo):
+    other = gen_event(db)
+    evaluation.apply_template(db, other.id)
+    foreign = store.list_steps(db, other.id)[0].id
+    with pytest.raises(ValidationError):
+        evaluation.add_item(db, demo.id, {**SCALE, "step_id": str(foreign)})
+    with pytest.raises(ValidationError):
+        evaluation.add_item(db, demo.id, {**SCALE, "step_id": "första"})

@@ -36,9 +36,15 @@ def clean_item_form(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, 
     if any(len(x) > MAX_LABEL for x in [get("low_label"), get("high_label"), *options]):
         errors["options" if kind == "choice" else "low_label"] = "too_long"
     low, high = SCALES.get(scale, (1, 4))
+    step_id = None
+    if get("step_id"):
+        try:
+            step_id = int(get("step_id"))
+        except ValueError:
+            errors["step_id"] = "bad_step"
     return ({"kind": kind, "prompt": prompt, "scale_min": low, "scale_max": high,
              "low_label": get("low_label"), "high_label": get("high_label"),
-             "options": options if kind == "choice" else []}, errors)
+             "options": options if kind == "choice" else [], "step_id": step_id}, errors)
 
 
 def clean_answer(item: EvalItem, payload: Mapping[str, Any]) -> tuple[str, int | None, str]:

@@ -25,10 +25,13 @@ def parse_template(key: str, data: dict[str, Any]) -> ProgrammeTemplate:
     steps = [_parse_step(key, i, s, len(questions)) for i, s in enumerate(data.get("steps", []))]
     evaluation = []
     for i, raw in enumerate(data.get("evaluation", [])):
-        item, errors = clean_item_form(raw)
+        item, errors = clean_item_form({k: v for k, v in raw.items() if k != "step"})
+        step = raw.get("step")
+        if step is not None and not (isinstance(step, int) and 0 <= step < len(steps)):
+            errors["step"] = "step index out of range"
         if errors:
             raise ProgrammeError(f"{key} evaluation {i}: {errors}")
-        evaluation.append(item)
+        evaluation.append({**item, "step": step})  # opened when the room reaches that step
     return ProgrammeTemplate(key, title, list(questions), steps, evaluation)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
-from .. import evaluation
+from .. import evaluation, services
 from ..db import get_db
 from ..domain.evaluation import SCALES, EvalError
 from ..events import push_evaluation
@@ -61,4 +61,5 @@ def _changed(event_id: str):
 def _render(event, form=None, errors=None):
     return render_template("facilitator/evaluation.html", event=event, scales=list(SCALES),
                            results=evaluation.results(get_db(), event.id),
+                           steps=services.event_overview(get_db(), event).steps,
                            form=form or {"kind": "scale", "scale": "1-4"}, errors=errors or {})
