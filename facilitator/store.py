@@ -132,10 +132,7 @@ def list_steps(db: Database, event_id: str) -> list[Step]:
 
 def get_timer(db: Database, event_id: str) -> TimerState | None:
     rows = list(db["timers"].rows_where("event_id = ?", [event_id], limit=1))
-    if not rows:
-        return None
-    r = rows[0]
-    return _timer(rows[0])
+    return _timer(rows[0]) if rows else None
 
 
 def _timer(r: dict[str, Any]) -> TimerState:

@@ -200,7 +200,7 @@ def test_cli_purge(tmp_path):
 def test_deleting_an_event_leaves_nothing_in_any_table(app, client, db, demo):
     """Every kind of row an event can have, then delete, then scan the whole file."""
     import io as _io
-    from facilitator import evaluation, notes
+    from facilitator import notes
     from PIL import Image
     out = _io.BytesIO()
     Image.new("RGB", (10, 10)).save(out, format="PNG")

@@ -75,16 +75,6 @@ def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
 
 
-def notes_by_question(questions: list[Question], notes: list[Note], labels: dict[str, str]):
-    """(heading, notes) per question in programme order; unassigned notes last."""
-    groups = [(q.text, [n for n in notes if n.question_id == q.id]) for q in questions]
-    known = {q.id for q in questions}
-    loose = [n for n in notes if n.question_id not in known]
-    if loose or not groups:
-        groups.append((labels["other"] if groups else labels["notes"], loose))
-    return groups
-
-
 def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = False) -> None:
     """The count, then featured (starred) quotes first, then the rest verbatim."""
     if not notes:
