@@ -106,9 +106,10 @@ class Handlers:
     def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator drives the timer; every screen gets timer_state."""
         data = data if isinstance(data, dict) else {}
-        timing.timer_command(get_db(), event_id, str(data.get("action")), now_ms(),
-                             step_id=data.get("step_id"), on=data.get("on"))
-        push_timer(self.socketio, event_id)
+        step_before = timing.timer_state(get_db(), event_id).step_id
+        after = timing.timer_command(get_db(), event_id, str(data.get("action")), now_ms(),
+                                     step_id=data.get("step_id"), on=data.get("on"))
+        push_timer(self.socketio, event_id, entered_step=after.step_id != step_before)
         return protocol.ok()
 
     @facilitator_only
@@ -200,13 +201,15 @@ def timer_payload(event_id: str) -> dict[str, Any]:
     return timing.timer_snapshot(get_db(), event_id, now_ms())
 
 
-def push_timer(socketio: SocketIO, event_id: str) -> None:
-    """After any timer change: the new state to every screen, step times to facilitators,
-    and the box and evaluation items, which a step may have opened."""
+def push_timer(socketio: SocketIO, event_id: str, entered_step: bool = False) -> None:
+    """After any timer change: the new state to every screen and step times to facilitators;
+    on entering a step also the box and evaluation items, which the step may have opened.
+    (Only then: with a thousand phones every extra broadcast costs a thousand messages.)"""
     broadcast.timer_state(socketio, event_id, timer_payload(event_id))
     broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
-    push_box(socketio, event_id)
-    broadcast.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
+    if entered_step:
+        push_box(socketio, event_id)
+        broadcast.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
 
 
 def push_evaluation(socketio: SocketIO, event_id: str) -> None:

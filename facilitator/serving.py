@@ -92,7 +92,7 @@ def run_auto_advance_once(app: Flask) -> list[str]:
     with app.app_context():
         advanced = timing.advance_due(get_db(), now_ms())
         for event_id in advanced:
-            push_timer(app.extensions["socketio"], event_id)
+            push_timer(app.extensions["socketio"], event_id, entered_step=True)
     return advanced
 
 
