@@ -32,6 +32,8 @@ class LiveServer:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
     demo: dict = field(default_factory=dict)
+    extra_env: dict = field(default_factory=dict)  # e.g. FACILITATOR_MESSAGE_QUEUE
+    db_file: Path | None = None  # share another server's database (several processes)
 
     @property
     def base(self) -> str:
@@ -39,13 +41,13 @@ class LiveServer:
 
     @property
     def db_path(self) -> Path:
-        return self.workdir / "facilitator.sqlite3"
+        return self.db_file or self.workdir / "facilitator.sqlite3"
 
     def env(self) -> dict[str, str]:
         # Benchmarks and fault tests send far more per phone than a person can type.
         return {"FACILITATOR_NOTE_LIMIT_PER_MINUTE": "100000", **os.environ,
                 "FACILITATOR_PUBLIC_URL": self.base,
-                "FACILITATOR_INSTANCE_PATH": str(self.workdir / "instance")}
+                "FACILITATOR_INSTANCE_PATH": str(self.workdir / "instance"), **self.extra_env}
 
     def create_demo(self) -> dict:
         out = subprocess.run([sys.executable, "-m", "facilitator", "demo", "--db", str(self.db_path),

@@ -1,0 +1,19 @@
+"""Entry point for production serving with gunicorn and the gevent-websocket worker:
+
+    gunicorn -w 1 -k geventwebsocket.gunicorn.workers.GeventWebSocketWorker \\
+        -b 127.0.0.1:5000 facilitator.wsgi:app
+
+One worker per process: Socket.IO keeps a connection on one process, so run more
+processes behind a load balancer with sticky sessions and FACILITATOR_MESSAGE_QUEUE
+(see docs/deploy.md). Configuration comes from FACILITATOR_* variables.
+"""
+from gevent import monkey
+
+monkey.patch_all()
+
+from . import create_app  # noqa: E402
+from .serving import start_auto_advance, start_purge  # noqa: E402
+
+app = create_app({"ASYNC_MODE": "gevent"})
+start_auto_advance(app)
+start_purge(app)
