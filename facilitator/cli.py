@@ -71,15 +71,16 @@ def _parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmarks with many Socket.IO clients")
     kinds = bench.add_subparsers(dest="bench", required=True)
     for name, text in (("timer", "timer propagation to every phone"),
-                       ("notes", "N phones send a note at once")):
+                       ("notes", "N phones send a note at once"),
+                       ("room", "N phones get timer broadcasts while all send a note")):
         kind = kinds.add_parser(name, help=text)
         kind.add_argument("--clients", type=int, default=100)
         kind.add_argument("--url", help="an already running server (default: start one on loopback)")
         kind.add_argument("--event", help="event id on --url")
         kind.add_argument("--login", help="USER:PASSWORD of a facilitator of --event on --url")
         kind.add_argument("--json", action="store_true", help="print one JSON object")
-        if name == "timer":
-            kind.add_argument("--rounds", type=int, default=10)
+        if name in ("timer", "room"):
+            kind.add_argument("--rounds", type=int, default=10 if name == "timer" else 5)
         kind.set_defaults(func=cmd_bench)
 
     qr = sub.add_parser("qr", help="write a QR code (PNG or SVG by extension)")
@@ -232,6 +233,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     monkey.patch_all()
     from .bench import notes as notes_bench
+    from .bench import room as room_bench
     from .bench import timer as timer_bench
 
     if not 1 <= args.clients <= 20_000:
@@ -240,6 +242,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         if args.bench == "timer":
             result = timer_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
                                      args.login)
+        elif args.bench == "room":
+            result = room_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
+                                    args.login)
         else:
             result = notes_bench.run(args.clients, args.url, args.event, args.login)
     except (ValueError, OSError) as exc:

@@ -32,3 +32,13 @@ def test_bench_refuses_bad_arguments(args):
     result = subprocess.run([sys.executable, "-m", "facilitator", "bench", *args],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_bench_room_at_200_phones():
+    """The CI-sized room: a regression in loss, duplication or delivery shows here."""
+    data = bench("room", "--clients", "200", "--rounds", "3")
+    print(f"\nbench room 200: {data}")
+    assert data["connected"] == 200 and data["broadcasts_missed"] == 0
+    assert data["notes_sent"] == data["notes_acked"] == 200
+    assert data["notes_lost"] == data["notes_duplicated"] == 0
+    assert {"broadcast_p50_ms", "broadcast_p99_ms", "ack_p99_ms", "rss_mb", "kb_per_client"} <= set(data)

@@ -1,0 +1,95 @@
+"""The two measurements the benchmarks combine: timer broadcasts and note acks."""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from typing import Any
+
+import gevent
+import gevent.event
+import socketio
+
+from .server import FacilitatorSession
+
+ACTIONS = ("start", "pause", "extend", "start", "shorten", "pause")
+ROUND_TIMEOUT_S = 15
+ACK_TIMEOUT_S = 30
+
+
+class BroadcastProbe:
+    """How long each phone takes to get a timer_state after the facilitator's command."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[int, float] = {}
+        self.latencies: list[float] = []
+        self.missed = 0
+        self.done = gevent.event.Event()
+
+    def setup(self, index: int, client: socketio.Client) -> None:
+        def on_state(_state: dict) -> None:
+            started = self.waiting.pop(index, None)
+            if started is not None:
+                self.latencies.append((time.perf_counter() - started) * 1000)
+                if not self.waiting:
+                    self.done.set()
+        client.on("timer_state", on_state)
+
+    def rounds(self, facilitator: socketio.Client, connected: int, count: int) -> None:
+        for round_no in range(count):
+            self.done.clear()
+            started = time.perf_counter()
+            self.waiting.update({i: started for i in range(connected)})
+            facilitator.call("timer_command", {"action": ACTIONS[round_no % len(ACTIONS)]},
+                             timeout=ROUND_TIMEOUT_S)
+            self.done.wait(ROUND_TIMEOUT_S)
+            self.missed += len(self.waiting)
+            self.waiting.clear()
+
+
+class NoteProbe:
+    """Every phone sends one note at once; lost and duplicated are counted in the database."""
+
+    def __init__(self) -> None:
+        self.marker = f"bench-{uuid.uuid4().hex[:8]}"
+        self.sent: set[str] = set()
+        self.acked: list[str] = []
+        self.latencies: list[float] = []
+
+    def send_all(self, phones: list[socketio.Client]) -> None:
+        gevent.joinall([gevent.spawn(self._send, i, p) for i, p in enumerate(phones)])
+
+    def _send(self, index: int, phone: socketio.Client) -> None:
+        note = {"id": str(uuid.uuid4()), "text": f"{self.marker} lapp {index}: samverkan åäö"}
+        self.sent.add(note["id"])
+        started = time.perf_counter()
+        try:
+            ack = phone.call("note_submit", note, timeout=ACK_TIMEOUT_S)
+        except socketio.exceptions.TimeoutError:
+            return
+        if ack.get("ok"):
+            self.latencies.append((time.perf_counter() - started) * 1000)
+            self.acked.append(note["id"])
+
+    def count(self, session: FacilitatorSession, event_id: str) -> dict[str, int]:
+        """lost / lost_acked / duplicated, from the database through the JSON export."""
+        rows = json.loads(session.get(f"/f/events/{event_id}/notes.json"))["notes"]
+        stored = [r["id"] for r in rows if r["text"].startswith(self.marker)]
+        counts = {note_id: stored.count(note_id) for note_id in self.sent}
+        return {"lost": sum(1 for c in counts.values() if c == 0),
+                "lost_acked": sum(1 for i in self.acked if counts[i] == 0),
+                "duplicated": sum(c - 1 for c in counts.values() if c > 1)}
+
+
+def facilitator_client(base: str, event_id: str, session: FacilitatorSession) -> socketio.Client:
+    client = socketio.Client(reconnection=False)
+    client.connect(base, auth={"event": event_id, "role": "facilitator",
+                               "token": session.socket_token(event_id)},
+                   transports=["websocket"], wait_timeout=60)
+    return client
+
+
+def per_client_kb(before: float | None, after: float | None, count: int) -> float | None:
+    if before is None or after is None or not count:
+        return None
+    return round((after - before) * 1024 / count, 1)
