@@ -116,3 +116,59 @@ def test_sigkill_mid_burst_then_resend(tmp_path):
             phone.disconnect()
     finally:
         server.stop()
+
+
+def test_thirty_phones_reconnect_after_a_restart_and_see_the_timer(tmp_path):
+    server = LiveServer(tmp_path)
+    server.create_demo()
+    server.start()
+    phones = []
+    try:
+        control, _ = connect(server, "facilitator", facilitator_token(server))
+        control.call("timer_command", {"action": "start"}, timeout=10)
+        control.disconnect()
+        phones = [connect(server) for _ in range(30)]
+        server.kill()
+        for _client, states in phones:
+            states.clear()
+        started = time.monotonic()
+        server.start()
+        assert wait_for(lambda: all(c.connected and s for c, s in phones), timeout=30)
+        print(f"\n30 phones back with the timer after {time.monotonic() - started:.1f} s")
+        assert all(s[-1]["status"] == "running" for _c, s in phones)
+    finally:
+        for client, _states in phones:
+            client.disconnect()
+        server.stop()
+
+
+def test_a_phone_that_stops_reading_does_not_stall_the_room(tmp_path):
+    """A phone whose socket no longer reads (a frozen browser) must not delay the others."""
+    import json
+    import socket
+
+    import websocket
+
+    server = LiveServer(tmp_path)
+    server.create_demo()
+    server.start()
+    slow = websocket.create_connection(
+        f"ws://127.0.0.1:{server.port}/socket.io/?EIO=4&transport=websocket",
+        sockopt=[(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)], timeout=10)
+    try:
+        slow.recv()                                             # engine.io open packet
+        slow.send("40" + json.dumps({"event": server.demo["event_id"], "role": "participant"}))
+        fast, states = connect(server)
+        control, _ = connect(server, "facilitator", facilitator_token(server))
+        for i in range(150):                                    # fills the slow phone's buffers
+            control.call("timer_command", {"action": "extend" if i % 2 else "shorten"}, timeout=10)
+        states.clear()
+        sent = time.monotonic()
+        control.call("timer_command", {"action": "start"}, timeout=10)
+        assert wait_for(lambda: any(s["status"] == "running" for s in states), timeout=5)
+        assert time.monotonic() - sent < 2
+        fast.disconnect()
+        control.disconnect()
+    finally:
+        slow.close()
+        server.stop()
