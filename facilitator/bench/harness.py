@@ -63,6 +63,7 @@ def connect_many(base: str, event_id: str, count: int,
         try:
             client.connect(base, auth={"event": event_id, "role": "participant"},
                            transports=["websocket"], wait_timeout=60)
+            client.bench_index = index  # which setup() it had, for probes that wait on it
             clients.append(client)
         except socketio.exceptions.ConnectionError:
             pass

@@ -35,11 +35,13 @@ class BroadcastProbe:
                     self.done.set()
         client.on("timer_state", on_state)
 
-    def rounds(self, facilitator: socketio.Client, connected: int, count: int) -> None:
+    def rounds(self, facilitator: socketio.Client, phones: list[socketio.Client], count: int) -> None:
+        """Send ``count`` timer commands; wait each time for every connected phone."""
+        indexes = [phone.bench_index for phone in phones]
         for round_no in range(count):
             self.done.clear()
             started = time.perf_counter()
-            self.waiting.update({i: started for i in range(connected)})
+            self.waiting.update({i: started for i in indexes})
             facilitator.call("timer_command", {"action": ACTIONS[round_no % len(ACTIONS)]},
                              timeout=ROUND_TIMEOUT_S)
             self.done.wait(ROUND_TIMEOUT_S)

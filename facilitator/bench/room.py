@@ -21,7 +21,7 @@ def run(clients: int, rounds: int, url: str | None = None, event_id: str | None 
         rss = server.rss_mb() if server else None
         facilitator = facilitator_client(base, event, session)
         sending = gevent.spawn(notes.send_all, phones)
-        broadcasts.rounds(facilitator, len(phones), rounds)
+        broadcasts.rounds(facilitator, phones, rounds)
         sending.join()
         counts = notes.count(session, event)
         facilitator.disconnect()

@@ -17,7 +17,7 @@ def run(clients: int, rounds: int, url: str | None = None, event_id: str | None 
         phones, connect_s = harness.connect_many(base, event, clients, probe.setup)
         rss_connected = server.rss_mb() if server else None
         facilitator = facilitator_client(base, event, session)
-        probe.rounds(facilitator, len(phones), rounds)
+        probe.rounds(facilitator, phones, rounds)
         facilitator.disconnect()
         harness.disconnect_all(phones)
     pct = harness.percentile
