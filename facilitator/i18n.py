@@ -5,12 +5,13 @@ the instance folder on start, so no build step and no binaries in git.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, request
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, format_date, get_locale
 
 SOURCE = Path(__file__).parent / "translations"
 LOCALES = ("sv", "en")
@@ -44,6 +45,14 @@ def init_app(app: Flask) -> None:
     target = Path(app.instance_path) / "translations"
     compile_catalogues(target)
     Babel(app, locale_selector=select_locale, default_translation_directories=str(target))
+
+    @app.template_filter("long_date")
+    def long_date(iso: str) -> str:
+        """2026-11-23 as "23 november 2026" (sv) or "23 November 2026" (en); other text as is."""
+        try:
+            return format_date(date.fromisoformat(iso), "long")
+        except (TypeError, ValueError):
+            return iso or ""
 
     @app.context_processor
     def locale_helpers():

@@ -259,3 +259,8 @@ def test_hostile_notes_are_shown_as_text(client, db, demo, payload):
 def notes_texts(db, demo):
     from facilitator import notes
     return [n.text for n in notes.all_notes(db, demo.id)]
+
+
+def test_dates_are_written_the_way_each_language_writes_them(client, demo):
+    assert "23 november 2026" in text(client.get("/f/"))
+    assert "23 November 2026" in text(client.get("/f/?lang=en"))

@@ -6,7 +6,9 @@ navigation pane and a table of contents work in Word and LibreOffice.
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import date, datetime
+
+from babel.dates import format_date
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -49,7 +51,8 @@ def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:
         doc.add_picture(io.BytesIO(data.logo), width=Cm(4))
     doc.add_heading(event.name, level=0)
     facts = [(labels[key], value) for key, value in (
-        ("date", event.date), ("place", event.place), ("organiser", event.organiser)) if value]
+        ("date", long_date(event.date, event.language)), ("place", event.place),
+        ("organiser", event.organiser)) if value]
     facts += [(labels["questions"], str(len(data.questions))),
               (labels["notes"], str(len(data.room_notes)))]
     if data.prepared_notes:
@@ -58,6 +61,15 @@ def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:
         para = doc.add_paragraph()
         para.add_run(f"{label}: ").bold = True
         para.add_run(value)
+
+
+def long_date(iso: str, language: str) -> str:
+    """The event date as the report's language writes it: "23 november 2026"."""
+    try:
+        locale = LANGUAGE_TAGS.get(language, "sv-SE").replace("-", "_")
+        return format_date(date.fromisoformat(iso), "long", locale=locale)
+    except ValueError:
+        return iso
 
 
 def _method(doc, data: ReportData, labels: dict[str, str]) -> None:

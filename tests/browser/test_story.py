@@ -18,6 +18,8 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
+from facilitator.domain.report import long_date
+
 from .support import PHONE, PROJECTOR, send_note
 
 NOTE = "Gemensamma mötesplatser för skola och socialtjänst – åäö"
@@ -144,7 +146,7 @@ def check_summary(facilitator, server) -> None:
     today = datetime.now(timezone.utc).date()
     date = event_date(server)
     assert date in {today.isoformat(), (today - timedelta(days=1)).isoformat()}  # midnight-safe
-    assert any(date in text for text in texts), texts
+    assert f"Datum: {long_date(date, 'sv')}" in texts, texts   # "23 november 2026"
     assert any(style == "Quote" and NOTE in text for style, text in paragraphs), paragraphs
 
 
