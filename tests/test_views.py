@@ -263,4 +263,4 @@ def notes_texts(db, demo):
 
 def test_dates_are_written_the_way_each_language_writes_them(client, demo):
     assert "23 november 2026" in text(client.get("/f/"))
-    assert "23 November 2026" in text(client.get("/f/?lang=en"))
+    assert "November 23, 2026" in text(client.get("/f/?lang=en"))
