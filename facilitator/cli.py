@@ -25,55 +25,64 @@ class UserError(Exception):
     """A problem with the command line or its files, told plainly."""
 
 
+DB_HELP = "SQLite file (default: instance/facilitator.sqlite3)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="facilitator", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
+    _room_commands(sub)
+    _data_commands(sub)
+    _bench_commands(sub)
+    return parser
 
-    serve = sub.add_parser("serve", help="run the server (gevent, WebSocket)")
+
+def _command(sub, name: str, func, text: str, db: bool = True) -> argparse.ArgumentParser:
+    command = sub.add_parser(name, help=text)
+    if db:
+        command.add_argument("--db", help=DB_HELP)
+    command.set_defaults(func=func)
+    return command
+
+
+def _room_commands(sub) -> None:
+    serve = _command(sub, "serve", cmd_serve, "run the server (gevent, WebSocket)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
-    serve.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
-    serve.set_defaults(func=cmd_serve)
-
-    demo = sub.add_parser("demo", help="create (or reuse) the demo event")
-    demo.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
+    demo = _command(sub, "demo", cmd_demo, "create (or reuse) the demo event and account")
     demo.add_argument("--base-url", default="http://127.0.0.1:5000")
     demo.add_argument("--json", action="store_true", help="print one JSON object")
     demo.add_argument("--notes", type=int, default=0, metavar="N",
                       help="top the demo event up to N realistic notes")
-    demo.set_defaults(func=cmd_demo)
-
-    user = sub.add_parser("create-user", help="create a facilitator account")
+    user = _command(sub, "create-user", cmd_create_user, "create a facilitator account")
     user.add_argument("username")
     user.add_argument("--password", help="(default: asked for, not echoed)")
-    user.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
-    user.set_defaults(func=cmd_create_user)
+    qr = _command(sub, "qr", cmd_qr, "write a QR code (PNG or SVG by extension)", db=False)
+    qr.add_argument("url")
+    qr.add_argument("-o", "--output", required=True)
 
-    purge = sub.add_parser("purge", help="delete events past their retention period")
-    purge.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
-    purge.set_defaults(func=cmd_purge)
 
-    report = sub.add_parser("report", help="the summary of an event as .docx or Markdown")
+def _data_commands(sub) -> None:
+    _command(sub, "purge", cmd_purge, "delete events past their retention period")
+    report = _command(sub, "report", cmd_report, "the summary of an event as .docx or Markdown")
     report.add_argument("event_id")
-    report.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
     report.add_argument("-o", "--output", required=True, help="file to write")
     report.add_argument("--format", choices=("docx", "md"), help="(default: from -o's extension)")
-    report.set_defaults(func=cmd_report)
-
-    export = sub.add_parser("export", help="all notes of an event as CSV or JSON")
+    export = _command(sub, "export", cmd_export, "all notes of an event as CSV or JSON")
     export.add_argument("event_id")
-    export.add_argument("--db", help="SQLite file (default: instance/facilitator.sqlite3)")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("--semicolon", action="store_true", help="';' between CSV fields (Swedish Excel)")
+    export.add_argument("--semicolon", action="store_true",
+                        help="';' between CSV fields (Swedish Excel)")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
-    export.set_defaults(func=cmd_export)
 
+
+def _bench_commands(sub) -> None:
     bench = sub.add_parser("bench", help="benchmarks with many Socket.IO clients")
     kinds = bench.add_subparsers(dest="bench", required=True)
     for name, text in (("timer", "timer propagation to every phone"),
                        ("notes", "N phones send a note at once"),
                        ("room", "N phones get timer broadcasts while all send a note")):
-        kind = kinds.add_parser(name, help=text)
+        kind = _command(kinds, name, cmd_bench, text, db=False)
         kind.add_argument("--clients", type=int, default=100)
         kind.add_argument("--url", help="an already running server (default: start one on loopback)")
         kind.add_argument("--event", help="event id on --url")
@@ -81,13 +90,6 @@ def _parser() -> argparse.ArgumentParser:
         kind.add_argument("--json", action="store_true", help="print one JSON object")
         if name in ("timer", "room"):
             kind.add_argument("--rounds", type=int, default=10 if name == "timer" else 5)
-        kind.set_defaults(func=cmd_bench)
-
-    qr = sub.add_parser("qr", help="write a QR code (PNG or SVG by extension)")
-    qr.add_argument("url")
-    qr.add_argument("-o", "--output", required=True)
-    qr.set_defaults(func=cmd_qr)
-    return parser
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ import uuid
 
 import socketio
 
-from .live_server import LiveServer
+from .live_server import LiveServer, wait_for
 
 
 def connect(server, role="participant", token=None):
@@ -25,13 +25,6 @@ def facilitator_token(server):
     return server.login().socket_token(server.demo["event_id"])
 
 
-def wait_for(condition, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_sigkill_after_acks_loses_nothing_and_clients_come_back(tmp_path):

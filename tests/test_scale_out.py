@@ -21,6 +21,8 @@ import socketio
 
 from facilitator.bench.server import LiveServer, free_port
 
+from .live_server import wait_for
+
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None and os.environ.get("CI") != "true",
     reason="redis-server not installed (apt-get install redis-server)")
@@ -80,13 +82,6 @@ def phone(server) -> tuple[socketio.Client, list]:
     return client, states
 
 
-def wait_for(condition, timeout=15.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def facilitator(server) -> socketio.Client:
