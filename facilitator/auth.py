@@ -2,8 +2,8 @@
 
 Facilitator pages get a signed token that their socket presents on connect;
 socket handlers never use flask.session (changes there are invisible to HTTP).
-Facilitator log-in arrives with the accounts issue; until then anyone who can
-open a facilitator page controls that event.
+The token is only handed out on a logged-in member's control page (see
+accounts.py and views/common.own_event_or_404).
 """
 from __future__ import annotations
 

@@ -190,7 +190,7 @@ def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
         broadcast.wall(socketio, notes.wall(db, event_id), to=sid)
     broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=sid)
     broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
-    push_box(socketio, event_id, to=sid)
+    broadcast.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
     broadcast.projector_view(socketio, event_id, event.projector_view, to=sid)
     broadcast.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
     if role != "participant":

@@ -37,19 +37,17 @@ def m001_initial(db: Database) -> None:
     }, pk="id", foreign_keys=[("event_id", "events", "id"), ("question_id", "questions", "id")],
         not_null={"text", "event_id"})
     db["notes"].create_index(["event_id", "created_at"])
-    _cascade_event_deletes(db)
+    _event_delete_trigger(db, ["notes", "timers", "steps", "questions"])
 
 
-def _cascade_event_deletes(db: Database) -> None:
-    """sqlite-utils creates plain foreign keys; deleting an event removes its rows."""
-    db.execute("""
-        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
-            DELETE FROM notes WHERE event_id = OLD.id;
-            DELETE FROM timers WHERE event_id = OLD.id;
-            DELETE FROM steps WHERE event_id = OLD.id;
-            DELETE FROM questions WHERE event_id = OLD.id;
-        END
-    """)
+def _event_delete_trigger(db: Database, tables: list[str]) -> None:
+    """(Re)create the trigger that deletes an event's rows in ``tables`` with the event.
+
+    Each migration passes the full list as it stood then, so history never changes.
+    """
+    db.execute("DROP TRIGGER IF EXISTS events_delete_children")
+    deletes = "".join(f"DELETE FROM {t} WHERE event_id = OLD.id; " for t in tables)
+    db.execute(f"CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN {deletes}END")
 
 
 @migrations()
@@ -60,16 +58,7 @@ def m002_step_runs_and_auto_advance(db: Database) -> None:
     }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"started_ms"})
     db["step_runs"].create_index(["event_id", "step_id"])
     db["timers"].add_column("auto_advance", int, not_null_default=0)
-    db.execute("DROP TRIGGER events_delete_children")
-    db.execute("""
-        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
-            DELETE FROM notes WHERE event_id = OLD.id;
-            DELETE FROM step_runs WHERE event_id = OLD.id;
-            DELETE FROM timers WHERE event_id = OLD.id;
-            DELETE FROM steps WHERE event_id = OLD.id;
-            DELETE FROM questions WHERE event_id = OLD.id;
-        END
-    """)
+    _event_delete_trigger(db, ["notes", "step_runs", "timers", "steps", "questions"])
 
 
 @migrations()
@@ -114,18 +103,8 @@ def m005_accounts_and_retention(db: Database) -> None:
     db["invites"].create({"token": str, "event_id": str, "expires_ms": int}, pk="token",
                          foreign_keys=[("event_id", "events", "id")])
     db["events"].add_column("retention_days", int, not_null_default=90)
-    db.execute("DROP TRIGGER events_delete_children")
-    db.execute("""
-        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
-            DELETE FROM notes WHERE event_id = OLD.id;
-            DELETE FROM step_runs WHERE event_id = OLD.id;
-            DELETE FROM timers WHERE event_id = OLD.id;
-            DELETE FROM steps WHERE event_id = OLD.id;
-            DELETE FROM questions WHERE event_id = OLD.id;
-            DELETE FROM event_members WHERE event_id = OLD.id;
-            DELETE FROM invites WHERE event_id = OLD.id;
-        END
-    """)
+    _event_delete_trigger(db, ["notes", "step_runs", "timers", "steps", "questions",
+                               "event_members", "invites"])
 
 
 @migrations()
@@ -133,19 +112,8 @@ def m006_event_logos(db: Database) -> None:
     """An optional logo for the report's title page, kept in the same file as everything else."""
     db["event_logos"].create({"event_id": str, "mime": str, "data": bytes}, pk="event_id",
                              foreign_keys=[("event_id", "events", "id")])
-    db.execute("DROP TRIGGER events_delete_children")
-    db.execute("""
-        CREATE TRIGGER events_delete_children BEFORE DELETE ON events BEGIN
-            DELETE FROM notes WHERE event_id = OLD.id;
-            DELETE FROM step_runs WHERE event_id = OLD.id;
-            DELETE FROM timers WHERE event_id = OLD.id;
-            DELETE FROM steps WHERE event_id = OLD.id;
-            DELETE FROM questions WHERE event_id = OLD.id;
-            DELETE FROM event_members WHERE event_id = OLD.id;
-            DELETE FROM invites WHERE event_id = OLD.id;
-            DELETE FROM event_logos WHERE event_id = OLD.id;
-        END
-    """)
+    _event_delete_trigger(db, ["notes", "step_runs", "timers", "steps", "questions",
+                               "event_members", "invites", "event_logos"])
 
 
 @migrations()

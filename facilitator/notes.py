@@ -46,9 +46,9 @@ def submit_note(db: Database, event_id: str, payload: object, now: datetime,
             if existing.event_id != event_id:
                 raise NoteError("bad_id", "that note id belongs elsewhere")
             return existing, False              # a resend: the box may have closed since
-        if prepared_by is None and not _event(db, event_id).box_open:
-            raise NoteError("box_closed", "the box is closed right now")
         event = _event(db, event_id)
+        if prepared_by is None and not event.box_open:
+            raise NoteError("box_closed", "the box is closed right now")
         question_id = _question_for_note(db, event_id, payload.get("question_id"))
         table_no = _table(payload.get("table")) if event.table_numbers else None
         note = Note(note_id, event_id, text, utc_iso(now), question_id,
@@ -96,18 +96,19 @@ def moderate(db: Database, event_id: str, payload: object) -> Note:
 
 
 def set_box(db: Database, event_id: str, open_: object) -> Event:
-    if not isinstance(open_, bool):
-        raise NoteError("bad_flags", "open must be true or false")
-    with db.atomic():
-        store.set_event_fields(db, event_id, box_open=int(open_))
-        return _event(db, event_id)
+    return _switch(db, event_id, "box_open", open_, "open")
 
 
 def set_table_numbers(db: Database, event_id: str, on: object) -> Event:
-    if not isinstance(on, bool):
-        raise NoteError("bad_flags", "on must be true or false")
+    return _switch(db, event_id, "table_numbers", on, "on")
+
+
+def _switch(db: Database, event_id: str, field: str, value: object, name: str) -> Event:
+    """Turn an event setting on or off; only a real boolean is taken."""
+    if not isinstance(value, bool):
+        raise NoteError("bad_flags", f"{name} must be true or false")
     with db.atomic():
-        store.set_event_fields(db, event_id, table_numbers=int(on))
+        store.set_event_fields(db, event_id, **{field: int(value)})
         return _event(db, event_id)
 
 

@@ -5,6 +5,7 @@ the same rules apply: validate, then change in one transaction.
 """
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from typing import Any, Mapping
@@ -29,13 +30,18 @@ class ProgrammeRefused(ValueError):
         self.code = code
 
 
-def template_keys() -> list[str]:
-    return sorted(p.name.removesuffix(".json") for p in TEMPLATE_DIR.iterdir()
-                  if p.name.endswith(".json"))
+@functools.cache
+def template_keys() -> tuple[str, ...]:
+    """The templates shipped with the package (read once: package data does not change)."""
+    return tuple(sorted(p.name.removesuffix(".json") for p in TEMPLATE_DIR.iterdir()
+                        if p.name.endswith(".json")))
 
 
+@functools.cache
 def load_template(key: str) -> ProgrammeTemplate:
-    """A programme template from the package's data files; KeyError if unknown."""
+    """A programme template from the package's data files; KeyError if unknown.
+
+    Cached: callers read it and never change it."""
     if key not in template_keys():
         raise KeyError(key)
     text = (TEMPLATE_DIR / f"{key}.json").read_text(encoding="utf-8")

@@ -35,6 +35,8 @@ def target(url: str | None, event_id: str | None,
            login: str | None) -> Iterator[tuple[str, str, LiveServer | None, FacilitatorSession]]:
     """(base URL, event id, server or None, facilitator session): our own server on loopback
     unless --url is given (then --event and --login USER:PASSWORD are needed)."""
+    raise_fd_limit()
+    quiet_client_logs()
     if url:
         if not event_id or not login or ":" not in login:
             raise ValueError("--url needs --event EVENT_ID and --login USER:PASSWORD")

@@ -10,8 +10,6 @@ from .probes import NoteProbe
 
 def run(clients: int, url: str | None = None, event_id: str | None = None,
         login: str | None = None) -> dict[str, Any]:
-    harness.raise_fd_limit()
-    harness.quiet_client_logs()
     with harness.target(url, event_id, login) as (base, event, server, session):
         phones, connect_s = harness.connect_many(base, event, clients, lambda i, c: None)
         probe = NoteProbe()

@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from typing import Any
-
 import gevent
 import gevent.event
 import socketio

@@ -12,8 +12,6 @@ from .probes import BroadcastProbe, NoteProbe, facilitator_client, per_client_kb
 
 def run(clients: int, rounds: int, url: str | None = None, event_id: str | None = None,
         login: str | None = None) -> dict[str, Any]:
-    harness.raise_fd_limit()
-    harness.quiet_client_logs()
     with harness.target(url, event_id, login) as (base, event, server, session):
         rss_before = server.rss_mb() if server else None
         broadcasts, notes = BroadcastProbe(), NoteProbe()

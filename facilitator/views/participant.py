@@ -1,6 +1,7 @@
 """The phone: join by code, see the timer, drop anonymous notes.
 
-Nothing here records who wrote a note: no cookie, IP or agent is stored.
+Nothing here records who wrote a note: no IP, agent or cookie is stored with it
+(the session cookie holds only the form's CSRF secret).
 """
 from __future__ import annotations
 

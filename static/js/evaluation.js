@@ -13,9 +13,8 @@
   var msg = section.dataset;
   var key = "facilitator.eval." + document.body.getAttribute("data-event");
 
-  function load() { try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return {}; } }
-  function save() { try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode */ } }
-  var state = load();   // item id -> {key, value, comment, sent}
+  function save() { Realtime.store(key, state); }
+  var state = Realtime.stored(key, {});   // item id -> {key, value, comment, sent}
 
   function entry(id) {
     state[id] = state[id] || { key: Realtime.uuid4(), value: null, comment: "", sent: true };

@@ -21,14 +21,11 @@
   var maxChars = parseInt(textarea.getAttribute("maxlength"), 10);
 
   function load() {
-    var stored;
-    try { stored = JSON.parse(localStorage.getItem(key)) || []; } catch (e) { stored = []; }
+    var stored = Realtime.stored(key, []);
     stored.forEach(function (n) { n.inFlight = false; });
     return stored;
   }
-  function save(notes) {
-    try { localStorage.setItem(key, JSON.stringify(notes)); } catch (e) { /* private mode: memory only */ }
-  }
+  function save(notes) { Realtime.store(key, notes); }
   var notes = load();
 
   function render() {
@@ -95,10 +92,8 @@
   var tableField = document.querySelector("[data-table-field]");
   var tableInput = document.querySelector("[data-note-table]");
   var tableKey = "facilitator.table." + auth.event;
-  try { tableInput.value = localStorage.getItem(tableKey) || ""; } catch (e) { /* private mode */ }
-  tableInput.addEventListener("change", function () {
-    try { localStorage.setItem(tableKey, tableInput.value); } catch (e) { /* private mode */ }
-  });
+  tableInput.value = Realtime.stored(tableKey, "");
+  tableInput.addEventListener("change", function () { Realtime.store(tableKey, tableInput.value); });
 
   rt.socket.on("box_state", function (state) {
     tableField.hidden = !state.table_numbers;

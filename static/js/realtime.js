@@ -136,9 +136,21 @@
 
   function showCount(count) { setText("[data-notes-count]", String(count)); }
 
+  /* The phone's own memory (outbox, answers, table number); private browsing may refuse it,
+     and then the page simply keeps things in memory. */
+  function stored(key, fallback) {
+    try { var value = JSON.parse(localStorage.getItem(key)); return value === null ? fallback : value; }
+    catch (e) { return fallback; }
+  }
+  function store(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* memory only */ }
+  }
+
   window.Realtime = Realtime;
   window.Realtime.formatClock = formatClock;
   window.Realtime.uuid4 = uuid4;
   window.Realtime.pageAuth = pageAuth;
   window.Realtime.showCount = showCount;
+  window.Realtime.stored = stored;
+  window.Realtime.store = store;
 })();
