@@ -1,0 +1,144 @@
+"""plan_rounds' work: ids to indexes, the round sizes of each mode, the search, ids back."""
+from __future__ import annotations
+
+import random
+
+from .rotation import MIN_TABLE, Person, RotationError, Wishes, table_sizes
+from .rotation_designs import design_rounds
+from .rotation_pairs import pairs_round
+from .rotation_search import Plan, Room, greedy_round
+
+ANNEAL_MAX_SEATS = 2_000   # people x planned rounds up to which the annealing runs
+
+
+def plan(people: list[Person], rounds: int, mode: str, table_size: int | None,
+         tables: int | None, seed: int, history: list, present: list,
+         wishes: Wishes) -> list[list[list]]:
+    rng = random.Random(seed)
+    ids = [p.id for p in people]
+    index = {pid: i for i, pid in enumerate(ids)}
+    org_numbers: dict[str, int] = {}
+    orgs = [org_numbers.setdefault(p.org, len(org_numbers)) if p.org else -1 for p in people]
+    room = Room(len(ids), orgs,
+                apart=[tuple(index[p] for p in pair) for pair in sorted(wishes.apart, key=repr)],
+                together=[(index[a], index[b]) for a, b in wishes.together])
+    past = [[[index[p] for p in table if p in index] for table in played] for played in history]
+    for played in past:
+        room.add(played)
+    here = [list(range(len(ids))) if wanted is None else
+            [i for i, pid in enumerate(ids) if pid in wanted] for wanted in present[:rounds]]
+    todo = here[len(history):]
+    if mode == "hosts":
+        planned = _hosts(room, people, past, todo, rng)
+    elif mode == "pairs":
+        planned = _pairs(room, past, todo, table_size, tables, rng)
+    else:
+        sizes = [table_sizes(len(p), tables, table_size) for p in todo]
+        planned = _mix(room, todo, sizes, rng)
+    return [[[ids[i] for i in table] for table in played] for played in planned]
+
+
+def _neighbours(room: Room) -> list[set[int]]:
+    return [{b for b, count in enumerate(row) if count} if any(row) else set() for row in room.M]
+
+
+def _seat(room: Room, neighbours: list[set[int]], tables: list[list[int]]) -> None:
+    room.add(tables)
+    for table in tables:
+        for p in table:
+            neighbours[p].update(table)
+            neighbours[p].discard(p)
+
+
+def _search(plan: Plan) -> None:
+    plan.descend()
+    seats = sum(len(where) for where in plan.pos)
+    if seats <= ANNEAL_MAX_SEATS and any(plan.conflicted(r, hard_only=True)
+                                       for r in range(len(plan.rounds))):
+        plan.anneal()
+        plan.descend()
+
+
+def _mix(room: Room, todo: list[list[int]], sizes: list[list[int]],
+         rng: random.Random) -> list[list[list[int]]]:
+    neighbours = _neighbours(room)
+    start = _design_start(room, todo, sizes, neighbours, rng)
+    planned = []
+    for r, people in enumerate(todo):
+        tables = start[r] if r < len(start) else greedy_round(
+            room, people, sizes[r], {}, None, neighbours, rng)
+        _seat(room, neighbours, tables)
+        planned.append(tables)
+    plan = Plan(room, planned, [set() for _ in planned], None, rng)
+    _search(plan)
+    return [[sorted(table) for table in tables] for tables in plan.rounds]
+
+
+def _design_start(room: Room, todo, sizes, neighbours, rng) -> list[list[list[int]]]:
+    """Repeat-free rounds from a transversal design when the rooms fit one (else none)."""
+    if not todo or any(p != todo[0] for p in todo) or len(set(sizes[0])) != 1:
+        return []
+    people, k, q = todo[0], sizes[0][0], len(sizes[0])
+    here = set(people)
+    if any(neighbours[p] & here for p in people):
+        return []
+    rounds = design_rounds(k, q, len(todo))
+    if rounds is None:
+        return []
+    groups: dict[int, list[int]] = {}
+    for p in people:                        # one organisation to a column: they never meet there
+        groups.setdefault(room.org[p] if room.org[p] >= 0 else -2 - p, []).append(p)
+    ordered = list(groups.values())
+    rng.shuffle(ordered)
+    ordered.sort(key=len, reverse=True)
+    point = [p for group in ordered for p in group]
+    return [[[point[i] for i in table] for table in tables] for tables in rounds]
+
+
+def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[int]]]:
+    host_at = {p.host - 1: i for i, p in enumerate(people) if p.host is not None}
+    count = len(host_at)
+    visits = [[0] * count for _ in people]
+    for played in past:
+        for t, table in enumerate(played[:count]):
+            for p in table:
+                visits[p][t] += 1
+    neighbours = _neighbours(room)
+    planned, fixed = [], []
+    for number, here in enumerate(todo, start=1):
+        if len(here) < MIN_TABLE * count:
+            raise RotationError(f"{len(here)} people are too few for {count} host tables "
+                                f"(at least {MIN_TABLE} a table)")
+        base, extra = divmod(len(here), count)
+        sizes = [base + 1 if t < extra else base for t in range(count)]
+        present = set(here)
+        seated = {h: t for t, h in host_at.items() if h in present}
+        tables = greedy_round(room, here, sizes, seated, visits, neighbours, rng)
+        _seat(room, neighbours, tables)
+        for t, table in enumerate(tables):
+            for p in table:
+                visits[p][t] += 1
+        planned.append(tables)
+        fixed.append(set(seated))
+    plan = Plan(room, planned, fixed, visits, rng)
+    _search(plan)
+    hosts = set(host_at.values())
+    return [[sorted(table, key=lambda p: (p not in hosts, p)) for table in tables]
+            for tables in plan.rounds]
+
+
+def _pairs(room: Room, past, todo, table_size, tables, rng) -> list[list[list[int]]]:
+    neighbours = _neighbours(room)
+    previous = past[-1] if past else None
+    planned = []
+    for here in todo:
+        sizes = table_sizes(len(here), tables, table_size)
+        if previous is None:
+            result = _mix(room, [here], [sizes], rng)[0]
+            room.add(result, -1)             # _mix seated it; seat it once, below
+        else:
+            result = pairs_round(room, previous, here, sizes, rng)
+        _seat(room, neighbours, result)
+        planned.append(result)
+        previous = result
+    return planned

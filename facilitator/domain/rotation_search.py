@@ -1,0 +1,253 @@
+"""The search behind mix and hosts rounds, on integer indexes 0..n-1.
+
+All planned rounds are searched together: a move swaps two people at different
+tables of one round, and its cost change is computed from the pair counts M
+(history and every planned round) in O(table size). A greedy start (or a
+repeat-free design), then steepest descent on the people in conflict, then
+simulated annealing while repeats remain and the room is small enough for it to pay.
+Every random choice comes from the seeded rng, and the budgets count moves,
+not seconds, so one seed gives one plan.
+"""
+from __future__ import annotations
+
+import math
+import random
+from itertools import combinations
+
+W_WISH, W_REVISIT, W_REPEAT, W_ORG = 100_000, 10_000, 1_000, 10
+ANNEAL_MOVES = 80_000     # swaps the annealing may try (small rooms only)
+DESCENT_WORK = 4_000_000   # pair look-ups the descent may spend
+
+
+class Room:
+    """People as indexes: organisations, wishes and how often each pair has met."""
+
+    def __init__(self, n: int, org: list[int], apart=(), together=()):
+        self.n, self.org = n, org
+        self.wish: dict[int, int] = {}
+        self.partners: list[list[int]] = [[] for _ in range(n)]
+        for a, b in apart:
+            self.wish[a * n + b] = self.wish[b * n + a] = W_WISH
+        for a, b in together:
+            self.wish[a * n + b] = self.wish[b * n + a] = -W_WISH
+            self.partners[a].append(b)
+            self.partners[b].append(a)
+        self.M = [bytearray(n) for _ in range(n)]
+
+    def add(self, tables: list[list[int]], sign: int = 1) -> None:
+        M = self.M
+        for table in tables:
+            for a, b in combinations(table, 2):
+                M[a][b] += sign
+                M[b][a] += sign
+
+    def weight(self, a: int, b: int) -> int:
+        """The fixed cost of a and b at one table (organisation, wishes)."""
+        o = self.org[a]
+        w = W_ORG if o >= 0 and o == self.org[b] else 0
+        return w + self.wish.get(a * self.n + b, 0) if self.wish else w
+
+
+class Plan:
+    """Planned rounds (tables of indexes) with fixed seats and, in hosts mode, table visits."""
+
+    def __init__(self, room: Room, rounds: list[list[list[int]]], fixed: list[set[int]],
+                 visits: list[list[int]] | None, rng: random.Random):
+        self.room, self.rounds, self.fixed, self.visits, self.rng = room, rounds, fixed, visits, rng
+        self.pos = []
+        for tables in rounds:
+            where = {}
+            for t, table in enumerate(tables):
+                for p in table:
+                    where[p] = t
+            self.pos.append(where)
+
+    # -- cost of one person at one table ------------------------------------------------
+    def conflicted(self, r: int, hard_only: bool = False) -> list[int]:
+        """Movable people in round r with a repeat, a broken wish, a revisit (or an org pair)."""
+        room, M, fixed = self.room, self.room.M, self.fixed[r]
+        found = set()
+        for t, table in enumerate(self.rounds[r]):
+            for a, b in combinations(table, 2):
+                w = room.weight(a, b)
+                if M[a][b] >= 2 or w >= W_WISH or (w > 0 and not hard_only):
+                    found.update((a, b))
+            if self.visits:
+                found.update(p for p in table if self.visits[p][t] >= 2)
+        if room.wish:
+            where = self.pos[r]
+            found.update(p for p in where for q in room.partners[p]
+                         if q in where and where[q] != where[p])
+        return sorted(found - fixed)
+
+    def delta(self, r: int, a: int, b: int) -> int:
+        """Cost change if a and b (at different tables of round r) change seats."""
+        room, where = self.room, self.pos[r]
+        ta, tb = where[a], where[b]
+        A, B = self.rounds[r][ta], self.rounds[r][tb]
+        M, org, wish, n = room.M, room.org, room.wish, room.n
+        Ma, Mb, oa, ob = M[a], M[b], org[a], org[b]
+        d = 0
+        for x in A:
+            if x != a:
+                d += (W_REPEAT if Mb[x] else 0) - (W_REPEAT if Ma[x] >= 2 else 0)
+                ox = org[x]
+                if ox >= 0:
+                    d += W_ORG * ((ob == ox) - (oa == ox))
+                if wish:
+                    d += wish.get(b * n + x, 0) - wish.get(a * n + x, 0)
+        for y in B:
+            if y != b:
+                d += (W_REPEAT if Ma[y] else 0) - (W_REPEAT if Mb[y] >= 2 else 0)
+                oy = org[y]
+                if oy >= 0:
+                    d += W_ORG * ((oa == oy) - (ob == oy))
+                if wish:
+                    d += wish.get(a * n + y, 0) - wish.get(b * n + y, 0)
+        if self.visits:
+            va, vb = self.visits[a], self.visits[b]
+            d += W_REVISIT * ((va[tb] >= 1) - (va[ta] >= 2) + (vb[ta] >= 1) - (vb[tb] >= 2))
+        return d
+
+    def apply(self, r: int, a: int, b: int) -> None:
+        where, tables = self.pos[r], self.rounds[r]
+        ta, tb = where[a], where[b]
+        A, B = tables[ta], tables[tb]
+        M = self.room.M
+        for x in A:
+            if x != a:
+                M[a][x] -= 1; M[x][a] -= 1; M[b][x] += 1; M[x][b] += 1  # noqa: E702
+        for y in B:
+            if y != b:
+                M[b][y] -= 1; M[y][b] -= 1; M[a][y] += 1; M[y][a] += 1  # noqa: E702
+        A[A.index(a)], B[B.index(b)] = b, a
+        where[a], where[b] = tb, ta
+        if self.visits:
+            self.visits[a][ta] -= 1; self.visits[a][tb] += 1  # noqa: E702
+            self.visits[b][tb] -= 1; self.visits[b][ta] += 1  # noqa: E702
+
+    def best_swap(self, r: int, a: int):
+        """(delta, b) of the best partner for a in round r, ties broken by the rng."""
+        where, fixed, ta = self.pos[r], self.fixed[r], self.pos[r][a]
+        best, chosen, ties = None, None, 0
+        for b, tb in where.items():
+            if tb == ta or b in fixed:
+                continue
+            d = self.delta(r, a, b)
+            if best is None or d < best:
+                best, chosen, ties = d, b, 1
+            elif d == best:
+                ties += 1
+                if self.rng.randrange(ties) == 0:
+                    chosen = b
+        return best, chosen
+
+    # -- the search ---------------------------------------------------------------------
+    def descend(self, work: int = DESCENT_WORK) -> None:
+        """Best swaps for people in conflict while they lower the cost, within a work budget."""
+        spent = 0
+        while spent < work:
+            improved = False
+            for r in range(len(self.rounds)):
+                cost_per_try = 4 * len(self.pos[r]) * max(1, max(map(len, self.rounds[r]), default=1))
+                people = self.conflicted(r)
+                self.rng.shuffle(people)
+                for a in people:
+                    if spent >= work:
+                        return
+                    spent += cost_per_try
+                    d, b = self.best_swap(r, a)
+                    if b is not None and d < 0:
+                        self.apply(r, a, b)
+                        improved = True
+            if not improved:
+                return
+
+    def anneal(self, moves: int = ANNEAL_MOVES, hot: float = 1500.0, cold: float = 100.0) -> None:
+        """Simulated annealing on swaps that move someone with a repeat (or revisit, or broken
+        wish), until none is left or the moves are spent; the best plan seen is kept."""
+        rounds, rng = range(len(self.rounds)), self.rng
+        movable = [[p for p in self.pos[r] if p not in self.fixed[r]] for r in rounds]
+        current = best = 0
+        snapshot, conflicts, temp = self._snapshot(), [], hot
+        for step in range(moves):
+            if step % 100 == 0:
+                temp = hot * (cold / hot) ** (step / moves)
+                conflicts = [(r, a) for r in rounds for a in self.conflicted(r, hard_only=True)]
+                if not conflicts:
+                    break
+            r, a = conflicts[rng.randrange(len(conflicts))]
+            b = movable[r][rng.randrange(len(movable[r]))]
+            if self.pos[r][a] == self.pos[r][b]:
+                continue
+            d = self.delta(r, a, b)
+            if d <= 0 or rng.random() < math.exp(-d / temp):
+                self.apply(r, a, b)
+                current += d
+                if current < best:
+                    best, snapshot = current, self._snapshot()
+        if current > best:
+            self._restore(snapshot)
+
+    def _snapshot(self):
+        return [[list(t) for t in tables] for tables in self.rounds]
+
+    def _seat_all(self, sign: int) -> None:
+        for tables in self.rounds:
+            self.room.add(tables, sign)
+            if self.visits:
+                for t, table in enumerate(tables):
+                    for p in table:
+                        self.visits[p][t] += sign
+
+    def _restore(self, snapshot) -> None:
+        self._seat_all(-1)
+        self.rounds = [[list(t) for t in tables] for tables in snapshot]
+        self._seat_all(1)
+        self.pos = [{p: t for t, table in enumerate(tables) for p in table}
+                    for tables in self.rounds]
+
+
+def greedy_round(room: Room, present: list[int], sizes: list[int], seated: dict[int, int],
+                 visits: list[list[int]] | None, neighbours: list[set[int]],
+                 rng: random.Random) -> list[list[int]]:
+    """One round built person by person, each to the open table that costs least.
+
+    `seated` holds fixed seats (hosts: person -> table). Ties go to the table
+    with the most room left, then by the rng.
+    """
+    tables = [[] for _ in sizes]
+    orgs = [dict() for _ in sizes]
+    where: dict[int, int] = {}
+
+    def sit(p: int, t: int) -> None:
+        tables[t].append(p)
+        where[p] = t
+        o = room.org[p]
+        if o >= 0:
+            orgs[t][o] = orgs[t].get(o, 0) + 1
+    for p, t in seated.items():
+        sit(p, t)
+    movers = [p for p in present if p not in seated]
+    rng.shuffle(movers)
+    M, wish, n = room.M, room.wish, room.n
+    for p in movers:
+        extra: dict[int, int] = {}
+        for x in neighbours[p]:
+            t = where.get(x)
+            if t is not None:
+                extra[t] = extra.get(t, 0) + W_REPEAT * M[p][x]
+        if wish:
+            for t, table in enumerate(tables):
+                extra[t] = extra.get(t, 0) + sum(wish.get(p * n + x, 0) for x in table)
+        o, best, chosen = room.org[p], None, 0
+        for t, size in enumerate(sizes):
+            room_left = size - len(tables[t])
+            if room_left <= 0:
+                continue
+            key = (extra.get(t, 0) + (W_ORG * orgs[t].get(o, 0) if o >= 0 else 0)
+                   + (W_REVISIT * visits[p][t] if visits else 0), -room_left, rng.random())
+            if best is None or key < best:
+                best, chosen = key, t
+        sit(p, chosen)
+    return tables
