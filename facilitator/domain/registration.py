@@ -1,5 +1,7 @@
 """Reading a registration list (CSV) into participants, with a clear error per bad row.
 
+Also the people list of a rotation (`parse_people_csv`: id, name, org, host table).
+
 Accepts what a Swedish Excel writes: UTF-8 with or without BOM, semicolon or
 comma separated, Swedish or English headers. Nothing is imported half-way:
 either every row is good, or the caller gets every problem at once.
@@ -18,6 +20,7 @@ HEADERS = {
     "org": ("organisation", "organization", "org", "kommun", "förvaltning", "arbetsplats"),
     "role": ("role", "roll", "befattning", "titel", "title"),
     "host": ("host", "värd", "bordsvärd", "table host"),
+    "id": ("id", "nr", "nummer", "number"),
 }
 YES = ("1", "ja", "j", "x", "yes", "y", "true", "sant")
 
@@ -31,9 +34,18 @@ class Registrant:
 
 
 @dataclass(frozen=True)
+class PeopleRow:
+    id: str
+    name: str = ""
+    org: str = ""
+    host: int | None = None     # the table number a host keeps
+
+
+@dataclass(frozen=True)
 class RowError:
     row: int          # 1-based line number in the file, as a spreadsheet shows it
-    code: str         # missing_name | too_long | too_many_columns | ...
+    code: str         # missing_name | too_long | duplicate_id | bad_host | ...
+    value: str = ""   # the offending cell where that helps (a duplicate id)
 
 
 class RegistrationError(ValueError):
@@ -44,6 +56,43 @@ class RegistrationError(ValueError):
 
 def parse_registrations(data: bytes) -> list[Registrant]:
     """Registrants from a CSV file's bytes, or RegistrationError with every problem found."""
+    rows, columns = _table(data, ("name",))
+    people, errors = [], []
+    for line, row in _filled(rows):
+        person, error = _registrant(row, columns, line)
+        if error:
+            errors.append(error)
+        else:
+            people.append(person)
+    return _all_or_nothing(people, errors)
+
+
+def parse_people_csv(data: bytes) -> list[PeopleRow]:
+    """The people of a rotation: an id and name column, optional org and host (a table number)."""
+    rows, columns = _table(data, ("id", "name"))
+    people, errors, seen = [], [], set()
+    for line, row in _filled(rows):
+        values = _cells(row, columns, ("id", "name", "org", "host"))
+        error = _cell_problem(values)
+        if not error and not values["id"]:
+            error = "missing_id"
+        elif not error and values["id"] in seen:
+            error = "duplicate_id"
+        elif not error and values["host"] and not (values["host"].isdigit()
+                                                   and 1 <= int(values["host"]) <= MAX_ROWS):
+            error = "bad_host"
+        if error:
+            errors.append(RowError(line, error, values["id"] if error == "duplicate_id"
+                                   else values["host"] if error == "bad_host" else ""))
+            continue
+        seen.add(values["id"])
+        people.append(PeopleRow(values["id"], values["name"], values["org"],
+                                int(values["host"]) if values["host"] else None))
+    return _all_or_nothing(people, errors)
+
+
+def _table(data: bytes, required: tuple[str, ...]) -> tuple[list[list[str]], dict[str, int]]:
+    """The rows of a CSV file's bytes and where the known columns are; whole-file problems raise."""
     if not data.strip():
         raise RegistrationError("empty")
     if len(data) > MAX_BYTES:
@@ -55,20 +104,24 @@ def parse_registrations(data: bytes) -> list[Registrant]:
     if "\x00" in text:
         raise RegistrationError("not_text")
     rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    if not rows:
+        raise RegistrationError("empty")
     columns = _columns(rows[0])
-    if "name" not in columns:
-        raise RegistrationError("no_name_column")
+    for key in required:
+        if key not in columns:
+            raise RegistrationError(f"no_{key}_column")
     if len(rows) - 1 > MAX_ROWS:
         raise RegistrationError("too_many_rows")
-    people, errors = [], []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        person, error = _registrant(row, columns, line)
-        if error:
-            errors.append(error)
-        else:
-            people.append(person)
+    return rows, columns
+
+
+def _filled(rows: list[list[str]]):
+    """(line number, row) for the rows below the header that are not blank."""
+    return [(line, row) for line, row in enumerate(rows[1:], start=2)
+            if any(cell.strip() for cell in row)]
+
+
+def _all_or_nothing(people: list, errors: list[RowError]) -> list:
     if errors:
         raise RegistrationError("bad_rows", tuple(errors))
     if not people:
@@ -91,16 +144,27 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _registrant(row: list[str], columns: dict[str, int], line: int):
+def _cells(row: list[str], columns: dict[str, int], keys: tuple[str, ...]) -> dict[str, str]:
     def cell(key: str) -> str:
         index = columns.get(key)
         return row[index].strip() if index is not None and index < len(row) else ""
-    values = {key: cell(key) for key in ("name", "org", "role", "host")}
+    return {key: cell(key) for key in keys}
+
+
+def _cell_problem(values: dict[str, str]) -> str | None:
+    if any(len(v) > MAX_FIELD for v in values.values()):
+        return "too_long"
+    if any(ch in value for value in values.values() for ch in "\x00\r"):
+        return "bad_characters"
+    return None
+
+
+def _registrant(row: list[str], columns: dict[str, int], line: int):
+    values = _cells(row, columns, ("name", "org", "role", "host"))
     if not values["name"]:
         return None, RowError(line, "missing_name")
-    if any(len(v) > MAX_FIELD for v in values.values()):
-        return None, RowError(line, "too_long")
-    if any(ch in value for value in values.values() for ch in "\x00\r"):
-        return None, RowError(line, "bad_characters")
+    problem = _cell_problem(values)
+    if problem:
+        return None, RowError(line, problem)
     return Registrant(values["name"], values["org"], values["role"],
                       values["host"].lower() in YES), None
