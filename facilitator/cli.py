@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|create-user|purge|report|export|bench|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|create-user|purge|report|export|rotate|bench|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _room_commands(sub)
     _data_commands(sub)
+    _rotate_command(sub)
     _bench_commands(sub)
     return parser
 
@@ -74,6 +75,19 @@ def _data_commands(sub) -> None:
     export.add_argument("--semicolon", action="store_true",
                         help="';' between CSV fields (Swedish Excel)")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+
+def _rotate_command(sub) -> None:
+    rotate = _command(sub, "rotate", cmd_rotate, "plan table rotations from a people CSV",
+                      db=False)
+    rotate.add_argument("people", metavar="PEOPLE.csv", help="columns id, name [, org, host]")
+    rotate.add_argument("--rounds", type=int, required=True, metavar="N")
+    rotate.add_argument("--table-size", type=int, default=4, metavar="K")
+    rotate.add_argument("--mode", default="mix", help="mix | pairs | hosts (default: mix)")
+    rotate.add_argument("--seed", type=int, default=0)
+    rotate.add_argument("--attendance", metavar="FILE.json",
+                        help='{"join": {"2": ["id"]}, "leave": {"3": ["id"]}} (1-based rounds)')
+    rotate.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _bench_commands(sub) -> None:
@@ -228,6 +242,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
     return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    from . import rotate_cli
+
+    return rotate_cli.run(args, UserError)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
