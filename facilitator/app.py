@@ -9,7 +9,7 @@ from flask_socketio import SocketIO
 
 from . import config as config_module
 from . import db, events, i18n, security
-from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
+from .views import (account, errors, evaluation, facilitator, participant, rotation,  # noqa: F401
                     programme, projector)
 
 

@@ -85,3 +85,14 @@ def eval_results(socketio: SocketIO, event_id: str, results: list[dict[str, Any]
                  to: str | list[str] | None = None) -> None:
     """Results that may be shown, to the control pages and the projector; never to phones."""
     socketio.emit(protocol.EVAL_RESULTS, {"results": results}, to=to or _note_viewers(event_id))
+
+
+def seating(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
+    """The current round's table per person id, to every screen (a phone finds its own)."""
+    socketio.emit(protocol.SEATING, payload, to=to or event_room(event_id))
+
+
+def table_map(socketio: SocketIO, event_id: str, payload: dict[str, Any],
+              to: str | None = None) -> None:
+    """Names and tables of the current round, to the projectors only."""
+    socketio.emit(protocol.TABLE_MAP, payload, to=to or projectors_room(event_id))

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
-from . import auth, broadcast, evaluation, notes, protocol, services, timing
+from . import auth, broadcast, evaluation, notes, protocol, rotation, services, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -188,11 +188,13 @@ def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
     if role == "projector":
         join_room(broadcast.projectors_room(event_id))
         broadcast.wall(socketio, notes.wall(db, event_id), to=sid)
+        broadcast.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
     broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=sid)
     broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
     broadcast.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
     broadcast.projector_view(socketio, event_id, event.projector_view, to=sid)
     broadcast.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
+    broadcast.seating(socketio, event_id, rotation.seat_payload(db, event_id), to=sid)
     if role != "participant":
         broadcast.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
 
@@ -220,6 +222,12 @@ def push_evaluation(socketio: SocketIO, event_id: str) -> None:
 
 def push_results(socketio: SocketIO, event_id: str) -> None:
     broadcast.eval_results(socketio, event_id, evaluation.shown_results(get_db(), event_id))
+
+
+def push_seating(socketio: SocketIO, event_id: str) -> None:
+    """After any rotation change: tables per person to every screen, names to projectors."""
+    broadcast.seating(socketio, event_id, rotation.seat_payload(get_db(), event_id))
+    broadcast.table_map(socketio, event_id, rotation.table_map(get_db(), event_id))
 
 
 def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, request
-from flask_babel import Babel, format_date, get_locale
+from flask_babel import Babel, format_date, format_decimal, get_locale
+from flask_babel import gettext as _
 
 SOURCE = Path(__file__).parent / "translations"
 LOCALES = ("sv", "en")
@@ -54,9 +55,15 @@ def init_app(app: Flask) -> None:
         except (TypeError, ValueError):
             return iso or ""
 
+    @app.template_filter("decimal")
+    def decimal(number: float) -> str:
+        """2.5 as "2,5" (sv) or "2.5" (en)."""
+        return format_decimal(number)
+
     @app.context_processor
     def locale_helpers():
-        return {"get_locale": lambda: str(get_locale() or current_app.config["DEFAULT_LOCALE"])}
+        return {"get_locale": lambda: str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
+                "colour_names": colour_names()}
 
     @app.after_request
     def remember_language(response):
@@ -64,3 +71,10 @@ def init_app(app: Flask) -> None:
         if chosen in LOCALES:
             response.set_cookie("lang", chosen, max_age=365 * 24 * 3600, samesite="Lax")
         return response
+
+
+def colour_names() -> dict[str, str]:
+    """Table colours by key (see rotation.COLOURS), in the page's language."""
+    return {"red": _("red"), "blue": _("blue"), "green": _("green"), "orange": _("orange"),
+            "purple": _("purple"), "teal": _("teal"), "pink": _("pink"), "brown": _("brown"),
+            "yellow": _("yellow"), "grey": _("grey"), "navy": _("navy"), "olive": _("olive")}

@@ -140,3 +140,35 @@ def m007_evaluation(db: Database) -> None:
             DELETE FROM eval_items WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m008_rotation(db: Database) -> None:
+    """People for group rotations, and the rounds planned or played.
+
+    People live apart from notes: nothing links a note to a person. A round's
+    tables are kept as JSON lists of person ids; rounds before the current one
+    are history and are never re-planned.
+    """
+    db["people"].create({
+        "id": int, "event_id": str, "name": str, "org": str, "role": str,
+        "host_table": int, "present": int, "created_at": str,
+    }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"name", "event_id"},
+        defaults={"org": "", "role": "", "present": 1})
+    db["people"].create_index(["event_id"])
+    db["rotation_rounds"].create({"event_id": str, "round_no": int, "tables": str},
+                                 pk=("event_id", "round_no"),
+                                 foreign_keys=[("event_id", "events", "id")])
+    events = db["events"]
+    events.add_column("rotation_mode", str, not_null_default="mix")
+    events.add_column("rotation_size", int, not_null_default=5)
+    events.add_column("rotation_tables", int, not_null_default=0)
+    events.add_column("rotation_rounds", int, not_null_default=3)
+    events.add_column("rotation_seed", int, not_null_default=1)
+    events.add_column("rotation_current", int, not_null_default=0)
+    db.execute("""
+        CREATE TRIGGER events_delete_rotation BEFORE DELETE ON events BEGIN
+            DELETE FROM people WHERE event_id = OLD.id;
+            DELETE FROM rotation_rounds WHERE event_id = OLD.id;
+        END
+    """)

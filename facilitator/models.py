@@ -125,3 +125,26 @@ class EvalItem:
     is_open: bool = False
     results_visible: bool = True
     step_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Someone at an event, for rotations only. Notes never point at an attendee."""
+    id: int
+    event_id: str
+    name: str
+    org: str = ""
+    role: str = ""
+    host_table: int | None = None
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class RotationSettings:
+    """How an event's rotation is planned, and which round the room is in (0: none yet)."""
+    mode: str = "mix"          # mix | pairs | hosts
+    size: int = 5              # wished table size (used when tables is 0)
+    tables: int = 0            # a fixed number of tables, or 0
+    rounds: int = 3
+    seed: int = 1
+    current: int = 0

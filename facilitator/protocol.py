@@ -16,7 +16,7 @@ NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} 
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
-PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud} -> ack {"ok"}
+PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables} -> ack {"ok"}
 EVAL_ANSWER = "eval_answer"    # {"item_id", "key": uuid per phone and item, "value"?, "comment"?} -> ack {"ok"}
 TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 
@@ -32,13 +32,15 @@ TABLES = "tables"              # {"on": bool, "tables": [{"table", "note_ids"}]}
 EVAL_ITEMS = "eval_items"      # {"items": [...open items...]}, to everyone, on connect and on change
 EVAL_RESULTS = "eval_results"  # {"results": [...]}, to facilitators and projectors
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
+SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "tables"}, to everyone
+TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
 
 # Only a connection with a facilitator token may send these.
 FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET)
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
                  TABLE_NUMBERS_SET, EVAL_ANSWER)
 SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
-                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS)
+                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP)
 
 
 def ok(**fields: Any) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def test_every_screen_gets_the_timer_on_connect(demo, sockets):
     phone = sockets(demo.id)
     received = phone.get_received()
     assert names(received) == ["timer_state", "notes_count", "box_state", "projector_view",
-                               "eval_items"]
+                               "eval_items", "seating"]
     state = received[0]["args"][0]
     assert state["status"] == "idle" and state["remaining_ms"] == 20 * 60_000
     assert state["step"]["title"] == "Diskutera i grupper om 4–5"

@@ -207,9 +207,14 @@ def test_deleting_an_event_leaves_nothing_in_any_table(app, client, db, demo):
     services.set_logo(db, demo.id, out.getvalue())
     notes.submit_note(db, demo.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c42", "text": "unik lapptext"}, NOW)
     client.post(f"/f/events/{demo.id}/invite")
+    client.post(f"/f/events/{demo.id}/rotation/people", data={"name": "Unikanamnet Persson"})
+    client.post(f"/f/events/{demo.id}/rotation/people", data={"seats": "8"})
+    client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "1"})
     client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
     with sqlite3.connect(app.config["DB_PATH"]) as raw:
         for (table,) in raw.execute("SELECT name FROM sqlite_master WHERE type='table'"):
             dump = repr(raw.execute(f"SELECT * FROM [{table}]").fetchall())
             assert demo.id not in dump and "unik lapptext" not in dump and "skolchef" not in dump, table
+            assert "Unikanamnet" not in dump, table
         assert raw.execute("SELECT COUNT(*) FROM eval_answers").fetchone()[0] == 0
+        assert raw.execute("SELECT COUNT(*) FROM rotation_rounds").fetchone()[0] == 0

@@ -9,10 +9,12 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from .. import notes, services, timing
+from .. import notes, rotation, services, timing
 from ..clock import now
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
+from ..validation import ValidationError
+from ..events import push_seating
 from .common import timer_context
 
 bp = Blueprint("participant", __name__, url_prefix="/j")
@@ -51,13 +53,30 @@ def submit_note(code: str):
     return redirect(url_for(".join", code=event.join_code, sent=1))
 
 
-def _render_join(event, error: str | None = None, text: str = ""):
+@bp.post("/<code>/checkin")
+def check_in(code: str):
+    """A phone checks in for the rotations with a name (and organisation). The person id it
+    gets back is kept on the phone to find its table; notes never carry it."""
+    event = _event_or_404(code)
+    try:
+        person_id = rotation.check_in(get_db(), event.id, request.form, now())
+    except ValidationError as exc:
+        return _render_join(event, checkin_error=next(iter(exc.errors.values())),
+                            checkin_form=request.form), 400
+    push_seating(current_app.extensions["socketio"], event.id)
+    return redirect(url_for(".join", code=event.join_code, me=person_id))
+
+
+def _render_join(event, error: str | None = None, text: str = "", checkin_error: str | None = None,
+                 checkin_form=None):
     db = get_db()
     return render_template("participant/join.html", event=event,
                            questions=services.list_questions(db, event.id),
                            step=timing.current_step(db, event.id),
                            note_id=str(uuid.uuid4()), max_chars=MAX_CHARS,
                            error=error, text=text, sent=request.args.get("sent") == "1",
+                           rotation_on=rotation.in_use(db, event.id),
+                           checkin_error=checkin_error, checkin_form=checkin_form or {},
                            **timer_context(event))
 
 

@@ -1,0 +1,335 @@
+"""Use cases of group rotations: who is here, the rounds, what each screen is told.
+
+Rounds up to and including the current one are history and never change;
+every change of attendance or settings re-plans only the rounds after it.
+People are kept apart from notes: nothing here reads or writes a note.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import store
+from .clock import utc_iso
+from .domain import rotation as plan
+from .domain.registration import parse_registrations
+from .models import Attendee, RotationSettings
+from .validation import ValidationError
+
+MODES = ("mix", "pairs", "hosts")
+MAX_NAME = 200
+MAX_PEOPLE = 5000
+MAX_ROUNDS = 20
+MAX_TABLE_SIZE = 12
+MAX_TABLES = 500
+# Table colours, each with a name so nobody has to tell colours apart to find a
+# table. The CSS classes tc-1 ... tc-12 (static/css/app.css) paint them.
+COLOURS = ("red", "blue", "green", "orange", "purple", "teal", "pink", "brown", "yellow",
+           "grey", "navy", "olive")
+
+
+def colour(table_no: int) -> tuple[int, str]:
+    """(CSS class number, name key) of a table's colour; table numbers are 1-based."""
+    index = (table_no - 1) % len(COLOURS)
+    return index + 1, COLOURS[index]
+
+
+# ---- people -------------------------------------------------------------------------
+
+
+def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
+    """Add everyone on a registration list; RegistrationError names every bad row.
+
+    Hosts (a yes in the host column) get the next free table numbers.
+    """
+    registrants = parse_registrations(data)
+    with db.atomic():
+        people = store.list_attendees(db, event_id)
+        if len(people) + len(registrants) > MAX_PEOPLE:
+            raise ValidationError({"file": "too_many_people"})
+        taken = {p.host_table for p in people if p.host_table}
+        free = (n for n in range(1, MAX_TABLES + 1) if n not in taken)
+        rows = [{"name": r.name, "org": r.org, "role": r.role,
+                 "host_table": next(free) if r.host else None} for r in registrants]
+        store.insert_attendees(db, event_id, rows, utc_iso(now))
+        _replan(db, event_id)
+    return len(rows)
+
+
+def add_person(db: Database, event_id: str, form: dict[str, Any], now: datetime) -> int:
+    """A late arrival (or anyone typed in by hand), present at once."""
+    row = _clean_person(form)
+    with db.atomic():
+        _check_room_for(db, event_id, 1)
+        person_id = store.insert_attendees(db, event_id, [row], utc_iso(now))[0]
+        _replan(db, event_id)
+    return person_id
+
+
+def check_in(db: Database, event_id: str, form: dict[str, Any], now: datetime) -> int:
+    """A phone checks itself in: an imported person with that name is marked present,
+    otherwise a new person is added. Returns the person's id (kept on the phone)."""
+    row = _clean_person({"name": form.get("name"), "org": form.get("org")})
+    with db.atomic():
+        found = store.find_attendee_by_name(db, event_id, row["name"])
+        if found is not None:
+            if not found.present:
+                store.update_attendee(db, found.id, present=1)
+                _replan(db, event_id)
+            return found.id
+        _check_room_for(db, event_id, 1)
+        person_id = store.insert_attendees(db, event_id, [row], utc_iso(now))[0]
+        _replan(db, event_id)
+    return person_id
+
+
+def add_seats(db: Database, event_id: str, count: Any, label: str, now: datetime) -> int:
+    """Anonymous numbered seats ("Plats 1", "Plats 2", ...) for events that want no names."""
+    number = _whole(count, 1, MAX_PEOPLE, "count")
+    with db.atomic():
+        start = len(store.list_attendees(db, event_id))
+        _check_room_for(db, event_id, number)
+        rows = [{"name": f"{label} {start + i + 1}", "org": "", "role": "", "host_table": None}
+                for i in range(number)]
+        store.insert_attendees(db, event_id, rows, utc_iso(now))
+        _replan(db, event_id)
+    return number
+
+
+def set_present(db: Database, event_id: str, person_id: Any, present: bool) -> None:
+    person = _person(db, event_id, person_id)
+    with db.atomic():
+        store.update_attendee(db, person.id, present=int(bool(present)))
+        _replan(db, event_id)
+
+
+def set_host(db: Database, event_id: str, person_id: Any, table: Any) -> None:
+    """Make someone the host of a table (hosts mode), or no host with an empty value."""
+    person = _person(db, event_id, person_id)
+    host_table = None if table in (None, "") else _whole(table, 1, MAX_TABLES, "host_table")
+    with db.atomic():
+        if host_table and any(p.host_table == host_table and p.id != person.id
+                              for p in store.list_attendees(db, event_id)):
+            raise ValidationError({"host_table": "host_taken"})
+        store.update_attendee(db, person.id, host_table=host_table)
+        _replan(db, event_id)
+
+
+def remove_person(db: Database, event_id: str, person_id: Any) -> None:
+    """Someone leaves for good: gone from the list and from the coming rounds.
+    Rounds already played keep them, as history."""
+    person = _person(db, event_id, person_id)
+    with db.atomic():
+        store.delete_attendee(db, person.id)
+        _replan(db, event_id)
+
+
+# ---- settings and rounds ------------------------------------------------------------
+
+
+def settings(db: Database, event_id: str) -> RotationSettings:
+    return store.get_rotation_settings(db, event_id)
+
+
+def update_settings(db: Database, event_id: str, form: dict[str, Any],
+                    new_seed: int | None = None) -> RotationSettings:
+    """Mode, table size or count, and rounds; the coming rounds are planned again."""
+    errors: dict[str, str] = {}
+    mode = str(form.get("mode") or "mix")
+    if mode not in MODES:
+        errors["mode"] = "bad_mode"
+    values = {}
+    for key, low, high in (("size", 2, MAX_TABLE_SIZE), ("tables", 0, MAX_TABLES),
+                           ("rounds", 1, MAX_ROUNDS)):
+        try:
+            values[key] = _whole(form.get(key) or (0 if key == "tables" else None), low, high, key)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    with db.atomic():
+        old = store.get_rotation_settings(db, event_id)
+        new = RotationSettings(mode=mode, size=values["size"], tables=values["tables"],
+                               rounds=max(values["rounds"], old.current),
+                               seed=new_seed if new_seed is not None else old.seed,
+                               current=old.current)
+        store.set_rotation_settings(db, event_id, new)
+        _replan(db, event_id)
+    return new
+
+
+def show_round(db: Database, event_id: str, round_no: Any) -> int:
+    """The room moves to round ``round_no`` (the next one, or back to one shown before).
+    Everything up to the furthest round shown is history from then on."""
+    with db.atomic():
+        current = store.get_rotation_settings(db, event_id)
+        rounds = store.list_rounds(db, event_id)
+        number = _whole(round_no, 1, max(1, len(rounds)), "round")
+        if not rounds:
+            raise ValidationError({"round": "no_rounds"})
+        if number > current.current + 1:
+            raise ValidationError({"round": "not_next"})
+        if number > current.current:
+            store.set_rotation_settings(db, event_id, _with(current, current=number))
+            _replan(db, event_id)
+    return number
+
+
+def swap(db: Database, event_id: str, round_no: Any, a: Any, b: Any) -> None:
+    """The facilitator swaps two people by hand in the current or a coming round."""
+    with db.atomic():
+        current = store.get_rotation_settings(db, event_id).current
+        rounds = store.list_rounds(db, event_id)
+        number = _whole(round_no, max(1, current), max(1, len(rounds)), "round")
+        if not rounds:
+            raise ValidationError({"round": "no_rounds"})
+        first, second = _person(db, event_id, a).id, _person(db, event_id, b).id
+        tables = rounds[number - 1]
+        if not any(first in t for t in tables) or not any(second in t for t in tables):
+            raise ValidationError({"person": "not_seated"})
+        store.replace_rounds_from(db, event_id, number, [plan.swap(tables, first, second)]
+                                  + rounds[number:])
+
+
+def replan(db: Database, event_id: str) -> None:
+    with db.atomic():
+        _replan(db, event_id)
+
+
+def _replan(db: Database, event_id: str) -> None:
+    """Plan every round after the current one again, from the rounds played so far."""
+    config = store.get_rotation_settings(db, event_id)
+    people = store.list_attendees(db, event_id)
+    history = store.list_rounds(db, event_id)[:config.current]
+    present = {p.id for p in people if p.present}
+    if config.rounds <= len(history) or not present:
+        store.replace_rounds_from(db, event_id, len(history) + 1, [])
+        return
+    if config.mode == "hosts" and not any(p.host_table and p.present for p in people):
+        store.replace_rounds_from(db, event_id, len(history) + 1, [])
+        return
+    known = {p.id for p in people}
+    gone = sorted(_seated_in(history) - known)  # left for good, but part of the history
+    planned = plan.plan_rounds(
+        [plan.Person(p.id, p.org, p.host_table if config.mode == "hosts" else None)
+         for p in people if p.present or _in(history, p.id)] + [plan.Person(p) for p in gone],
+        config.rounds, mode=config.mode, table_size=None if config.tables else config.size,
+        tables=config.tables or None, seed=config.seed, history=history,
+        present=[_seated(r) for r in history] + [present] * (config.rounds - len(history)))
+    store.replace_rounds_from(db, event_id, len(history) + 1, planned[len(history):])
+
+
+# ---- what the screens see ----------------------------------------------------------
+
+
+def overview(db: Database, event_id: str) -> dict[str, Any]:
+    """Everything the facilitator's rotation page shows."""
+    people = store.list_attendees(db, event_id)
+    config = store.get_rotation_settings(db, event_id)
+    rounds = store.list_rounds(db, event_id)
+    by_id = {p.id: p for p in people}
+    played = rounds[:config.current]
+    stats = (plan.encounter_stats(played, [plan.Person(p.id, p.org) for p in people])
+             if played else None)
+    return {"people": people, "settings": config, "stats": stats,
+            "rounds": [_named_round(tables, by_id) for tables in rounds]}
+
+
+def seat_payload(db: Database, event_id: str) -> dict[str, Any]:
+    """For every screen: the current round's table of each person id. No names: a phone
+    knows its own id, and ids say nothing about who anyone is."""
+    config = store.get_rotation_settings(db, event_id)
+    rounds = store.list_rounds(db, event_id)
+    active = in_use(db, event_id)
+    if not config.current or config.current > len(rounds):
+        return {"active": active, "round": 0, "rounds": len(rounds), "seats": {}}
+    tables = rounds[config.current - 1]
+    return {"active": active, "round": config.current, "rounds": len(rounds),
+            "seats": {str(p): t for t, table in enumerate(tables, start=1) for p in table},
+            "tables": [{"no": t, "colour": colour(t)[0], "colour_name": colour(t)[1]}
+                       for t in range(1, len(tables) + 1)]}
+
+
+def table_map(db: Database, event_id: str) -> dict[str, Any]:
+    """For the projector: the current round as "name -> table", sorted by name."""
+    config = store.get_rotation_settings(db, event_id)
+    rounds = store.list_rounds(db, event_id)
+    if not config.current or config.current > len(rounds):
+        return {"round": 0, "rounds": len(rounds), "people": []}
+    names = {p.id: p.name for p in store.list_attendees(db, event_id)}
+    tables = rounds[config.current - 1]
+    people = sorted(({"name": names[p], "table": t, "colour": colour(t)[0]}
+                     for t, table in enumerate(tables, start=1) for p in table if p in names),
+                    key=lambda row: (row["name"].casefold(), row["table"]))
+    return {"round": config.current, "rounds": len(rounds), "people": people}
+
+
+def in_use(db: Database, event_id: str) -> bool:
+    """Whether this event rotates people (someone is on its list)."""
+    return store.count_attendees(db, event_id) > 0
+
+
+def _named_round(tables: list[list[int]], by_id: dict[int, Attendee]) -> list[dict[str, Any]]:
+    return [{"no": t, "colour": colour(t)[0], "colour_name": colour(t)[1],
+             "people": [by_id[p] for p in table if p in by_id]}
+            for t, table in enumerate(tables, start=1)]
+
+
+# ---- helpers ------------------------------------------------------------------------
+
+
+def _clean_person(form: dict[str, Any]) -> dict[str, Any]:
+    name = str(form.get("name") or "").strip()
+    org = str(form.get("org") or "").strip()
+    errors = {}
+    if not name:
+        errors["name"] = "required"
+    for key, value in (("name", name), ("org", org)):
+        if len(value) > MAX_NAME:
+            errors[key] = "too_long"
+        elif any(ord(ch) < 32 for ch in value):
+            errors[key] = "bad_characters"
+    if errors:
+        raise ValidationError(errors)
+    return {"name": name, "org": org, "role": "", "host_table": None}
+
+
+def _check_room_for(db: Database, event_id: str, more: int) -> None:
+    if len(store.list_attendees(db, event_id)) + more > MAX_PEOPLE:
+        raise ValidationError({"name": "too_many_people"})
+
+
+def _person(db: Database, event_id: str, person_id: Any) -> Attendee:
+    number = _whole(person_id, 1, 2**62, "person")
+    person = store.get_attendee(db, event_id, number)
+    if person is None:
+        raise ValidationError({"person": "unknown_person"})
+    return person
+
+
+def _whole(value: Any, low: int, high: int, field: str) -> int:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError({field: "not_a_number"}) from None
+    if not low <= number <= high:
+        raise ValidationError({field: "out_of_range"})
+    return number
+
+
+def _with(config: RotationSettings, **changes: Any) -> RotationSettings:
+    return RotationSettings(**{**config.__dict__, **changes})
+
+
+def _seated(tables: list[list[int]]) -> set[int]:
+    return {p for table in tables for p in table}
+
+
+def _seated_in(history: list[list[list[int]]]) -> set[int]:
+    return {p for tables in history for table in tables for p in table}
+
+
+def _in(history: list[list[list[int]]], person_id: int) -> bool:
+    return any(person_id in table for tables in history for table in tables)

@@ -1,0 +1,140 @@
+"""The facilitator's rotation page: people, settings, the rounds, printing."""
+from __future__ import annotations
+
+import random
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .. import rotation
+from ..clock import now
+from ..db import get_db
+from ..domain.qr import qr_bytes
+from ..domain.registration import RegistrationError
+from ..events import push_seating
+from ..validation import ValidationError
+from .common import links_for, own_event_or_404
+from .facilitator import bp
+
+_rng = random.SystemRandom()
+
+
+@bp.get("/f/events/<event_id>/rotation")
+def rotation_page(event_id: str):
+    return _render(own_event_or_404(event_id))
+
+
+@bp.post("/f/events/<event_id>/rotation/import")
+def rotation_import(event_id: str):
+    """A registration list (CSV); every bad row is reported and nothing is imported then."""
+    event = own_event_or_404(event_id)
+    upload = request.files.get("file")
+    try:
+        rotation.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
+    except RegistrationError as exc:
+        return _render(event, import_error=exc), 400
+    except ValidationError as exc:
+        return _render(event, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/rotation/people")
+def rotation_add(event_id: str):
+    event = own_event_or_404(event_id)
+    try:
+        if request.form.get("seats"):
+            rotation.add_seats(get_db(), event.id, request.form.get("seats"), _("Seat"), now())
+        else:
+            rotation.add_person(get_db(), event.id, request.form, now())
+    except ValidationError as exc:
+        return _render(event, form=request.form, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/rotation/people/<int:person_id>/<change>")
+def rotation_person(event_id: str, person_id: int, change: str):
+    """present, absent, host (with a table number) or remove."""
+    event = own_event_or_404(event_id)
+    db = get_db()
+    try:
+        if change in ("present", "absent"):
+            rotation.set_present(db, event.id, person_id, change == "present")
+        elif change == "host":
+            rotation.set_host(db, event.id, person_id, request.form.get("table"))
+        elif change == "remove":
+            rotation.remove_person(db, event.id, person_id)
+        else:
+            abort(404)
+    except ValidationError as exc:
+        if exc.errors.get("person") == "unknown_person":
+            abort(404)
+        return _render(event, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/rotation/settings")
+def rotation_settings(event_id: str):
+    event = own_event_or_404(event_id)
+    seed = _rng.randrange(1, 2**31) if request.form.get("reshuffle") else None
+    try:
+        rotation.update_settings(get_db(), event.id, request.form, new_seed=seed)
+    except ValidationError as exc:
+        return _render(event, settings_form=request.form, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/rotation/show")
+def rotation_show(event_id: str):
+    """The room moves to a round: phones and the projector show the new tables."""
+    event = own_event_or_404(event_id)
+    try:
+        rotation.show_round(get_db(), event.id, request.form.get("round"))
+    except ValidationError as exc:
+        return _render(event, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/rotation/swap")
+def rotation_swap(event_id: str):
+    event = own_event_or_404(event_id)
+    try:
+        rotation.swap(get_db(), event.id, request.form.get("round"), request.form.get("a"),
+                      request.form.get("b"))
+    except ValidationError as exc:
+        return _render(event, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+@bp.get("/f/events/<event_id>/rotation/print")
+def rotation_print(event_id: str):
+    """The plan of every round and one card per table, laid out for paper."""
+    event = own_event_or_404(event_id)
+    view = rotation.overview(get_db(), event.id)
+    join_url = links_for(event)["join_url"]
+    tables = max((len(r) for r in view["rounds"]), default=0)
+    cards = [{"no": t, "colour": rotation.colour(t)[0], "colour_name": rotation.colour(t)[1],
+              "qr": _inline_svg(qr_bytes(f"{join_url}?t={t}", "svg"))} for t in range(1, tables + 1)]
+    return render_template("facilitator/rotation_print.html", event=event, cards=cards,
+                           join_url=join_url, **view)
+
+
+def _changed(event_id: str):
+    push_seating(current_app.extensions["socketio"], event_id)
+    return redirect(url_for(".rotation_page", event_id=event_id))
+
+
+def _render(event, form=None, settings_form=None, errors=None, import_error=None):
+    view = rotation.overview(get_db(), event.id)
+    config = view["settings"]
+    return render_template(
+        "facilitator/rotation.html", event=event, form=form or {}, errors=errors or {},
+        import_error=import_error, modes=rotation.MODES,
+        settings_form=settings_form or {"mode": config.mode, "size": config.size,
+                                        "tables": config.tables or "", "rounds": config.rounds},
+        **view)
+
+
+def _inline_svg(svg: bytes) -> str:
+    """SVG markup to put in the page (our own QR output, without its XML declaration)."""
+    text = svg.decode("utf-8")
+    return text[text.index("<svg"):]

@@ -1,0 +1,75 @@
+/* The phone's table for the current round ("Round 2 of 3: go to table 7").
+ *
+ * After check-in the server redirects here with ?me=<person id>; the id is kept
+ * in localStorage and the address cleaned. The server sends every screen the
+ * same "seating" map of person id -> table (no names); the phone looks up its
+ * own id. The id never travels with a note.
+ */
+(function () {
+  "use strict";
+  var section = document.querySelector("[data-seat-section]");
+  if (!section) { return; }
+  var rt = window.facilitatorPage;
+  var auth = Realtime.pageAuth();
+  var key = "facilitator.seat." + auth.event;
+  var msg = section.dataset;
+  var colourNames = JSON.parse(msg.colourNames || "{}");
+  var form = section.querySelector("[data-checkin-form]");
+  var me = Realtime.stored(key, null);
+  var last = null;
+
+  var url = new URL(window.location.href);
+  if (url.searchParams.get("me")) {
+    me = { id: url.searchParams.get("me"), name: Realtime.stored(key + ".name", "") };
+    Realtime.store(key, me);
+    url.searchParams.delete("me");
+    window.history.replaceState(null, "", url.pathname + url.search);
+  }
+  // A table card's QR code carries ?t=7: fill in the optional table number.
+  var table = url.searchParams.get("t");
+  var tableInput = document.querySelector("[data-note-table]");
+  if (table && tableInput && /^\d{1,3}$/.test(table)) { tableInput.value = table; }
+
+  form.addEventListener("submit", function () {
+    Realtime.store(key + ".name", form.querySelector("[data-checkin-name]").value.trim());
+  });
+  section.querySelector('[data-action="checkin-forget"]').addEventListener("click", function () {
+    me = null;
+    Realtime.store(key, null);
+    render();
+  });
+
+  function text(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
+  }
+
+  function render() {
+    var where = section.querySelector("[data-seat-where]");
+    var wait = section.querySelector("[data-seat-wait]");
+    var round = section.querySelector("[data-seat-round]");
+    form.hidden = !!me;
+    section.querySelector("[data-seat-me]").hidden = !me;
+    section.querySelector("[data-seat-name]").textContent = me ? me.name || "✓" : "";
+    where.hidden = true;
+    round.textContent = "";
+    wait.textContent = "";
+    if (!me || !last) { return; }
+    if (!last.round) { wait.textContent = msg.msgWait; return; }
+    round.textContent = text(msg.msgRound, { n: last.round, m: last.rounds });
+    var number = last.seats[String(me.id)];
+    if (!number) { wait.textContent = msg.msgUnseated; return; }
+    var info = (last.tables || [])[number - 1] || { colour: 1, colour_name: "" };
+    section.querySelector("[data-seat-table]").textContent = text(msg.msgTable, { n: number });
+    section.querySelector("[data-seat-colour]").textContent = colourNames[info.colour_name] || "";
+    section.querySelector("[data-seat-swatch]").className = "swatch big tc-" + info.colour;
+    where.setAttribute("data-table", String(number));
+    where.hidden = false;
+  }
+
+  rt.socket.on("seating", function (payload) {
+    last = payload;
+    section.hidden = !payload.active;
+    render();
+  });
+  render();
+})();
