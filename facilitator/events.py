@@ -205,13 +205,15 @@ def timer_payload(event_id: str) -> dict[str, Any]:
 
 def push_timer(socketio: SocketIO, event_id: str, entered_step: bool = False) -> None:
     """After any timer change: the new state to every screen and step times to facilitators;
-    on entering a step also the box and evaluation items, which the step may have opened.
+    on entering a step also the box, evaluation items and tables, which the step may have changed.
     (Only then: with a thousand phones every extra broadcast costs a thousand messages.)"""
     broadcast.timer_state(socketio, event_id, timer_payload(event_id))
     broadcast.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
     if entered_step:
         push_box(socketio, event_id)
         broadcast.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
+        if rotation.in_use(get_db(), event_id):
+            push_seating(socketio, event_id)
 
 
 def push_evaluation(socketio: SocketIO, event_id: str) -> None:

@@ -177,6 +177,19 @@ def show_round(db: Database, event_id: str, round_no: Any) -> int:
     return number
 
 
+def reach_round(db: Database, event_id: str, round_no: int) -> bool:
+    """Make sure the room is at least at round ``round_no`` (as far as rounds are planned);
+    a rotation step of the programme does this when the timer reaches it. Never goes back.
+    The caller owns the transaction."""
+    config = store.get_rotation_settings(db, event_id)
+    target = min(round_no, len(store.list_rounds(db, event_id)))
+    if target <= config.current:
+        return False
+    store.set_rotation_settings(db, event_id, _with(config, current=target))
+    _replan(db, event_id)
+    return True
+
+
 def swap(db: Database, event_id: str, round_no: Any, a: Any, b: Any) -> None:
     """The facilitator swaps two people by hand in the current or a coming round."""
     with db.atomic():

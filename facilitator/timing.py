@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
-from . import protocol, store
+from . import protocol, rotation, store
 from .domain import timer
 from .models import Step, TimerState
 
@@ -47,13 +47,19 @@ def timer_command(db: Database, event_id: str, action: str, now_ms: int,
 
 
 def _enter_step(db: Database, event_id: str, before: TimerState, after: TimerState) -> None:
-    """Moving into a step: it may open or close the box, and opens its evaluation items."""
+    """Moving into a step: it may open or close the box, and opens its evaluation items.
+    The n-th rotation step of the programme shows round n + 1 of the tables (round 1 is
+    the groups before the first rotation), unless the room is already further."""
     if after.step_id == before.step_id or after.step_id is None:
         return
     step = store.get_step(db, event_id, after.step_id)
     if step is not None and step.box in ("open", "closed"):
         store.set_event_fields(db, event_id, box_open=int(step.box == "open"))
     store.open_eval_items_of_step(db, event_id, after.step_id)
+    if step is not None and step.kind == "rotation":
+        steps = store.list_steps(db, event_id)
+        nth = sum(1 for s in steps if s.kind == "rotation" and s.position <= step.position)
+        rotation.reach_round(db, event_id, nth + 1)
 
 
 def _apply(db: Database, event_id: str, state: TimerState, action: str, now_ms: int,

@@ -254,3 +254,25 @@ def test_encounter_statistics_after_played_rounds(client, db, demo):
     assert "data-encounter-stats" in page(client, demo.id)
     other = gen_event(db)
     assert store.list_rounds(db, other.id) == []
+
+
+def test_the_programmes_rotation_step_moves_the_room_to_the_next_round(client, db, demo, sockets):
+    """The demo's second step is "Rotera 2 och 2": reaching it shows round 2, once."""
+    client.post(f"/f/events/{demo.id}/rotation/people", data={"seats": "12"})
+    client.post(f"/f/events/{demo.id}/rotation/settings", data={"mode": "pairs", "size": "4", "rounds": "2"})
+    client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "1"})
+    control, phone = sockets(demo.id, role="facilitator"), sockets(demo.id)
+    phone.get_received()
+    assert control.emit("timer_command", {"action": "next"}, callback=True)["ok"]
+    assert rotation.settings(db, demo.id).current == 2
+    seating = [m["args"][0] for m in phone.get_received() if m["name"] == "seating"]
+    assert seating and seating[-1]["round"] == 2 and len(seating[-1]["seats"]) == 12
+    control.emit("timer_command", {"action": "previous"}, callback=True)
+    control.emit("timer_command", {"action": "next"}, callback=True)
+    assert rotation.settings(db, demo.id).current == 2                # never further, never back
+
+
+def test_events_without_people_ignore_rotation_steps(db, demo, sockets):
+    control = sockets(demo.id, role="facilitator")
+    assert control.emit("timer_command", {"action": "next"}, callback=True)["ok"]
+    assert rotation.settings(db, demo.id).current == 0
