@@ -159,6 +159,9 @@ def m008_rotation(db: Database) -> None:
     db["rotation_rounds"].create({"event_id": str, "round_no": int, "tables": str},
                                  pk=("event_id", "round_no"),
                                  foreign_keys=[("event_id", "events", "id")])
+    # Keep-apart or keep-together wishes for two people ("apart" | "together").
+    db["rotation_wishes"].create({"id": int, "event_id": str, "a": int, "b": int, "kind": str},
+                                 pk="id", foreign_keys=[("event_id", "events", "id")])
     events = db["events"]
     events.add_column("rotation_mode", str, not_null_default="mix")
     events.add_column("rotation_size", int, not_null_default=5)
@@ -170,5 +173,6 @@ def m008_rotation(db: Database) -> None:
         CREATE TRIGGER events_delete_rotation BEFORE DELETE ON events BEGIN
             DELETE FROM people WHERE event_id = OLD.id;
             DELETE FROM rotation_rounds WHERE event_id = OLD.id;
+            DELETE FROM rotation_wishes WHERE event_id = OLD.id;
         END
     """)

@@ -126,6 +126,34 @@ def remove_person(db: Database, event_id: str, person_id: Any) -> None:
         _replan(db, event_id)
 
 
+WISH_KINDS = ("apart", "together")
+MAX_WISHES = 500
+
+
+def add_wish(db: Database, event_id: str, a: Any, b: Any, kind: Any) -> None:
+    """Two people who should never share a table, or who should always do."""
+    if kind not in WISH_KINDS:
+        raise ValidationError({"kind": "bad_kind"})
+    with db.atomic():
+        first, second = _person(db, event_id, a).id, _person(db, event_id, b).id
+        if first == second:
+            raise ValidationError({"person": "same_person"})
+        wishes = store.list_wishes(db, event_id)
+        if len(wishes) >= MAX_WISHES:
+            raise ValidationError({"kind": "too_many_wishes"})
+        if any({w[1], w[2]} == {first, second} for w in wishes):
+            raise ValidationError({"person": "wish_exists"})
+        store.insert_wish(db, event_id, first, second, kind)
+        _replan(db, event_id)
+
+
+def remove_wish(db: Database, event_id: str, wish_id: int) -> None:
+    with db.atomic():
+        if not store.delete_wish(db, event_id, wish_id):
+            raise ValidationError({"wish": "unknown_wish"})
+        _replan(db, event_id)
+
+
 # ---- settings and rounds ------------------------------------------------------------
 
 
@@ -230,7 +258,8 @@ def _replan(db: Database, event_id: str) -> None:
          for p in people if p.present or _in(history, p.id)] + [plan.Person(p) for p in gone],
         config.rounds, mode=config.mode, table_size=None if config.tables else config.size,
         tables=config.tables or None, seed=config.seed, history=history,
-        present=[_seated(r) for r in history] + [present] * (config.rounds - len(history)))
+        present=[_seated(r) for r in history] + [present] * (config.rounds - len(history)),
+        wishes=_wishes(db, event_id, present))
     store.replace_rounds_from(db, event_id, len(history) + 1, planned[len(history):])
 
 
@@ -246,7 +275,9 @@ def overview(db: Database, event_id: str) -> dict[str, Any]:
     played = rounds[:config.current]
     stats = (plan.encounter_stats(played, [plan.Person(p.id, p.org) for p in people])
              if played else None)
-    return {"people": people, "settings": config, "stats": stats,
+    wishes = [{"id": w, "a": by_id.get(a), "b": by_id.get(b), "kind": kind}
+              for w, a, b, kind in store.list_wishes(db, event_id)]
+    return {"people": people, "settings": config, "stats": stats, "wishes": wishes,
             "rounds": [_named_round(tables, by_id) for tables in rounds]}
 
 
@@ -338,6 +369,14 @@ def _with(config: RotationSettings, **changes: Any) -> RotationSettings:
 
 def _seated(tables: list[list[int]]) -> set[int]:
     return {p for table in tables for p in table}
+
+
+def _wishes(db: Database, event_id: str, present: set[int]) -> plan.Wishes:
+    """The wishes between people who are both here."""
+    wishes = [w for w in store.list_wishes(db, event_id) if w[1] in present and w[2] in present]
+    return plan.Wishes(apart=frozenset(frozenset((a, b)) for _, a, b, kind in wishes
+                                       if kind == "apart"),
+                       together=tuple((a, b) for _, a, b, kind in wishes if kind == "together"))
 
 
 def _seated_in(history: list[list[list[int]]]) -> set[int]:

@@ -407,7 +407,23 @@ def update_attendee(db: Database, person_id: int, **fields: Any) -> None:
 
 
 def delete_attendee(db: Database, person_id: int) -> None:
+    db.execute("DELETE FROM rotation_wishes WHERE a = ? OR b = ?", [person_id, person_id])
     db.execute("DELETE FROM people WHERE id = ?", [person_id])
+
+
+def list_wishes(db: Database, event_id: str) -> list[tuple[int, int, int, str]]:
+    """(id, a, b, kind) of every keep-apart or keep-together wish."""
+    return [(r["id"], r["a"], r["b"], r["kind"]) for r in
+            db["rotation_wishes"].rows_where("event_id = ?", [event_id], order_by="id")]
+
+
+def insert_wish(db: Database, event_id: str, a: int, b: int, kind: str) -> None:
+    db["rotation_wishes"].insert({"event_id": event_id, "a": a, "b": b, "kind": kind})
+
+
+def delete_wish(db: Database, event_id: str, wish_id: int) -> bool:
+    return db.execute("DELETE FROM rotation_wishes WHERE event_id = ? AND id = ?",
+                      [event_id, wish_id]).rowcount > 0
 
 
 def get_rotation_settings(db: Database, event_id: str) -> RotationSettings:

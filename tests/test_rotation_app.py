@@ -276,3 +276,29 @@ def test_events_without_people_ignore_rotation_steps(db, demo, sockets):
     control = sockets(demo.id, role="facilitator")
     assert control.emit("timer_command", {"action": "next"}, callback=True)["ok"]
     assert rotation.settings(db, demo.id).current == 0
+
+
+def test_keep_apart_and_together_wishes(client, db, demo):
+    client.post(f"/f/events/{demo.id}/rotation/people", data={"seats": "16"})
+    client.post(f"/f/events/{demo.id}/rotation/settings", data={"mode": "mix", "size": "4", "rounds": "4"})
+    ids = [p.id for p in store.list_attendees(db, demo.id)]
+    a, b, c, d = ids[:4]
+    assert client.post(f"/f/events/{demo.id}/rotation/wishes",
+                       data={"a": a, "b": b, "kind": "apart"}).status_code == 302
+    assert client.post(f"/f/events/{demo.id}/rotation/wishes",
+                       data={"a": c, "b": d, "kind": "together"}).status_code == 302
+    for tables in store.list_rounds(db, demo.id):
+        where = {p: n for n, t in enumerate(tables) for p in t}
+        assert where[a] != where[b] and where[c] == where[d]
+    for bad in ({"a": a, "b": a, "kind": "apart"}, {"a": a, "b": b, "kind": "together"},
+                {"a": a, "b": 999999, "kind": "apart"}, {"a": a, "b": c, "kind": "maybe"},
+                {"a": "x", "b": c, "kind": "apart"}, {}):
+        assert client.post(f"/f/events/{demo.id}/rotation/wishes", data=bad).status_code == 400
+    html = page(client, demo.id)
+    assert html.count("data-wish=") == 2
+    wish_id = re.search(r'data-wish="(\d+)"', html).group(1)
+    assert client.post(f"/f/events/{demo.id}/rotation/wishes", data={"remove": wish_id}).status_code == 302
+    assert client.post(f"/f/events/{demo.id}/rotation/wishes", data={"remove": wish_id}).status_code == 400
+    assert client.post(f"/f/events/{demo.id}/rotation/wishes", data={"remove": "abc"}).status_code == 400
+    client.post(f"/f/events/{demo.id}/rotation/people/{c}/remove")     # a leaver takes the wish along
+    assert page(client, demo.id).count("data-wish=") == 0

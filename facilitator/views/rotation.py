@@ -72,6 +72,28 @@ def rotation_person(event_id: str, person_id: int, change: str):
     return _changed(event.id)
 
 
+@bp.post("/f/events/<event_id>/rotation/wishes")
+def rotation_wish(event_id: str):
+    """Keep two people apart or together; with remove=<id>, drop that wish."""
+    event = own_event_or_404(event_id)
+    try:
+        if request.form.get("remove"):
+            rotation.remove_wish(get_db(), event.id, _number(request.form.get("remove")))
+        else:
+            rotation.add_wish(get_db(), event.id, request.form.get("a"), request.form.get("b"),
+                              request.form.get("kind"))
+    except ValidationError as exc:
+        return _render(event, errors=exc.errors), 400
+    return _changed(event.id)
+
+
+def _number(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValidationError({"wish": "unknown_wish"}) from None
+
+
 @bp.post("/f/events/<event_id>/rotation/settings")
 def rotation_settings(event_id: str):
     event = own_event_or_404(event_id)
