@@ -90,21 +90,24 @@ def test_rerun_keeps_manual_themes_and_places_new_notes(db, event):
 
 def test_merge_split_delete_move_pin_and_undo(db, event):
     state = themes.find(db, event, None, NOW)
-    assert len(state) >= 2
-    a, b = state[0]["id"], state[1]["id"]
-    merged = themes.merge(db, event, None, [b, a], NOW)
-    target = next(t for t in merged if t["id"] == a)
-    assert target["manual"] and all(t["id"] != b for t in merged)
-    assert_partition(db, event)
-
-    some = [target["notes"][0][0]]
+    a = state[0]["id"]
+    some = [state[0]["notes"][0][0]]
     after = themes.split(db, event, None, a, some, "Utbrutet", NOW)
     new = after[[t["id"] for t in after].index(a) + 1]
-    assert new["label"] == "Utbrutet" and ids_of([new]) == some
+    assert new["label"] == "Utbrutet" and new["manual"] and ids_of([new]) == some
     assert_partition(db, event)
 
+    b = new["id"]
+    merged = themes.merge(db, event, None, [b, a], NOW)
+    target = next(t for t in merged if t["id"] == a)
+    assert target["manual"] and all(t["id"] != b for t in merged) and some[0] in ids_of([target])
+    assert_partition(db, event)
+
+    after = themes.split(db, event, None, a, some, None, NOW)
+    b = next(t["id"] for t in after if t["label"] == "Nytt tema")
     moved = themes.move(db, event, None, some, a, NOW)
     assert some[0] in ids_of([t for t in moved if t["id"] == a])
+    assert all(t["id"] != b for t in moved)          # emptied by the move, so gone
     assert_partition(db, event)
 
     themes.pin(db, event, None, some[0], True, NOW)
@@ -114,7 +117,7 @@ def test_merge_split_delete_move_pin_and_undo(db, event):
 
     before_delete = themes.board(db, event.id, None)
     deleted = themes.delete(db, event, None, a, NOW)
-    assert deleted[-1]["other"] and set(ids_of([t for t in state if t["id"] == a])) <= set(
+    assert deleted[-1]["other"] and set(ids_of([t for t in moved if t["id"] == a])) <= set(
         ids_of([deleted[-1]]))
     assert_partition(db, event)
 
@@ -217,3 +220,17 @@ def test_two_thousand_notes_are_sorted_in_time(db, event):
     board = themes.board(db, event.id, None)
     assert time.perf_counter() - started < 5
     assert sum(t["size"] for t in board["themes"]) == 2000 + len(TEXTS)
+
+
+def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
+    from facilitator import serving
+    from facilitator.domain import embedding
+    if not embedding.available():
+        pytest.skip("the optional embedding model is not installed")
+    assert serving.embed_pending_once(app) == len(TEXTS)
+    assert len(store.get_vectors(db, event.id, themes.model_name())) == len(TEXTS)
+    assert serving.embed_pending_once(app) == 0
+    started = __import__("time").perf_counter()
+    themes.find(db, event, None, NOW)               # every vector ready: no model call
+    assert __import__("time").perf_counter() - started < 2
+    assert_partition(db, event)

@@ -36,10 +36,12 @@ def test_page_and_board(client, event):
 def test_find_rename_move_undo_over_http(client, event):
     board = post(client, event, "find").get_json()
     assert sum(t["size"] for t in board["themes"]) == len(TEXTS)
-    first, last = board["themes"][0], board["themes"][-1]
+    first = board["themes"][0]
     renamed = post(client, event, "rename", theme_id=first["id"], label="Skolan").get_json()
     assert renamed["themes"][0]["label"] == "Skolan" and renamed["manual_count"] == 1
-    note_id = last["notes"][0]["id"]
+    note_id = first["notes"][-1]["id"]
+    split = post(client, event, "split", theme_id=first["id"], note_ids=[note_id]).get_json()
+    assert [t["label"] for t in split["themes"]][:2] == ["Skolan", "Nytt tema"]
     moved = post(client, event, "move", note_ids=[note_id], theme_id=first["id"]).get_json()
     assert note_id in [n["id"] for t in moved["themes"] if t["id"] == first["id"] for n in t["notes"]]
     undone = post(client, event, "undo").get_json()

@@ -11,6 +11,7 @@ from ..clock import now
 from ..db import get_db
 from ..events import push_projector_view
 from ..models import Event
+from ..serving import in_thread
 from .common import own_event_or_404
 from .facilitator import bp
 
@@ -27,6 +28,7 @@ def error_messages() -> dict[str, str]:
         "no_note": _("That note is not in any theme."),
         "is_other": _("Move the notes out of this theme before deleting it."),
         "nothing_to_undo": _("There is nothing to undo."),
+        "changed": _("The themes changed meanwhile. Try again."),
         "bad_flags": _("Something went wrong. Reload the page."),
         "bad_question": _("Unknown question."),
         "bad_request": _("Something went wrong. Reload the page."),
@@ -49,7 +51,8 @@ def themes_board(event_id: str):
 
 
 ACTIONS: dict[str, Callable[..., Any]] = {
-    "find": lambda db, e, q, b: themes.find(db, e, q, now()),
+    # Clustering is CPU work: off the event loop, so the room's sockets keep flowing.
+    "find": lambda db, e, q, b: in_thread(themes.find, db, e, q, now()),
     "rename": lambda db, e, q, b: themes.rename(db, e, q, b.get("theme_id"), b.get("label"), now()),
     "merge": lambda db, e, q, b: themes.merge(db, e, q, b.get("theme_ids"), now()),
     "split": lambda db, e, q, b: themes.split(db, e, q, b.get("theme_id"), b.get("note_ids"),
