@@ -9,8 +9,8 @@ from flask_socketio import SocketIO
 
 from . import config as config_module
 from . import db, events, i18n, security
-from .views import (account, errors, evaluation, facilitator, participant, rotation,  # noqa: F401
-                    programme, projector)
+from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
+                    programme, projector, rotation, themes)
 
 
 def build_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -26,7 +26,7 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
     db.init_app(app)
     i18n.init_app(app)
-    # views.programme, .account and .evaluation add routes to the facilitator blueprint.
+    # views.programme, .account, .evaluation and .themes add routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):
         app.register_blueprint(blueprint)
     security.init_app(app)

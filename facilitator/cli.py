@@ -65,10 +65,12 @@ def _room_commands(sub) -> None:
 
 def _data_commands(sub) -> None:
     _command(sub, "purge", cmd_purge, "delete events past their retention period")
-    report = _command(sub, "report", cmd_report, "the summary of an event as .docx or Markdown")
+    report = _command(sub, "report", cmd_report,
+                      "the summary of an event as .docx, Markdown, CSV or JSON")
     report.add_argument("event_id")
     report.add_argument("-o", "--output", required=True, help="file to write")
-    report.add_argument("--format", choices=("docx", "md"), help="(default: from -o's extension)")
+    report.add_argument("--format", choices=("docx", "md", "csv", "json"),
+                        help="(default: from -o's extension)")
     export = _command(sub, "export", cmd_export, "all notes of an event as CSV or JSON")
     export.add_argument("event_id")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -132,7 +134,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from gevent import monkey
 
     monkey.patch_all()
-    from .serving import announce, public_url_for, start_auto_advance, start_purge
+    from .serving import announce, public_url_for, start_auto_advance, start_embedding, start_purge
 
     app = _app(args.db, ASYNC_MODE="gevent")
     if not app.config["PUBLIC_URL"]:
@@ -140,6 +142,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     announce(app, args.host, args.port)
     start_auto_advance(app)
     start_purge(app)
+    start_embedding(app)
     app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
     return 0
 
@@ -210,13 +213,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .clock import now
 
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
-    if fmt not in ("docx", "md"):
-        raise UserError("give --format docx|md or an output file ending in .docx or .md")
+    if fmt not in services.REPORT_FORMATS:
+        raise UserError("give --format docx|md|csv|json or an output file ending in .docx, .md,"
+                        " .csv or .json")
     with _database(args.db) as (app, db):
         if services.get_event(db, args.event_id) is None:
             raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
-        body = (services.report_docx(db, args.event_id, now()) if fmt == "docx"
-                else services.report_markdown(db, args.event_id).encode("utf-8"))
+        body = services.report_bytes(db, args.event_id, fmt, now())
     try:
         Path(args.output).write_bytes(body)
     except OSError as exc:

@@ -232,6 +232,11 @@ def push_seating(socketio: SocketIO, event_id: str) -> None:
     broadcast.table_map(socketio, event_id, rotation.table_map(get_db(), event_id))
 
 
+def push_projector_view(socketio: SocketIO, event_id: str) -> None:
+    """After the projector view changed outside a socket event (the themes page)."""
+    broadcast.projector_view(socketio, event_id, services.get_event(get_db(), event_id).projector_view)
+
+
 def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:
     event = services.get_event(get_db(), event_id)
     broadcast.box_state(socketio, event_id, event.box_open, event.table_numbers, to=to)

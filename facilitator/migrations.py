@@ -176,3 +176,44 @@ def m008_rotation(db: Database) -> None:
             DELETE FROM rotation_wishes WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m009_themes(db: Database) -> None:
+    """Themes of an event's notes, per question or across all (question_id NULL).
+
+    ``manual`` marks a theme a person has edited, which a new run of the
+    clustering keeps. ``theme_notes.position`` puts representative quotes
+    first. ``theme_undo`` holds the state before each change. Note vectors are
+    a cache of the embedding. Still no participant anywhere; an own trigger
+    deletes all of it with the event, whatever the other triggers list.
+    """
+    db["themes"].create({
+        "id": int, "event_id": str, "question_id": int, "label": str, "other": int,
+        "manual": int, "position": int, "created_at": str,
+    }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"event_id", "label"},
+        defaults={"other": 0, "manual": 0, "position": 0})
+    db["themes"].create_index(["event_id", "question_id"])
+    db["theme_notes"].create({
+        "theme_id": int, "note_id": str, "event_id": str, "pinned": int, "position": int,
+    }, pk=("theme_id", "note_id"), foreign_keys=[("theme_id", "themes", "id")],
+        not_null={"event_id"}, defaults={"pinned": 0, "position": 0})
+    db["theme_notes"].create_index(["note_id"])
+    db["theme_undo"].create({
+        "id": int, "event_id": str, "question_id": int, "snapshot": str, "created_at": str,
+    }, pk="id", not_null={"event_id", "snapshot"})
+    db["theme_undo"].create_index(["event_id", "question_id"])
+    db["note_vectors"].create({"note_id": str, "event_id": str, "model": str, "vector": bytes},
+                              pk="note_id", not_null={"event_id", "vector"})
+    db["note_vectors"].create_index(["event_id"])
+    # Which themes the projector's harvest view shows: "all", a question id, or "" for
+    # the ones changed last.
+    db["events"].add_column("projector_themes", str, not_null_default="")
+    db.execute("""
+        CREATE TRIGGER events_delete_themes BEFORE DELETE ON events BEGIN
+            DELETE FROM theme_notes WHERE event_id = OLD.id;
+            DELETE FROM themes WHERE event_id = OLD.id;
+            DELETE FROM theme_undo WHERE event_id = OLD.id;
+            DELETE FROM note_vectors WHERE event_id = OLD.id;
+        END
+    """)

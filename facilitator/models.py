@@ -148,3 +148,21 @@ class RotationSettings:
     rounds: int = 3
     seed: int = 1
     current: int = 0
+
+
+@dataclass(frozen=True)
+class ThemeNote:
+    """A visible note in a theme; ``pinned`` puts it first in the report."""
+    note: Note
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A saved theme of notes, per question (``question_id``) or across all (None)."""
+    id: int
+    label: str
+    notes: tuple[ThemeNote, ...] = ()
+    question_id: int | None = None
+    other: bool = False   # the "Övrigt" bucket, always last
+    manual: bool = False  # edited by a person: a new run keeps it

@@ -21,7 +21,7 @@ from .domain.notes import (NoteError, optional_whole_number, validate_note_id,
                            validate_note_text)
 from .models import Event, Note
 
-PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables")
+PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
 MAX_PREPARED_BY = 200
 MAX_TABLE = 999
 # A table's notes are shown as a group only from this many on, so that a

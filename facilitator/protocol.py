@@ -16,7 +16,7 @@ NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} 
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
-PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables} -> ack {"ok"}
+PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables|themes} -> ack {"ok"}
 EVAL_ANSWER = "eval_answer"    # {"item_id", "key": uuid per phone and item, "value"?, "comment"?} -> ack {"ok"}
 TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 

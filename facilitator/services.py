@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from . import evaluation, programme, store
+from . import evaluation, programme, store, themes
 from .clock import utc_iso
 from .domain import codes
 from .domain.demo_notes import demo_notes
@@ -22,6 +22,7 @@ from .domain.logo import check_logo
 from .domain.report import build_docx
 from .domain.report_md import build_markdown
 from .domain.report_data import ReportData
+from .domain.report_table import build_csv, build_json
 from .models import Event, EventDraft, Note, Question, Step
 from .validation import ValidationError
 
@@ -142,7 +143,8 @@ def report_data(db: Database, event_id: str) -> ReportData:
         raise LookupError(event_id)
     return ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
                       store.list_notes(db, event_id, visible_only=True),
-                      store.get_logo(db, event_id), evaluation.results(db, event_id))
+                      store.get_logo(db, event_id), evaluation.results(db, event_id),
+                      themes.all_themes(db, event_id))
 
 
 def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
@@ -151,6 +153,26 @@ def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
 
 def report_markdown(db: Database, event_id: str) -> str:
     return build_markdown(report_data(db, event_id))
+
+
+def report_csv(db: Database, event_id: str) -> str:
+    """The summary's structure, one row per note (question, theme, pinned, text)."""
+    return build_csv(report_data(db, event_id))
+
+
+def report_json(db: Database, event_id: str) -> str:
+    return build_json(report_data(db, event_id))
+
+
+def report_bytes(db: Database, event_id: str, fmt: str, now: datetime) -> bytes:
+    """The summary in one of REPORT_FORMATS."""
+    if fmt == "docx":
+        return report_docx(db, event_id, now)
+    build = {"md": report_markdown, "csv": report_csv, "json": report_json}[fmt]
+    return build(db, event_id).encode("utf-8")
+
+
+REPORT_FORMATS = ("docx", "md", "csv", "json")
 
 
 def set_logo(db: Database, event_id: str, data: bytes) -> None:

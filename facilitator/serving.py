@@ -135,3 +135,45 @@ def start_purge(app: Flask) -> None:
             socketio.sleep(PURGE_EVERY_S)
 
     socketio.start_background_task(loop)
+
+
+EMBED_EVERY_S = 5
+
+
+def in_thread(fn, *args):
+    """Run CPU-heavy work (clustering, the embedding model) in a real thread under gevent,
+    so the sockets of the room keep flowing meanwhile; elsewhere just call it."""
+    try:
+        from gevent import get_hub, monkey
+    except ImportError:
+        return fn(*args)
+    if not monkey.is_module_patched("threading"):
+        return fn(*args)
+    return get_hub().threadpool.apply(fn, args)
+
+
+def embed_pending_once(app: Flask) -> int:
+    """Vectors for notes that have none yet, so "Find themes" finds them ready."""
+    from . import themes
+
+    db = connect(app.config["DB_PATH"])
+    try:
+        return themes.embed_pending(db)
+    finally:
+        db.close()
+
+
+def start_embedding(app: Flask) -> None:
+    """Every few seconds, embed new notes (only when the optional model is installed)."""
+    socketio = app.extensions["socketio"]
+
+    def loop() -> None:
+        while True:
+            socketio.sleep(EMBED_EVERY_S)
+            try:
+                if in_thread(embed_pending_once, app) == 0:
+                    socketio.sleep(EMBED_EVERY_S)
+            except Exception:  # keep the loop alive; the next round retries
+                app.logger.exception("embedding new notes failed")
+
+    socketio.start_background_task(loop)

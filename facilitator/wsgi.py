@@ -12,8 +12,9 @@ from gevent import monkey
 monkey.patch_all()
 
 from . import create_app  # noqa: E402
-from .serving import start_auto_advance, start_purge  # noqa: E402
+from .serving import start_auto_advance, start_embedding, start_purge  # noqa: E402
 
 app = create_app({"ASYNC_MODE": "gevent"})
 start_auto_advance(app)
 start_purge(app)
+start_embedding(app)

@@ -45,7 +45,10 @@ class LiveServer:
 
     def env(self) -> dict[str, str]:
         # Benchmarks and fault tests send far more per phone than a person can type.
-        return {"FACILITATOR_NOTE_LIMIT_PER_MINUTE": "100000", **os.environ,
+        # The optional embedding model off unless asked for: its background work would
+        # compete with what a benchmark or browser test measures.
+        return {"FACILITATOR_NOTE_LIMIT_PER_MINUTE": "100000", "FACILITATOR_EMBEDDING": "off",
+                **os.environ,
                 "FACILITATOR_PUBLIC_URL": self.base,
                 "FACILITATOR_INSTANCE_PATH": str(self.workdir / "instance"), **self.extra_env}
 

@@ -18,8 +18,9 @@ from docx.shared import Cm, Pt
 
 from ..models import Event, Note
 from .chart import bar_chart_png
-from .report_data import (ReportData, featured_first, labels_for, notes_by_question, number,
-                          xml_safe_data)
+from .report_data import (ReportData, ThemeSection, all_questions_themes, count_label,
+                          featured_first, labels_for, notes_by_question, number, sections,
+                          theme_count, xml_safe_data)
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -33,9 +34,16 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
     _set_properties(doc, data.event, created)
     _title_page(doc, data, labels)
     _method(doc, data, labels)
-    for heading, notes in notes_by_question(data.questions, data.room_notes, labels):
-        doc.add_heading(heading, level=1)
-        _quotes(doc, notes, labels)
+    for section in sections(data, labels):
+        doc.add_heading(section.heading, level=1)
+        if section.themes:
+            doc.add_paragraph(count_label(len(section.notes), labels)).runs[0].italic = True
+            _themes(doc, section.themes, labels)
+        else:
+            _quotes(doc, section.notes, labels)
+    if all_questions_themes(data, labels):
+        doc.add_heading(labels["all_themes"], level=1)
+        _themes(doc, all_questions_themes(data, labels), labels)
     _prepared(doc, data, labels)
     _evaluation(doc, data, labels)
     _appendix(doc, data, labels)
@@ -57,6 +65,8 @@ def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:
               (labels["notes"], str(len(data.room_notes)))]
     if data.prepared_notes:
         facts.append((labels["prepared"], str(len(data.prepared_notes))))
+    if theme_count(data):
+        facts.append((labels["themes"], str(theme_count(data))))
     for label, value in facts:
         para = doc.add_paragraph()
         para.add_run(f"{label}: ").bold = True
@@ -92,13 +102,28 @@ def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = Fa
     if not notes:
         doc.add_paragraph(labels["none"])
         return
-    count = labels["count_one"] if len(notes) == 1 else labels["count"].format(n=len(notes))
-    doc.add_paragraph(count).runs[0].italic = True
+    doc.add_paragraph(count_label(len(notes), labels)).runs[0].italic = True
     for note in featured_first(notes):
         quote = doc.add_paragraph(f"”{note.text}”",
                                   style="Intense Quote" if note.starred else "Quote")
         if attribute and note.prepared_by:
             quote.add_run(f" – {note.prepared_by}").italic = True
+
+
+def _themes(doc, themes: list[ThemeSection], labels: dict[str, str]) -> None:
+    """Each theme as a Heading 3 under a "Teman" Heading 2 (so the outline has no gap):
+    its size, then pinned and featured quotes (Intense Quote), then the rest verbatim."""
+    doc.add_heading(labels["themes"], level=2)
+    for theme in themes:
+        doc.add_heading(theme.label, level=3)
+        doc.add_paragraph(count_label(len(theme.notes), labels)).runs[0].italic = True
+        for member in theme.notes:
+            note = member.note
+            featured = member.pinned or note.starred
+            quote = doc.add_paragraph(f"”{note.text}”",
+                                      style="Intense Quote" if featured else "Quote")
+            if note.prepared_by:
+                quote.add_run(f" – {note.prepared_by}").italic = True
 
 
 def _prepared(doc, data: ReportData, labels: dict[str, str]) -> None:

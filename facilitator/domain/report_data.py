@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
-from ..models import EvalItem, Event, Note, Question, Step
+from ..models import EvalItem, Event, Note, Question, Step, Theme, ThemeNote
 
 LABELS = {
     "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
@@ -14,7 +14,8 @@ LABELS = {
            "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen.",
            "appendix": "Bilaga: alla lappar", "questions": "Frågor", "featured": "Framlyft",
            "contents": "Innehåll", "evaluation": "Utvärdering", "mean": "medelvärde",
-           "median": "median", "answers": "svar", "comments": "Kommentarer"},
+           "median": "median", "answers": "svar", "comments": "Kommentarer",
+           "themes": "Teman", "all_themes": "Teman över alla frågor", "unsorted": "Ännu inte sorterade"},
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
@@ -22,7 +23,8 @@ LABELS = {
            "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day.",
            "appendix": "Appendix: all notes", "questions": "Questions", "featured": "Featured",
            "contents": "Contents", "evaluation": "Evaluation", "mean": "mean",
-           "median": "median", "answers": "answers", "comments": "Comments"},
+           "median": "median", "answers": "answers", "comments": "Comments",
+           "themes": "Themes", "all_themes": "Themes across all questions", "unsorted": "Not sorted yet"},
 }
 
 
@@ -35,6 +37,8 @@ class ReportData:
     notes: list[Note] = field(default_factory=list)
     logo: bytes | None = None  # PNG or JPEG the organiser uploaded
     evaluation: list[tuple[EvalItem, dict]] = field(default_factory=list)  # (item, summary)
+    # Saved themes per question id (None: across all questions), visible notes only.
+    themes: dict[int | None, list[Theme]] = field(default_factory=dict)
 
     @property
     def room_notes(self) -> list[Note]:
@@ -61,6 +65,74 @@ def notes_by_question(questions: list[Question], notes: list[Note], labels: dict
 
 
 
+@dataclass(frozen=True)
+class ThemeSection:
+    """A theme as the report shows it: pinned, then featured, then the other quotes."""
+    label: str
+    notes: list[ThemeNote]
+    other: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """One question (or the notes without one): its notes, and its themes when it has any."""
+    heading: str
+    notes: list[Note]
+    themes: list[ThemeSection] = field(default_factory=list)
+
+
+def sections(data: ReportData, labels: dict[str, str]) -> list[Section]:
+    """The room's notes per question in programme order, with themes where they were made.
+
+    A theme holds what the facilitator sorted into it (prepared answers too);
+    notes of the question that no theme holds yet (they came after the last
+    run) follow as their own group, so nothing visible is left out.
+    """
+    out = []
+    for question in data.questions:
+        notes = [n for n in data.room_notes if n.question_id == question.id]
+        themes = theme_sections(data.themes.get(question.id, []), notes, labels)
+        out.append(Section(question.text, notes, themes))
+    known = {q.id for q in data.questions}
+    loose = [n for n in data.room_notes if n.question_id not in known]
+    if loose or not out:
+        out.append(Section(labels["other"] if out else labels["notes"], loose))
+    return out
+
+
+def theme_sections(themes: list[Theme], notes: list[Note],
+                   labels: dict[str, str]) -> list[ThemeSection]:
+    """Themes with notes, "Övrigt" last, then any of ``notes`` in none of them."""
+    shown = [t for t in themes if t.notes]
+    if not shown:
+        return []
+    ordered = [t for t in shown if not t.other] + [t for t in shown if t.other]
+    out = [ThemeSection(t.label, pinned_first(list(t.notes)), t.other) for t in ordered]
+    placed = {m.note.id for t in shown for m in t.notes}
+    loose = [ThemeNote(n) for n in notes if n.id not in placed]
+    if loose:
+        out.append(ThemeSection(labels["unsorted"], pinned_first(loose), True))
+    return out
+
+
+def all_questions_themes(data: ReportData, labels: dict[str, str]) -> list[ThemeSection]:
+    """The themes made across all questions, if the facilitator made any."""
+    return theme_sections(data.themes.get(None, []), [], labels)
+
+
+def theme_count(data: ReportData) -> int:
+    return sum(1 for themes in data.themes.values() for t in themes if t.notes)
+
+
+def pinned_first(members: list[ThemeNote]) -> list[ThemeNote]:
+    """Pinned quotes first, then featured (starred), then in the order the theme holds them."""
+    return sorted(members, key=lambda m: (not m.pinned, not m.note.starred))
+
+
+def count_label(n: int, labels: dict[str, str]) -> str:
+    return labels["count_one"] if n == 1 else labels["count"].format(n=n)
+
+
 def featured_first(notes: list[Note]) -> list[Note]:
     """Starred notes first; otherwise the order they arrived in."""
     return sorted(notes, key=lambda n: not n.starred)
@@ -84,9 +156,11 @@ def xml_safe_data(data: ReportData) -> ReportData:
     """The same report data with every text made safe for the .docx XML."""
     evaluation = [(_clean(item), {**summary, "comments": [xml_safe(c) for c in summary["comments"]]})
                   for item, summary in data.evaluation]
+    themes = {q: [replace(_clean(t), notes=tuple(replace(m, note=_clean(m.note)) for m in t.notes))
+                  for t in ts] for q, ts in data.themes.items()}
     return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
                       [_clean(s) for s in data.steps], [_clean(n) for n in data.notes], data.logo,
-                      evaluation)
+                      evaluation, themes)
 
 
 def number(value: float, language: str) -> str:

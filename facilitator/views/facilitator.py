@@ -96,18 +96,17 @@ def delete(event_id: str):
 
 
 REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "md": "text/markdown; charset=utf-8"}
+                "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
+                "json": "application/json; charset=utf-8"}
 
 
 @bp.get("/f/events/<event_id>/report.<fmt>")
 def report(event_id: str, fmt: str):
-    """The summary as Word (.docx) or Markdown, at any time, mid-event too."""
+    """The summary as Word (.docx), Markdown, CSV or JSON, at any time, mid-event too."""
     event = own_event_or_404(event_id)
     if fmt not in REPORT_TYPES:
         abort(404)
-    db = get_db()
-    body = (services.report_docx(db, event.id, now()) if fmt == "docx"
-            else services.report_markdown(db, event.id).encode("utf-8"))
+    body = services.report_bytes(get_db(), event.id, fmt, now())
     filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
     return Response(body, mimetype=REPORT_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

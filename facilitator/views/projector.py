@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template
 
-from .. import notes
+from .. import notes, themes
 from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.wordcloud import word_cloud
@@ -32,3 +32,10 @@ def cloud(event_id: str):
     event = event_or_404(event_id)
     texts = [n.text for n in notes.visible_notes(get_db(), event.id)]
     return jsonify(words=word_cloud(texts), notes=len(texts))
+
+
+@bp.get("/<event_id>/themes.json")
+def themes_json(event_id: str):
+    """Themes and counts (the harvest); the projector polls it while showing themes."""
+    event = event_or_404(event_id)
+    return jsonify(themes.harvest(get_db(), event.id))

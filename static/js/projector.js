@@ -59,6 +59,7 @@
     });
     clearInterval(cloudTimer);
     if (view === "cloud") { loadCloud(); cloudTimer = setInterval(loadCloud, 5000); }
+    if (view === "themes") { loadHarvest(); cloudTimer = setInterval(loadHarvest, 5000); }
   }
   rt.socket.on("projector_view", function (msg) { setView(msg.view); });
   setView(document.body.getAttribute("data-view") || "timer");
@@ -102,6 +103,37 @@
         cloud.appendChild(span);
         cloud.appendChild(document.createTextNode(" "));
       });
+  }
+  // ---- the harvest: themes with their counts, as many as fit without scrolling ----
+  // (setView may call loadHarvest before this part of the script has run: no vars here)
+  function loadHarvest() {
+    var harvestPanel = document.querySelector("[data-view-panel='themes']");
+    fetch(harvestPanel.getAttribute("data-url"), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data) { drawHarvest(data); } })
+      .catch(function () { /* keep the last themes until the network is back */ });
+  }
+  function drawHarvest(data) {
+    var HARVEST_MAX = 9;
+    var harvestPanel = document.querySelector("[data-view-panel='themes']");
+    var list = harvestPanel.querySelector("[data-harvest]");
+    var label = function (name, n) { return harvestPanel.getAttribute(name).replace("{n}", n); };
+    var shown = data.themes.slice(0, HARVEST_MAX);
+    harvestPanel.querySelector("[data-harvest-question]").textContent = data.question || "";
+    list.textContent = "";
+    if (shown.length > 6) { list.setAttribute("data-many", ""); } else { list.removeAttribute("data-many"); }
+    shown.forEach(function (t) {
+      var li = node("li", t.other ? "other" : "");
+      li.appendChild(node("h2", "harvest-label", t.label));
+      li.appendChild(node("p", "harvest-count", t.count === 1 ? harvestPanel.getAttribute("data-label-one")
+        : label("data-label-notes", t.count)));
+      if (t.quote) { li.appendChild(node("p", "harvest-quote", "”" + t.quote + "”")); }
+      list.appendChild(li);
+    });
+    var more = harvestPanel.querySelector("[data-harvest-more]");
+    more.hidden = data.themes.length <= HARVEST_MAX;
+    more.textContent = label("data-label-more", data.themes.length - HARVEST_MAX);
+    harvestPanel.querySelector("[data-harvest-empty]").hidden = data.themes.length > 0;
   }
   // ---- evaluation results: bars per value, n and mean ----
   var resultsPanel = document.querySelector("[data-view-panel='results']");

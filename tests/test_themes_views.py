@@ -1,0 +1,129 @@
+"""The themes page and its JSON endpoints: members only, CSRF, clear refusals, the projector."""
+import re
+
+import pytest
+
+from facilitator import accounts, notes, store, themes
+
+from .conftest import NOW, PASSWORD, gen_event, log_in, note_payload
+from .test_themes import TEXTS
+
+
+@pytest.fixture
+def event(db, user):
+    event = gen_event(db, owner=user)
+    question = store.insert_question(db, event.id, 0, "Vad behöver barn och unga?")
+    for text in TEXTS:
+        notes.submit_note(db, event.id, note_payload(text, question_id=question.id), NOW)
+    return event
+
+
+def post(client, event, action, **body):
+    return client.post(f"/f/events/{event.id}/themes/{action}", json={"q": "all", **body})
+
+
+def test_page_and_board(client, event):
+    page = client.get(f"/f/events/{event.id}/themes")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and 'data-action="themes-find"' in html
+    assert "Hitta teman" in html and "Alla frågor" in html
+    assert 'src="/static/js/themes.js"' in html and "<script>" not in html
+    assert f'/f/events/{event.id}/themes' in client.get(f"/f/events/{event.id}").get_data(as_text=True)
+    board = client.get(f"/f/events/{event.id}/themes.json?q=all").get_json()
+    assert board["themes"] == [] and len(board["unsorted"]) == len(TEXTS)
+
+
+def test_find_rename_move_undo_over_http(client, event):
+    board = post(client, event, "find").get_json()
+    assert sum(t["size"] for t in board["themes"]) == len(TEXTS)
+    first = board["themes"][0]
+    renamed = post(client, event, "rename", theme_id=first["id"], label="Skolan").get_json()
+    assert renamed["themes"][0]["label"] == "Skolan" and renamed["manual_count"] == 1
+    note_id = first["notes"][-1]["id"]
+    split = post(client, event, "split", theme_id=first["id"], note_ids=[note_id]).get_json()
+    assert [t["label"] for t in split["themes"]][:2] == ["Skolan", "Nytt tema"]
+    moved = post(client, event, "move", note_ids=[note_id], theme_id=first["id"]).get_json()
+    assert note_id in [n["id"] for t in moved["themes"] if t["id"] == first["id"] for n in t["notes"]]
+    undone = post(client, event, "undo").get_json()
+    assert note_id not in [n["id"] for t in undone["themes"] if t["id"] == first["id"]
+                           for n in t["notes"]]
+
+
+@pytest.mark.parametrize("label, message", [
+    ("", "Namnet kan inte vara tomt."),
+    ("x" * 10_000, "Namnet kan vara högst 120 tecken."),
+    ("a\x07b", "Namnet får inte innehålla styrtecken eller osynliga riktningstecken."),
+    (["lista"], "Namnet får inte innehålla styrtecken eller osynliga riktningstecken."),
+])
+def test_hostile_labels_get_a_clear_400_and_change_nothing(client, db, event, label, message):
+    board = post(client, event, "find").get_json()
+    before = store.theme_state(db, event.id, None)
+    answer = post(client, event, "rename", theme_id=board["themes"][0]["id"], label=label)
+    assert answer.status_code == 400 and answer.get_json()["message"] == message
+    assert store.theme_state(db, event.id, None) == before
+
+
+def test_a_script_label_stays_text(client, event):
+    board = post(client, event, "find").get_json()
+    label = "<script>alert(1)</script>"
+    assert post(client, event, "rename", theme_id=board["themes"][0]["id"],
+                label=label).get_json()["themes"][0]["label"] == label
+    assert "<script>alert" not in client.get(f"/f/events/{event.id}/themes").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("action, body", [
+    ("merge", {"theme_ids": [1]}), ("move", {"note_ids": "x", "theme_id": 1}),
+    ("delete", {"theme_id": None}), ("undo", {"q": "99999"}), ("find", {"q": "abc"}),
+])
+def test_bad_requests_are_400_with_a_message(client, event, action, body):
+    answer = post(client, event, action, **body)
+    assert answer.status_code == 400 and answer.get_json()["message"]
+
+
+def test_not_json_and_unknown_actions(client, event):
+    assert client.post(f"/f/events/{event.id}/themes/find", data="q=all").status_code == 400
+    assert post(client, event, "explode").status_code == 404
+
+
+def test_other_facilitators_get_404(app, db, event):
+    accounts.create_user(db, "bertil", PASSWORD, NOW)
+    other = log_in(app.test_client(), "bertil")
+    assert other.get(f"/f/events/{event.id}/themes").status_code == 404
+    assert other.get(f"/f/events/{event.id}/themes.json").status_code == 404
+    assert post(other, event, "find").status_code == 404
+    assert themes.board(db, event.id, None)["themes"] == []
+
+
+def test_anonymous_is_sent_to_log_in(anonymous, event):
+    assert anonymous.get(f"/f/events/{event.id}/themes").status_code == 302
+    assert post(anonymous, event, "find").status_code == 302
+
+
+def test_json_changes_need_the_csrf_header(tmp_path, db, event):
+    from facilitator import create_app
+    strict = create_app({"DB_PATH": str(tmp_path / "facilitator.sqlite3"), "TESTING": True,
+                         "INSTANCE_PATH": str(tmp_path / "i"), "SECRET_KEY": "strict",
+                         "RATELIMIT_ENABLED": False})
+    client = strict.test_client()
+    login = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)
+    client.post("/login", data={"username": "anna", "password": PASSWORD, "csrf_token": token})
+    page = client.get(f"/f/events/{event.id}/themes").get_data(as_text=True)
+    csrf = re.search(r'data-csrf="([^"]+)"', page).group(1)
+    url = f"/f/events/{event.id}/themes/find"
+    assert client.post(url, json={"q": "all"}).status_code == 400
+    assert themes.board(db, event.id, None)["themes"] == []
+    assert client.post(url, json={"q": "all"}, headers={"X-CSRFToken": csrf}).status_code == 200
+
+
+def test_projector_harvest(client, anonymous, db, event, sockets):
+    projector = sockets(event.id, "projector")
+    post(client, event, "find")
+    assert post(client, event, "projector").get_json() == {"ok": True}
+    assert store.get_event(db, event.id).projector_view == "themes"
+    views = [m["args"][0]["view"] for m in projector.get_received() if m["name"] == "projector_view"]
+    assert views[-1] == "themes"
+    harvest = anonymous.get(f"/p/{event.id}/themes.json").get_json()
+    assert sum(t["count"] for t in harvest["themes"]) == len(TEXTS)
+    page = anonymous.get(f"/p/{event.id}").get_data(as_text=True)
+    assert 'data-view="themes"' in page and 'data-view-panel="themes"' in page
