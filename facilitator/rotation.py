@@ -272,9 +272,7 @@ def overview(db: Database, event_id: str) -> dict[str, Any]:
     config = store.get_rotation_settings(db, event_id)
     rounds = store.list_rounds(db, event_id)
     by_id = {p.id: p for p in people}
-    played = rounds[:config.current]
-    stats = (plan.encounter_stats(played, [plan.Person(p.id, p.org) for p in people])
-             if played else None)
+    stats = encounters(db, event_id)
     wishes = [{"id": w, "a": by_id.get(a), "b": by_id.get(b), "kind": kind}
               for w, a, b, kind in store.list_wishes(db, event_id)]
     return {"people": people, "settings": config, "stats": stats, "wishes": wishes,
@@ -308,6 +306,19 @@ def table_map(db: Database, event_id: str) -> dict[str, Any]:
                      for t, table in enumerate(tables, start=1) for p in table if p in names),
                     key=lambda row: (row["name"].casefold(), row["table"]))
     return {"round": config.current, "rounds": len(rounds), "people": people}
+
+
+def encounters(db: Database, event_id: str) -> dict[str, Any] | None:
+    """Encounter statistics of the rounds played so far (for the page and the report), over
+    the people who sat at a table in them; None before the first round."""
+    config = store.get_rotation_settings(db, event_id)
+    played = store.list_rounds(db, event_id)[:config.current]
+    if not played:
+        return None
+    orgs = {p.id: p.org for p in store.list_attendees(db, event_id)}
+    seated = sorted(_seated_in(played))
+    stats = plan.encounter_stats(played, [plan.Person(p, orgs.get(p, "")) for p in seated])
+    return {**stats, "rounds": len(played), "people": len(seated)}
 
 
 def in_use(db: Database, event_id: str) -> bool:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from . import evaluation, programme, store, themes
+from . import evaluation, programme, rotation, store, themes
 from .clock import utc_iso
 from .domain import codes
 from .domain.demo_notes import demo_notes
@@ -144,7 +144,7 @@ def report_data(db: Database, event_id: str) -> ReportData:
     return ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
                       store.list_notes(db, event_id, visible_only=True),
                       store.get_logo(db, event_id), evaluation.results(db, event_id),
-                      themes.all_themes(db, event_id))
+                      themes.all_themes(db, event_id), rotation.encounters(db, event_id))
 
 
 def report_docx(db: Database, event_id: str, now: datetime) -> bytes:

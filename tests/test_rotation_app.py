@@ -302,3 +302,28 @@ def test_keep_apart_and_together_wishes(client, db, demo):
     assert client.post(f"/f/events/{demo.id}/rotation/wishes", data={"remove": "abc"}).status_code == 400
     client.post(f"/f/events/{demo.id}/rotation/people/{c}/remove")     # a leaver takes the wish along
     assert page(client, demo.id).count("data-wish=") == 0
+
+
+def test_the_report_tells_who_met_whom(client, db, demo):
+    from docx import Document
+    import io
+    rotation.import_csv(db, demo.id, ("namn;org\n" + "".join(
+        f"Deltagare {i};{['Örebro', 'Kumla', 'Nora', 'Laxå'][i % 4]}\n" for i in range(16))).encode(), NOW)
+    client.post(f"/f/events/{demo.id}/rotation/settings", data={"mode": "mix", "size": "4", "rounds": "3"})
+    assert "Möten mellan deltagarna" not in client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)
+    client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "1"})
+    client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "2"})
+    stats = rotation.encounters(db, demo.id)
+    assert stats["rounds"] == 2 and stats["people"] == 16 and stats["repeat_encounters"] == 0
+    assert stats["met_min"] == 6                       # two rounds of new tablemates
+    document = Document(io.BytesIO(client.get(f"/f/events/{demo.id}/report.docx").data))
+    texts = [p.text for p in document.paragraphs]
+    heading = texts.index("Möten mellan deltagarna")
+    assert document.paragraphs[heading].style.name == "Heading 2"
+    assert "2 omgångar vid bord med 16 deltagare." in texts
+    assert "Varje deltagare mötte minst 6 och i genomsnitt 6 andra." in texts
+    assert "Upprepade möten (samma två vid samma bord igen): 0." in texts
+    markdown = client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)
+    assert "### Möten mellan deltagarna" in markdown and "- 2 omgångar vid bord med 16 deltagare." in markdown
+    data = json.loads(client.get(f"/f/events/{demo.id}/report.json").data)
+    assert data["encounters"]["met_min"] == 6 and data["encounters"]["rounds"] == 2

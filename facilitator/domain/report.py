@@ -19,8 +19,8 @@ from docx.shared import Cm, Pt
 from ..models import Event, Note
 from .chart import bar_chart_png
 from .report_data import (ReportData, ThemeSection, all_questions_themes, count_label,
-                          featured_first, labels_for, notes_by_question, number, sections,
-                          theme_count, xml_safe_data)
+                          encounter_lines, featured_first, labels_for, notes_by_question, number,
+                          sections, theme_count, xml_safe_data)
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -34,6 +34,7 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
     _set_properties(doc, data.event, created)
     _title_page(doc, data, labels)
     _method(doc, data, labels)
+    _encounters(doc, data, labels)
     for section in sections(data, labels):
         doc.add_heading(section.heading, level=1)
         if section.themes:
@@ -95,6 +96,14 @@ def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
             line.add_run(f" – {step.instruction}")
         if step.question_id in questions:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
+
+
+def _encounters(doc, data: ReportData, labels: dict[str, str]) -> None:
+    lines = encounter_lines(data, labels)
+    if lines:
+        doc.add_heading(labels["encounters"], level=2)
+        for line in lines:
+            doc.add_paragraph(line, style="List Bullet")
 
 
 def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = False) -> None:

@@ -15,7 +15,13 @@ LABELS = {
            "appendix": "Bilaga: alla lappar", "questions": "Frågor", "featured": "Framlyft",
            "contents": "Innehåll", "evaluation": "Utvärdering", "mean": "medelvärde",
            "median": "median", "answers": "svar", "comments": "Kommentarer",
-           "themes": "Teman", "all_themes": "Teman över alla frågor", "unsorted": "Ännu inte sorterade"},
+           "themes": "Teman", "all_themes": "Teman över alla frågor", "unsorted": "Ännu inte sorterade",
+           "encounters": "Möten mellan deltagarna",
+           "enc_rounds": "{rounds} omgångar vid bord med {people} deltagare.",
+           "enc_met": "Varje deltagare mötte minst {min} och i genomsnitt {mean} andra.",
+           "enc_repeats": "Upprepade möten (samma två vid samma bord igen): {repeats}.",
+           "enc_mixed": "{tables} % av borden blandade organisationer; {pairs} % av mötena var mellan "
+                        "personer från olika organisationer."},
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
@@ -24,7 +30,13 @@ LABELS = {
            "appendix": "Appendix: all notes", "questions": "Questions", "featured": "Featured",
            "contents": "Contents", "evaluation": "Evaluation", "mean": "mean",
            "median": "median", "answers": "answers", "comments": "Comments",
-           "themes": "Themes", "all_themes": "Themes across all questions", "unsorted": "Not sorted yet"},
+           "themes": "Themes", "all_themes": "Themes across all questions", "unsorted": "Not sorted yet",
+           "encounters": "Who met whom",
+           "enc_rounds": "{rounds} rounds at tables with {people} participants.",
+           "enc_met": "Each participant met at least {min} and on average {mean} others.",
+           "enc_repeats": "Repeat encounters (the same two at one table again): {repeats}.",
+           "enc_mixed": "{tables} % of the tables mixed organisations; {pairs} % of the encounters "
+                        "were between people from different organisations."},
 }
 
 
@@ -39,6 +51,8 @@ class ReportData:
     evaluation: list[tuple[EvalItem, dict]] = field(default_factory=list)  # (item, summary)
     # Saved themes per question id (None: across all questions), visible notes only.
     themes: dict[int | None, list[Theme]] = field(default_factory=dict)
+    # Encounter statistics of the rotation rounds played (None: no rotation).
+    encounters: dict | None = None
 
     @property
     def room_notes(self) -> list[Note]:
@@ -160,10 +174,23 @@ def xml_safe_data(data: ReportData) -> ReportData:
                   for t in ts] for q, ts in data.themes.items()}
     return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
                       [_clean(s) for s in data.steps], [_clean(n) for n in data.notes], data.logo,
-                      evaluation, themes)
+                      evaluation, themes, data.encounters)
 
 
 def number(value: float, language: str) -> str:
     """2.67 as "2,67" in Swedish."""
     text = f"{value:g}"
     return text.replace(".", ",") if language == "sv" else text
+
+
+def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
+    """The rotation's encounter statistics as sentences, or nothing when there was none."""
+    stats = data.encounters
+    if not stats:
+        return []
+    language = data.event.language
+    return [labels["enc_rounds"].format(rounds=stats["rounds"], people=stats["people"]),
+            labels["enc_met"].format(min=stats["met_min"], mean=number(stats["met_mean"], language)),
+            labels["enc_repeats"].format(repeats=stats["repeat_encounters"]),
+            labels["enc_mixed"].format(tables=round(stats["mixed_tables_share"] * 100),
+                                       pairs=round(stats["cross_org_pair_share"] * 100))]

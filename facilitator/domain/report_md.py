@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..models import Note
 from .report_data import (ReportData, ThemeSection, all_questions_themes, count_label,
-                          featured_first, labels_for, notes_by_question, sections, theme_count)
+                          encounter_lines, featured_first, labels_for, notes_by_question, sections,
+                          theme_count)
 
 
 def build_markdown(data: ReportData) -> str:
@@ -23,6 +24,9 @@ def build_markdown(data: ReportData) -> str:
                   + (f" – {_line(s.instruction)}" if s.instruction else "")
                   for i, s in enumerate(data.steps, 1)]
         lines.append("")
+    if encounter_lines(data, labels):
+        lines += [f"### {labels['encounters']}", ""]
+        lines += [f"- {line}" for line in encounter_lines(data, labels)] + [""]
     for section in sections(data, labels):
         lines += [f"## {_line(section.heading)}", ""]
         if section.themes:

@@ -26,7 +26,7 @@ def report_structure(data: ReportData) -> dict[str, Any]:
     return {"event": {"id": event.id, "name": event.name, "date": event.date,
                       "place": event.place, "organiser": event.organiser,
                       "language": event.language},
-            "sections": out}
+            "sections": out, "encounters": data.encounters}
 
 
 def _section(section: Section) -> dict[str, Any]:
