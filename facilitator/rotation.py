@@ -240,16 +240,36 @@ def replan(db: Database, event_id: str) -> None:
 
 
 def _replan(db: Database, event_id: str) -> None:
-    """Plan every round after the current one again, from the rounds played so far."""
+    """Plan every round after the current one again, from the rounds played so far.
+
+    When the room cannot be planned (say, hosts mode with a gap in the host table
+    numbers), the coming rounds are left empty and the page says why
+    (``plan_problem``): a change of attendance must never fail.
+    """
+    try:
+        _plan(db, event_id)
+    except plan.RotationError:
+        config = store.get_rotation_settings(db, event_id)
+        store.replace_rounds_from(db, event_id, config.current + 1, [])
+
+
+def plan_problem(db: Database, event_id: str) -> str | None:
+    """Why the coming rounds could not be planned, or None."""
+    try:
+        _plan(db, event_id, dry_run=True)
+    except plan.RotationError as exc:
+        return str(exc)
+    return None
+
+
+def _plan(db: Database, event_id: str, dry_run: bool = False) -> None:
     config = store.get_rotation_settings(db, event_id)
     people = store.list_attendees(db, event_id)
     history = store.list_rounds(db, event_id)[:config.current]
     present = {p.id for p in people if p.present}
     if config.rounds <= len(history) or not present:
-        store.replace_rounds_from(db, event_id, len(history) + 1, [])
-        return
-    if config.mode == "hosts" and not any(p.host_table and p.present for p in people):
-        store.replace_rounds_from(db, event_id, len(history) + 1, [])
+        if not dry_run:
+            store.replace_rounds_from(db, event_id, len(history) + 1, [])
         return
     known = {p.id for p in people}
     gone = sorted(_seated_in(history) - known)  # left for good, but part of the history
@@ -260,7 +280,8 @@ def _replan(db: Database, event_id: str) -> None:
         tables=config.tables or None, seed=config.seed, history=history,
         present=[_seated(r) for r in history] + [present] * (config.rounds - len(history)),
         wishes=_wishes(db, event_id, present))
-    store.replace_rounds_from(db, event_id, len(history) + 1, planned[len(history):])
+    if not dry_run:
+        store.replace_rounds_from(db, event_id, len(history) + 1, planned[len(history):])
 
 
 # ---- what the screens see ----------------------------------------------------------
@@ -275,7 +296,9 @@ def overview(db: Database, event_id: str) -> dict[str, Any]:
     stats = encounters(db, event_id)
     wishes = [{"id": w, "a": by_id.get(a), "b": by_id.get(b), "kind": kind}
               for w, a, b, kind in store.list_wishes(db, event_id)]
+    missing = bool(people) and len(rounds) < config.rounds
     return {"people": people, "settings": config, "stats": stats, "wishes": wishes,
+            "problem": plan_problem(db, event_id) if missing else None,
             "rounds": [_named_round(tables, by_id) for tables in rounds]}
 
 

@@ -327,3 +327,21 @@ def test_the_report_tells_who_met_whom(client, db, demo):
     assert "### Möten mellan deltagarna" in markdown and "- 2 omgångar vid bord med 16 deltagare." in markdown
     data = json.loads(client.get(f"/f/events/{demo.id}/report.json").data)
     assert data["encounters"]["met_min"] == 6 and data["encounters"]["rounds"] == 2
+
+
+def test_a_room_that_cannot_be_planned_says_why_and_loses_nothing(client, db, demo):
+    client.post(f"/f/events/{demo.id}/rotation/people", data={"seats": "10"})
+    client.post(f"/f/events/{demo.id}/rotation/settings", data={"mode": "hosts", "size": "5", "rounds": "3"})
+    html = page(client, demo.id)
+    assert "data-plan-problem" in html and store.list_rounds(db, demo.id) == []
+    people = store.list_attendees(db, demo.id)
+    # a host at table 3 with no hosts at 1 and 2: still no plan, and the change is kept
+    assert client.post(f"/f/events/{demo.id}/rotation/people/{people[0].id}/host",
+                       data={"table": "3"}).status_code == 302
+    assert store.get_attendee(db, demo.id, people[0].id).host_table == 3
+    assert client.post(f"/f/events/{demo.id}/rotation/people/{people[1].id}/absent").status_code == 302
+    assert "data-plan-problem" in page(client, demo.id)
+    for person, table in ((people[0], "1"), (people[2], "2")):
+        client.post(f"/f/events/{demo.id}/rotation/people/{person.id}/host", data={"table": table})
+    assert "data-plan-problem" not in page(client, demo.id)
+    assert len(store.list_rounds(db, demo.id)) == 3
