@@ -89,7 +89,8 @@ class _Tables:
             if free < size:
                 continue
             cost = self.cost(unit, t)
-            odd = parity and free - size == 1
+            # a trio belongs where it leaves an even room, a pair where it leaves not one seat
+            odd = parity and ((free - size) % 2 == 1 if size == 3 else free - size == 1)
             key = (-free, cost) if smallest else (odd, cost, -free)
             key += (rng.random(),)
             if best is None or key < best:

@@ -53,10 +53,21 @@ def _seat(room: Room, neighbours: list[set[int]], tables: list[list[int]]) -> No
 def _search(plan: Plan) -> None:
     plan.descend()
     seats = sum(len(where) for where in plan.pos)
-    if seats <= ANNEAL_MAX_SEATS and any(plan.conflicted(r, hard_only=True)
-                                       for r in range(len(plan.rounds))):
+    if seats <= ANNEAL_MAX_SEATS and not _repeats_certain(plan) and any(
+            plan.conflicted(r, hard_only=True) for r in range(len(plan.rounds))):
         plan.anneal()
         plan.descend()
+
+
+def _repeats_certain(plan: Plan) -> bool:
+    """True when someone must meet more people than there are to meet (a counting bound)."""
+    M, everyone = plan.room.M, set().union(*plan.pos)
+    for p in everyone:
+        seats = sum(min(map(len, tables)) - 1 for tables, where in zip(plan.rounds, plan.pos)
+                    if p in where)
+        if seats > len(everyone) - 1:
+            return True
+    return False
 
 
 def _mix(room: Room, todo: list[list[int]], sizes: list[list[int]],

@@ -15,7 +15,8 @@ import random
 from itertools import combinations
 
 W_WISH, W_REVISIT, W_REPEAT, W_ORG = 100_000, 10_000, 1_000, 10
-ANNEAL_MOVES = 80_000     # swaps the annealing may try (small rooms only)
+ANNEAL_MOVES = 80_000      # swaps the annealing may try (small rooms only)
+STALE_MOVES = 20_000       # it gives up after this many without a better plan
 DESCENT_WORK = 4_000_000   # pair look-ups the descent may spend
 
 
@@ -70,7 +71,7 @@ class Plan:
         for t, table in enumerate(self.rounds[r]):
             for a, b in combinations(table, 2):
                 w = room.weight(a, b)
-                if M[a][b] >= 2 or w >= W_WISH or (w > 0 and not hard_only):
+                if (M[a][b] >= 2 and w >= 0) or w >= W_WISH or (w > 0 and not hard_only):
                     found.update((a, b))
             if self.visits:
                 found.update(p for p in table if self.visits[p][t] >= 2)
@@ -168,9 +169,11 @@ class Plan:
         wish), until none is left or the moves are spent; the best plan seen is kept."""
         rounds, rng = range(len(self.rounds)), self.rng
         movable = [[p for p in self.pos[r] if p not in self.fixed[r]] for r in rounds]
-        current = best = 0
+        current = best = last_best = 0
         snapshot, conflicts, temp = self._snapshot(), [], hot
         for step in range(moves):
+            if step - last_best > STALE_MOVES:
+                break
             if step % 100 == 0:
                 temp = hot * (cold / hot) ** (step / moves)
                 conflicts = [(r, a) for r in rounds for a in self.conflicted(r, hard_only=True)]
@@ -185,7 +188,7 @@ class Plan:
                 self.apply(r, a, b)
                 current += d
                 if current < best:
-                    best, snapshot = current, self._snapshot()
+                    best, snapshot, last_best = current, self._snapshot(), step
         if current > best:
             self._restore(snapshot)
 
