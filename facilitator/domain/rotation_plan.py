@@ -6,7 +6,7 @@ import random
 from .rotation import MIN_TABLE, Person, RotationError, Wishes, table_sizes
 from .rotation_designs import design_rounds
 from .rotation_pairs import pairs_round
-from .rotation_search import Plan, Room, greedy_round
+from .rotation_search import ANNEAL_MOVES, Plan, Room, greedy_round
 
 ANNEAL_MAX_SEATS = 2_000   # people x planned rounds up to which the annealing runs
 
@@ -55,13 +55,17 @@ def _search(plan: Plan) -> None:
     seats = sum(len(where) for where in plan.pos)
     if seats <= ANNEAL_MAX_SEATS and not _repeats_certain(plan) and any(
             plan.conflicted(r, hard_only=True) for r in range(len(plan.rounds))):
-        plan.anneal()
+        plan.anneal(min(ANNEAL_MOVES, 400 * seats))
         plan.descend()
 
 
 def _repeats_certain(plan: Plan) -> bool:
-    """True when someone must meet more people than there are to meet (a counting bound)."""
-    M, everyone = plan.room.M, set().union(*plan.pos)
+    """True when someone must meet more people than there are to meet, or (hosts) sit at
+    more tables than there are: then annealing cannot reach zero and is not worth its time."""
+    everyone = set().union(*plan.pos)
+    if plan.visits and any(sum(plan.visits[p]) > len(plan.visits[p])
+                           for p in everyone - set().union(*plan.fixed)):
+        return True                          # more rounds than tables: someone sits again
     for p in everyone:
         seats = sum(min(map(len, tables)) - 1 for tables, where in zip(plan.rounds, plan.pos)
                     if p in where)

@@ -16,7 +16,7 @@ from itertools import combinations
 
 W_WISH, W_REVISIT, W_REPEAT, W_ORG = 100_000, 10_000, 1_000, 10
 ANNEAL_MOVES = 80_000      # swaps the annealing may try (small rooms only)
-STALE_MOVES = 20_000       # it gives up after this many without a better plan
+STALE_MOVES = 15_000       # once cool, it gives up after this many without a better plan
 DESCENT_WORK = 4_000_000   # pair look-ups the descent may spend
 
 
@@ -172,7 +172,7 @@ class Plan:
         current = best = last_best = 0
         snapshot, conflicts, temp = self._snapshot(), [], hot
         for step in range(moves):
-            if step - last_best > STALE_MOVES:
+            if step > moves // 2 and step - last_best > STALE_MOVES:
                 break
             if step % 100 == 0:
                 temp = hot * (cold / hot) ** (step / moves)
