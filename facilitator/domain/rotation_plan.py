@@ -60,12 +60,9 @@ def _search(plan: Plan) -> None:
 
 
 def _repeats_certain(plan: Plan) -> bool:
-    """True when someone must meet more people than there are to meet, or (hosts) sit at
-    more tables than there are: then annealing cannot reach zero and is not worth its time."""
+    """True when someone must meet more people than there are to meet (a counting bound):
+    then annealing cannot reach zero and is not worth its time."""
     everyone = set().union(*plan.pos)
-    if plan.visits and any(sum(plan.visits[p]) > len(plan.visits[p])
-                           for p in everyone - set().union(*plan.fixed)):
-        return True                          # more rounds than tables: someone sits again
     for p in everyone:
         seats = sum(min(map(len, tables)) - 1 for tables, where in zip(plan.rounds, plan.pos)
                     if p in where)
