@@ -6,9 +6,12 @@ import random
 from .rotation import MIN_TABLE, Person, RotationError, Wishes, table_sizes
 from .rotation_designs import design_rounds
 from .rotation_pairs import pairs_round
-from .rotation_search import ANNEAL_MOVES, Plan, Room, greedy_round
+from .rotation_search import (ANNEAL_MOVES, W_REPEAT, W_REVISIT, Plan, Room,
+                              greedy_round)
 
 ANNEAL_MAX_SEATS = 2_000   # people x planned rounds up to which the annealing runs
+GREEDY_TRIES, GREEDY_SEATS = 20, 1_000   # greedy rounds to choose from: 20 for 50 people
+ANNEAL_PER_SEAT = 1000     # annealing moves per seat to plan (up to ANNEAL_MOVES)
 
 
 def plan(people: list[Person], rounds: int, mode: str, table_size: int | None,
@@ -55,8 +58,30 @@ def _search(plan: Plan) -> None:
     seats = sum(len(where) for where in plan.pos)
     if seats <= ANNEAL_MAX_SEATS and not _repeats_certain(plan) and any(
             plan.conflicted(r, hard_only=True) for r in range(len(plan.rounds))):
-        plan.anneal(min(ANNEAL_MOVES, 400 * seats))
+        plan.anneal(min(ANNEAL_MOVES, ANNEAL_PER_SEAT * seats))
         plan.descend()
+
+
+def _best_greedy(room: Room, people, sizes, seated, visits, neighbours, rng):
+    """The cheapest of a few greedy rounds (several only in small rooms, where it pays)."""
+    best, best_cost = None, None
+    for _ in range(max(1, min(GREEDY_TRIES, GREEDY_SEATS // max(1, len(people))))):
+        tables = greedy_round(room, people, sizes, seated, visits, neighbours, rng)
+        cost = _round_cost(room, tables, visits)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = tables, cost
+    return best
+
+
+def _round_cost(room: Room, tables, visits) -> int:
+    M, total = room.M, 0
+    for t, table in enumerate(tables):
+        for i, a in enumerate(table):
+            for b in table[i + 1:]:
+                total += (W_REPEAT if M[a][b] else 0) + room.weight(a, b)
+            if visits and visits[a][t]:
+                total += W_REVISIT
+    return total
 
 
 def _repeats_certain(plan: Plan) -> bool:
@@ -77,7 +102,7 @@ def _mix(room: Room, todo: list[list[int]], sizes: list[list[int]],
     start = _design_start(room, todo, sizes, neighbours, rng)
     planned = []
     for r, people in enumerate(todo):
-        tables = start[r] if r < len(start) else greedy_round(
+        tables = start[r] if r < len(start) else _best_greedy(
             room, people, sizes[r], {}, None, neighbours, rng)
         _seat(room, neighbours, tables)
         planned.append(tables)
@@ -125,7 +150,7 @@ def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[
         sizes = [base + 1 if t < extra else base for t in range(count)]
         present = set(here)
         seated = {h: t for t, h in host_at.items() if h in present}
-        tables = greedy_round(room, here, sizes, seated, visits, neighbours, rng)
+        tables = _best_greedy(room, here, sizes, seated, visits, neighbours, rng)
         _seat(room, neighbours, tables)
         for t, table in enumerate(tables):
             for p in table:
