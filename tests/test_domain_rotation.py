@@ -42,6 +42,17 @@ def test_the_affine_plane_of_order_four_meets_everyone_exactly_once():
     assert design_rounds(4, 6, 3) is None            # 6 is not a prime power
 
 
+@pytest.mark.parametrize("q", [3, 4, 5, 7, 8, 16])
+def test_every_design_is_resolvable_and_repeat_free(q):
+    for k in range(2, q + 1):
+        rounds = design_rounds(k, q, q + 1)
+        assert len(rounds) == q + (q % k == 0)
+        for played in rounds:
+            assert sorted(p for t in played for p in t) == list(range(k * q))
+            assert {len(t) for t in played} == {k}
+        assert max(met(rounds).values()) == 1
+
+
 def test_mix_without_a_design_still_avoids_repeats():
     plan = plan_rounds(people(30), 4, table_size=5, seed=1)    # 30 = 5 x 6: no design
     assert repeats(plan) == 0
