@@ -174,7 +174,7 @@ def _pairs(room: Room, past, todo, table_size, tables, rng) -> list[list[list[in
             result = _mix(room, [here], [sizes], rng)[0]
             room.add(result, -1)             # _mix seated it; seat it once, below
         else:
-            result = pairs_round(room, previous, here, sizes, rng)
+            result = pairs_round(room, previous, here, sizes, neighbours, rng)
         _seat(room, neighbours, result)
         planned.append(result)
         previous = result

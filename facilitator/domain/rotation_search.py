@@ -150,7 +150,8 @@ class Plan:
         while spent < work:
             improved = False
             for r in range(len(self.rounds)):
-                cost_per_try = 4 * len(self.pos[r]) * max(1, max(map(len, self.rounds[r]), default=1))
+                widest = max(map(len, self.rounds[r]), default=1)
+                cost_per_try = 4 * len(self.pos[r]) * max(1, widest)
                 people = self.conflicted(r)
                 self.rng.shuffle(people)
                 for a in people:
