@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from .rotation import MIN_TABLE, Person, RotationError, Wishes, table_sizes
-from .rotation_designs import design_rounds
+from .rotation_designs import design_rounds, host_rounds
 from .rotation_pairs import pairs_round
 from .rotation_search import (ANNEAL_MOVES, W_REPEAT, W_REVISIT, Plan, Room,
                               greedy_round)
@@ -122,14 +122,20 @@ def _design_start(room: Room, todo, sizes, neighbours, rng) -> list[list[list[in
     rounds = design_rounds(k, q, len(todo))
     if rounds is None:
         return []
+    point = _by_organisation(room, people, rng)
+    return [[[point[i] for i in table] for table in tables] for tables in rounds]
+
+
+def _by_organisation(room: Room, people: list[int], rng) -> list[int]:
+    """People in design-point order, one organisation after another: the points of one
+    column never meet in the line rounds, so colleagues filling a column never meet there."""
     groups: dict[int, list[int]] = {}
-    for p in people:                        # one organisation to a column: they never meet there
+    for p in people:
         groups.setdefault(room.org[p] if room.org[p] >= 0 else -2 - p, []).append(p)
     ordered = list(groups.values())
     rng.shuffle(ordered)
     ordered.sort(key=len, reverse=True)
-    point = [p for group in ordered for p in group]
-    return [[[point[i] for i in table] for table in tables] for tables in rounds]
+    return [p for group in ordered for p in group]
 
 
 def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[int]]]:
@@ -141,16 +147,21 @@ def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[
             for p in table:
                 visits[p][t] += 1
     neighbours = _neighbours(room)
+    start = _host_design_start(room, host_at, visits, todo, neighbours, rng)
     planned, fixed = [], []
     for number, here in enumerate(todo, start=1):
         if len(here) < MIN_TABLE * count:
             raise RotationError(f"{len(here)} people are too few for {count} host tables "
                                 f"(at least {MIN_TABLE} a table)")
         base, extra = divmod(len(here), count)
-        sizes = [base + 1 if t < extra else base for t in range(count)]
+        shift = (number - 1) * extra      # the bigger tables take turns: nobody has to revisit
+        sizes = [base + 1 if (t - shift) % count < extra else base for t in range(count)]
         present = set(here)
         seated = {h: t for t, h in host_at.items() if h in present}
-        tables = _best_greedy(room, here, sizes, seated, visits, neighbours, rng)
+        if number <= len(start):
+            tables = start[number - 1]
+        else:
+            tables = _best_greedy(room, here, sizes, seated, visits, neighbours, rng)
         _seat(room, neighbours, tables)
         for t, table in enumerate(tables):
             for p in table:
@@ -162,6 +173,24 @@ def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[
     hosts = set(host_at.values())
     return [[sorted(table, key=lambda p: (p not in hosts, p)) for table in tables]
             for tables in plan.rounds]
+
+
+def _host_design_start(room: Room, host_at: dict[int, int], visits, todo, neighbours,
+                       rng) -> list[list[list[int]]]:
+    """Rounds with no repeat and no revisit when the movers fill a design (see host_rounds)."""
+    count, hosts = len(host_at), set(host_at.values())
+    if not todo or any(p != todo[0] for p in todo) or not hosts <= set(todo[0]):
+        return []
+    movers = [p for p in todo[0] if p not in hosts]
+    k = len(movers) // count
+    if k * count != len(movers) or any(neighbours[p] for p in todo[0]) or any(map(any, visits)):
+        return []
+    rounds = host_rounds(k, count, len(todo))
+    if rounds is None:
+        return []
+    point = _by_organisation(room, movers, rng)
+    return [[[host_at[t], *(point[i] for i in table)] for t, table in enumerate(tables)]
+            for tables in rounds]
 
 
 def _pairs(room: Room, past, todo, table_size, tables, rng) -> list[list[list[int]]]:
