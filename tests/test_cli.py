@@ -244,3 +244,15 @@ def test_rotate_is_the_same_whatever_the_hash_seed(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--rounds", "many"], "invalid int value"), ([], "--rounds"),
+    (["--rounds", "2", "--seed", "x"], "invalid int value"),
+])
+def test_rotate_bad_arguments_fail_in_one_line(tmp_path, capsys, args, message):
+    (tmp_path / "p.csv").write_text(room_csv(6), encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["rotate", str(tmp_path / "p.csv"), *args])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and message in err and err.count("\n") == 1, err
