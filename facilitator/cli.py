@@ -90,6 +90,12 @@ def _rotate_command(sub) -> None:
     rotate.add_argument("--attendance", metavar="FILE.json",
                         help='{"join": {"2": ["id"]}, "leave": {"3": ["id"]}} (1-based rounds)')
     rotate.add_argument("--json", action="store_true", help="print one JSON object")
+    rotate.error = _one_line_error          # bad arguments too: one line, exit 2
+
+
+def _one_line_error(message: str) -> None:
+    print(f"facilitator rotate: {message}", file=sys.stderr)
+    sys.exit(2)
 
 
 def _bench_commands(sub) -> None:

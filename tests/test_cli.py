@@ -229,3 +229,30 @@ def test_rotate_as_a_real_process(tmp_path):
                  "4", "--json")
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["rounds"]) == 2
+
+
+def test_rotate_is_the_same_whatever_the_hash_seed(tmp_path):
+    (tmp_path / "p.csv").write_text(room_csv(14, hosts=3), encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"join": {"2": ["p5"]}}', encoding="utf-8")
+    outputs = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        result = subprocess.run([sys.executable, "-m", "facilitator", "rotate",
+                                 str(tmp_path / "p.csv"), "--rounds", "3", "--mode", "hosts",
+                                 "--attendance", str(tmp_path / "a.json"), "--json"],
+                                capture_output=True, text=True, env=env, timeout=60)
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--rounds", "many"], "invalid int value"), ([], "--rounds"),
+    (["--rounds", "2", "--seed", "x"], "invalid int value"),
+])
+def test_rotate_bad_arguments_fail_in_one_line(tmp_path, capsys, args, message):
+    (tmp_path / "p.csv").write_text(room_csv(6), encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["rotate", str(tmp_path / "p.csv"), *args])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and message in err and err.count("\n") == 1, err

@@ -6,7 +6,7 @@ import pytest
 from facilitator.domain.rotation import (Person, RotationError, Wishes, attendance,
                                          encounter_stats, met, plan_rounds, same_org_pairs, swap,
                                          table_sizes)
-from facilitator.domain.rotation_designs import design_rounds
+from facilitator.domain.rotation_designs import design_rounds, host_rounds
 
 
 @pytest.mark.parametrize("people, tables, size, expected", [
@@ -40,6 +40,23 @@ def test_the_affine_plane_of_order_four_meets_everyone_exactly_once():
     rounds = design_rounds(4, 4, 5)
     assert len(rounds) == 5 and set(met(rounds).values()) == {1} and len(met(rounds)) == 120
     assert design_rounds(4, 6, 3) is None            # 6 is not a prime power
+
+
+@pytest.mark.parametrize("q", [3, 4, 5, 7, 8, 16])
+def test_every_design_is_resolvable_and_repeat_free(q):
+    for k in range(1, q):
+        rounds = host_rounds(k, q, q + 3)
+        assert len(rounds) == q and max(met(rounds).values(), default=1) == 1
+        for point in range(k * q):
+            assert sorted(i for played in rounds for i, t in enumerate(played)
+                          if point in t) == list(range(q))          # every table once
+    for k in range(2, q + 1):
+        rounds = design_rounds(k, q, q + 1)
+        assert len(rounds) == q + (q % k == 0)
+        for played in rounds:
+            assert sorted(p for t in played for p in t) == list(range(k * q))
+            assert {len(t) for t in played} == {k}
+        assert max(met(rounds).values()) == 1
 
 
 def test_mix_without_a_design_still_avoids_repeats():
@@ -85,11 +102,22 @@ def test_hosts_stay_first_and_others_never_return_to_a_table():
         assert len(set(tables)) == 4
 
 
-def test_hosts_mode_without_repeats_when_the_room_allows():
-    room = people(40, hosts=8)
-    plan = plan_rounds(room, 5, mode="hosts", seed=1)
+@pytest.mark.parametrize("n, hosts, count", [(40, 8, 5), (40, 8, 8), (25, 5, 5), (9, 3, 3)])
+def test_hosts_mode_without_repeats_or_revisits_when_the_room_allows(n, hosts, count):
+    plan = plan_rounds(people(n, hosts=hosts), count, mode="hosts", seed=1)
     assert repeats(plan) == 0
-    assert all([t[0] for t in played] == list(range(8)) for played in plan)
+    assert all([t[0] for t in played] == list(range(hosts)) for played in plan)
+    for person in range(hosts, n):
+        tables = [i for played in plan for i, t in enumerate(played) if person in t]
+        assert len(set(tables)) == count
+
+
+@pytest.mark.parametrize("n, hosts", [(17, 4), (23, 7)])
+def test_the_bigger_host_tables_take_turns_so_nobody_revisits(n, hosts):
+    plan = plan_rounds(people(n, hosts=hosts), hosts, mode="hosts", seed=2)
+    for person in range(hosts, n):
+        tables = [i for played in plan for i, t in enumerate(played) if person in t]
+        assert len(set(tables)) == hosts
 
 
 def test_pairs_move_together_to_new_tables_and_split_up_their_table():

@@ -59,3 +59,26 @@ def design_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
         rounds.append([[x * q + y for y in range(start, start + k)]
                        for x in range(k) for start in range(0, q, k)])
     return rounds
+
+
+def host_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
+    """Up to min(count, q) rounds for k*q movers at q host tables, or None (World Café).
+
+    Mover x*q + y (x in 0..k-1, standing for the field element x+1) sits at
+    table y + s*(x+1) in round s. As s varies that table runs through every
+    table, so nobody returns to a table; two movers share a table in at most
+    one round; and a host (fixed at a table) meets each mover at most once.
+    Needs k <= q - 1 (the non-zero field elements).
+    """
+    field = _field(q) if 1 <= k <= q - 1 else None
+    if field is None:
+        return None
+    add, mul = field
+    rounds = []
+    for s in range(min(count, q)):
+        tables = [[] for _ in range(q)]
+        for x in range(k):
+            for y in range(q):
+                tables[add(y, mul(s, x + 1))].append(x * q + y)
+        rounds.append(tables)
+    return rounds

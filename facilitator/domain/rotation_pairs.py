@@ -13,6 +13,7 @@ import random
 from .rotation_search import W_ORG, W_REPEAT, W_REVISIT, W_WISH, Room
 
 PAIRS_WORK = 600_000     # unit-pair look-ups the descent of one round may spend
+PAIRS_TRIES, PAIRS_SEATS = 10, 400   # placements to choose from: 10 for up to 40 people
 
 
 def split_units(previous: list[list[int]], here: set[int], M: list[bytearray],
@@ -37,13 +38,28 @@ def split_units(previous: list[list[int]], here: set[int], M: list[bytearray],
 
 
 def pairs_round(room: Room, previous: list[list[int]], present: list[int], sizes: list[int],
-                rng: random.Random, work: int = PAIRS_WORK) -> list[list[int]]:
-    """The next round of tables (given sizes) from the previous one, pairs kept together."""
+                neighbours: list[set[int]], rng: random.Random,
+                work: int = PAIRS_WORK) -> list[list[int]]:
+    """The next round of tables (given sizes) from the previous one, pairs kept together.
+
+    neighbours[p]: everyone p has met (the non-zero entries of room.M[p]).
+    """
     here = set(present)
-    units = split_units(previous, here, room.M, rng)
-    moved = {p for _, members in units for p in members}
-    joiners = [p for p in present if p not in moved]
-    state = _Tables(room, sizes)
+    best, best_cost = None, None
+    for _ in range(max(1, min(PAIRS_TRIES, PAIRS_SEATS // max(1, len(present))))):
+        units = split_units(previous, here, room.M, rng)
+        state = _Tables(room, sizes, neighbours)
+        moved = {q for _, members in units for q in members}
+        _place_all(state, units, [p for p in present if p not in moved], rng)
+        state.descend(rng, work)
+        cost = sum(state.cost(u, t) for t, table in enumerate(state.tables) for u in table)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = state, cost
+    return [[p for _, members in table for p in members] for table in best.tables]
+
+
+def _place_all(state: "_Tables", units, joiners: list[int], rng: random.Random) -> None:
+    """Trios, then pairs, then singles (and units that found no room), then late joiners."""
     singles: list[tuple[int, list[int]]] = []
     for size in (3, 2):
         group = [u for u in units if len(u[1]) == size]
@@ -57,15 +73,20 @@ def pairs_round(room: Room, previous: list[list[int]], present: list[int], sizes
         state.place(unit, rng)
     for person in joiners:                       # late joiners: the smallest tables
         state.place((-1, [person]), rng, smallest=True)
-    state.descend(rng, work)
-    return [[p for _, members in table for p in members] for table in state.tables]
 
 
 class _Tables:
-    def __init__(self, room: Room, sizes: list[int]):
-        self.room, self.sizes = room, sizes
+    def __init__(self, room: Room, sizes: list[int], neighbours: list[set[int]]):
+        self.room, self.sizes, self.neighbours = room, sizes, neighbours
         self.tables: list[list[tuple[int, list[int]]]] = [[] for _ in sizes]
         self.free = list(sizes)
+        # While placing: where people, organisations and origins sit, tables by free seats.
+        self.where: dict[int, int] = {}
+        self.org_tables: dict[int, list[int]] = {}
+        self.origin_tables: dict[int, list[int]] = {}
+        self.buckets: dict[int, list[int]] = {}
+        for t, size in enumerate(sizes):
+            self.buckets.setdefault(size, []).append(t)
 
     def cost(self, unit, t: int, skip=None) -> int:
         """What the unit adds at table t, leaving out the unit `skip` sitting there."""
@@ -84,21 +105,62 @@ class _Tables:
         return total
 
     def place(self, unit, rng, parity: bool = False, smallest: bool = False) -> bool:
-        size, best, chosen = len(unit[1]), None, None
-        for t, free in enumerate(self.free):
-            if free < size:
-                continue
-            cost = self.cost(unit, t)
-            odd = parity and free - size == 1
-            key = (-free, cost) if smallest else (odd, cost, -free)
-            key += (rng.random(),)
-            if best is None or key < best:
-                best, chosen = key, t
+        """Seat the unit at the open table that costs least (False if none has room).
+
+        Only tables holding someone the unit has met, its organisation, its origin or
+        a wish are costed one by one; the others cost nothing and are found by free seats.
+        """
+        size = len(unit[1])
+
+        def key(free: int, cost: int) -> tuple:
+            # a trio belongs where it leaves an even room, a pair where it leaves not one seat
+            odd = parity and ((free - size) % 2 == 1 if size == 3 else free - size == 1)
+            return (-free, cost) if smallest else (odd, cost, -free)
+        touched = self._touched(unit)
+        best, chosen = None, None
+        for t in touched:
+            if self.free[t] >= size:
+                candidate = key(self.free[t], self.cost(unit, t)) + (rng.random(),)
+                if best is None or candidate < best:
+                    best, chosen = candidate, t
+        for free in sorted((f for f, b in self.buckets.items() if f >= size and b),
+                           key=lambda f: key(f, 0)):
+            untouched = [t for t in self.buckets[free] if t not in touched]
+            if untouched:
+                candidate = key(free, 0) + (rng.random(),)
+                if best is None or candidate < best:
+                    best, chosen = candidate, untouched[rng.randrange(len(untouched))]
+                break
         if chosen is None:
             return False
-        self.tables[chosen].append(unit)
-        self.free[chosen] -= size
+        self._seat(unit, chosen)
         return True
+
+    def _touched(self, unit) -> set[int]:
+        origin, members = unit
+        room, where = self.room, self.where
+        touched = set(self.origin_tables.get(origin, ())) if origin >= 0 else set()
+        if 0 <= origin < len(self.sizes):
+            touched.add(origin)
+        for p in members:
+            touched.update(where[x] for x in self.neighbours[p] if x in where)
+            touched.update(self.org_tables.get(room.org[p], ()))
+            if room.wish:
+                touched.update(t for x, t in where.items() if room.wish.get(p * room.n + x))
+        return touched
+
+    def _seat(self, unit, t: int) -> None:
+        origin, members = unit
+        self.tables[t].append(unit)
+        self.buckets[self.free[t]].remove(t)
+        self.free[t] -= len(members)
+        self.buckets.setdefault(self.free[t], []).append(t)
+        if origin >= 0:
+            self.origin_tables.setdefault(origin, []).append(t)
+        for p in members:
+            self.where[p] = t
+            if self.room.org[p] >= 0:
+                self.org_tables.setdefault(self.room.org[p], []).append(t)
 
     def descend(self, rng: random.Random, work: int) -> None:
         """Swap equally big units of two tables while that lowers the cost."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 import random
 
 from .rotation import MIN_TABLE, Person, RotationError, Wishes, table_sizes
-from .rotation_designs import design_rounds
+from .rotation_designs import design_rounds, host_rounds
 from .rotation_pairs import pairs_round
-from .rotation_search import Plan, Room, greedy_round
+from .rotation_search import (ANNEAL_MOVES, W_REPEAT, W_REVISIT, Plan, Room,
+                              greedy_round)
 
 ANNEAL_MAX_SEATS = 2_000   # people x planned rounds up to which the annealing runs
+GREEDY_TRIES, GREEDY_SEATS = 20, 1_000   # greedy rounds to choose from: 20 for 50 people
+ANNEAL_PER_SEAT = 1000     # annealing moves per seat to plan (up to ANNEAL_MOVES)
 
 
 def plan(people: list[Person], rounds: int, mode: str, table_size: int | None,
@@ -53,10 +56,44 @@ def _seat(room: Room, neighbours: list[set[int]], tables: list[list[int]]) -> No
 def _search(plan: Plan) -> None:
     plan.descend()
     seats = sum(len(where) for where in plan.pos)
-    if seats <= ANNEAL_MAX_SEATS and any(plan.conflicted(r, hard_only=True)
-                                       for r in range(len(plan.rounds))):
-        plan.anneal()
+    if seats <= ANNEAL_MAX_SEATS and not _repeats_certain(plan) and any(
+            plan.conflicted(r, hard_only=True) for r in range(len(plan.rounds))):
+        plan.anneal(min(ANNEAL_MOVES, ANNEAL_PER_SEAT * seats))
         plan.descend()
+
+
+def _best_greedy(room: Room, people, sizes, seated, visits, neighbours, rng):
+    """The cheapest of a few greedy rounds (several only in small rooms, where it pays)."""
+    best, best_cost = None, None
+    for _ in range(max(1, min(GREEDY_TRIES, GREEDY_SEATS // max(1, len(people))))):
+        tables = greedy_round(room, people, sizes, seated, visits, neighbours, rng)
+        cost = _round_cost(room, tables, visits)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = tables, cost
+    return best
+
+
+def _round_cost(room: Room, tables, visits) -> int:
+    M, total = room.M, 0
+    for t, table in enumerate(tables):
+        for i, a in enumerate(table):
+            for b in table[i + 1:]:
+                total += (W_REPEAT if M[a][b] else 0) + room.weight(a, b)
+            if visits and visits[a][t]:
+                total += W_REVISIT
+    return total
+
+
+def _repeats_certain(plan: Plan) -> bool:
+    """True when someone must meet more people than there are to meet (a counting bound):
+    then annealing cannot reach zero and is not worth its time."""
+    everyone = set().union(*plan.pos)
+    for p in everyone:
+        seats = sum(min(map(len, tables)) - 1 for tables, where in zip(plan.rounds, plan.pos)
+                    if p in where)
+        if seats > len(everyone) - 1:
+            return True
+    return False
 
 
 def _mix(room: Room, todo: list[list[int]], sizes: list[list[int]],
@@ -65,7 +102,7 @@ def _mix(room: Room, todo: list[list[int]], sizes: list[list[int]],
     start = _design_start(room, todo, sizes, neighbours, rng)
     planned = []
     for r, people in enumerate(todo):
-        tables = start[r] if r < len(start) else greedy_round(
+        tables = start[r] if r < len(start) else _best_greedy(
             room, people, sizes[r], {}, None, neighbours, rng)
         _seat(room, neighbours, tables)
         planned.append(tables)
@@ -85,14 +122,20 @@ def _design_start(room: Room, todo, sizes, neighbours, rng) -> list[list[list[in
     rounds = design_rounds(k, q, len(todo))
     if rounds is None:
         return []
+    point = _by_organisation(room, people, rng)
+    return [[[point[i] for i in table] for table in tables] for tables in rounds]
+
+
+def _by_organisation(room: Room, people: list[int], rng) -> list[int]:
+    """People in design-point order, one organisation after another: the points of one
+    column never meet in the line rounds, so colleagues filling a column never meet there."""
     groups: dict[int, list[int]] = {}
-    for p in people:                        # one organisation to a column: they never meet there
+    for p in people:
         groups.setdefault(room.org[p] if room.org[p] >= 0 else -2 - p, []).append(p)
     ordered = list(groups.values())
     rng.shuffle(ordered)
     ordered.sort(key=len, reverse=True)
-    point = [p for group in ordered for p in group]
-    return [[[point[i] for i in table] for table in tables] for tables in rounds]
+    return [p for group in ordered for p in group]
 
 
 def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[int]]]:
@@ -104,16 +147,21 @@ def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[
             for p in table:
                 visits[p][t] += 1
     neighbours = _neighbours(room)
+    start = _host_design_start(room, host_at, visits, todo, neighbours, rng)
     planned, fixed = [], []
     for number, here in enumerate(todo, start=1):
         if len(here) < MIN_TABLE * count:
             raise RotationError(f"{len(here)} people are too few for {count} host tables "
                                 f"(at least {MIN_TABLE} a table)")
         base, extra = divmod(len(here), count)
-        sizes = [base + 1 if t < extra else base for t in range(count)]
+        shift = (number - 1) * extra      # the bigger tables take turns: nobody has to revisit
+        sizes = [base + 1 if (t - shift) % count < extra else base for t in range(count)]
         present = set(here)
         seated = {h: t for t, h in host_at.items() if h in present}
-        tables = greedy_round(room, here, sizes, seated, visits, neighbours, rng)
+        if number <= len(start):
+            tables = start[number - 1]
+        else:
+            tables = _best_greedy(room, here, sizes, seated, visits, neighbours, rng)
         _seat(room, neighbours, tables)
         for t, table in enumerate(tables):
             for p in table:
@@ -127,6 +175,24 @@ def _hosts(room: Room, people: list[Person], past, todo, rng) -> list[list[list[
             for tables in plan.rounds]
 
 
+def _host_design_start(room: Room, host_at: dict[int, int], visits, todo, neighbours,
+                       rng) -> list[list[list[int]]]:
+    """Rounds with no repeat and no revisit when the movers fill a design (see host_rounds)."""
+    count, hosts = len(host_at), set(host_at.values())
+    if not todo or any(p != todo[0] for p in todo) or not hosts <= set(todo[0]):
+        return []
+    movers = [p for p in todo[0] if p not in hosts]
+    k = len(movers) // count
+    if k * count != len(movers) or any(neighbours[p] for p in todo[0]) or any(map(any, visits)):
+        return []
+    rounds = host_rounds(k, count, len(todo))
+    if rounds is None:
+        return []
+    point = _by_organisation(room, movers, rng)
+    return [[[host_at[t], *(point[i] for i in table)] for t, table in enumerate(tables)]
+            for tables in rounds]
+
+
 def _pairs(room: Room, past, todo, table_size, tables, rng) -> list[list[list[int]]]:
     neighbours = _neighbours(room)
     previous = past[-1] if past else None
@@ -137,7 +203,7 @@ def _pairs(room: Room, past, todo, table_size, tables, rng) -> list[list[list[in
             result = _mix(room, [here], [sizes], rng)[0]
             room.add(result, -1)             # _mix seated it; seat it once, below
         else:
-            result = pairs_round(room, previous, here, sizes, rng)
+            result = pairs_round(room, previous, here, sizes, neighbours, rng)
         _seat(room, neighbours, result)
         planned.append(result)
         previous = result

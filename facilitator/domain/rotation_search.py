@@ -15,7 +15,8 @@ import random
 from itertools import combinations
 
 W_WISH, W_REVISIT, W_REPEAT, W_ORG = 100_000, 10_000, 1_000, 10
-ANNEAL_MOVES = 80_000     # swaps the annealing may try (small rooms only)
+ANNEAL_MOVES = 150_000     # swaps the annealing may try (small rooms only)
+STALE_MOVES = 15_000       # once cool, it gives up after this many without a better plan
 DESCENT_WORK = 4_000_000   # pair look-ups the descent may spend
 
 
@@ -70,7 +71,7 @@ class Plan:
         for t, table in enumerate(self.rounds[r]):
             for a, b in combinations(table, 2):
                 w = room.weight(a, b)
-                if M[a][b] >= 2 or w >= W_WISH or (w > 0 and not hard_only):
+                if (M[a][b] >= 2 and w >= 0) or w >= W_WISH or (w > 0 and not hard_only):
                     found.update((a, b))
             if self.visits:
                 found.update(p for p in table if self.visits[p][t] >= 2)
@@ -149,7 +150,8 @@ class Plan:
         while spent < work:
             improved = False
             for r in range(len(self.rounds)):
-                cost_per_try = 4 * len(self.pos[r]) * max(1, max(map(len, self.rounds[r]), default=1))
+                widest = max(map(len, self.rounds[r]), default=1)
+                cost_per_try = 4 * len(self.pos[r]) * max(1, widest)
                 people = self.conflicted(r)
                 self.rng.shuffle(people)
                 for a in people:
@@ -163,14 +165,16 @@ class Plan:
             if not improved:
                 return
 
-    def anneal(self, moves: int = ANNEAL_MOVES, hot: float = 1500.0, cold: float = 100.0) -> None:
+    def anneal(self, moves: int = ANNEAL_MOVES, hot: float = 500.0, cold: float = 30.0) -> None:
         """Simulated annealing on swaps that move someone with a repeat (or revisit, or broken
         wish), until none is left or the moves are spent; the best plan seen is kept."""
         rounds, rng = range(len(self.rounds)), self.rng
         movable = [[p for p in self.pos[r] if p not in self.fixed[r]] for r in rounds]
-        current = best = 0
+        current = best = last_best = 0
         snapshot, conflicts, temp = self._snapshot(), [], hot
         for step in range(moves):
+            if step > moves // 2 and step - last_best > STALE_MOVES:
+                break
             if step % 100 == 0:
                 temp = hot * (cold / hot) ** (step / moves)
                 conflicts = [(r, a) for r in rounds for a in self.conflicted(r, hard_only=True)]
@@ -185,7 +189,7 @@ class Plan:
                 self.apply(r, a, b)
                 current += d
                 if current < best:
-                    best, snapshot = current, self._snapshot()
+                    best, snapshot, last_best = current, self._snapshot(), step
         if current > best:
             self._restore(snapshot)
 
@@ -214,18 +218,26 @@ def greedy_round(room: Room, present: list[int], sizes: list[int], seated: dict[
     """One round built person by person, each to the open table that costs least.
 
     `seated` holds fixed seats (hosts: person -> table). Ties go to the table
-    with the most room left, then by the rng.
+    with the most room left, then by the rng. Only the tables a person's past
+    partners, organisation, wishes or visits touch are costed one by one; among
+    the rest (cost 0) the one with the most room is found by room-left buckets.
     """
-    tables = [[] for _ in sizes]
-    orgs = [dict() for _ in sizes]
+    tables: list[list[int]] = [[] for _ in sizes]
+    org_tables: dict[int, list[int]] = {}
     where: dict[int, int] = {}
+    left = list(sizes)
+    buckets: dict[int, list[int]] = {}
+    for t, size in enumerate(sizes):
+        buckets.setdefault(size, []).append(t)
 
     def sit(p: int, t: int) -> None:
         tables[t].append(p)
         where[p] = t
-        o = room.org[p]
-        if o >= 0:
-            orgs[t][o] = orgs[t].get(o, 0) + 1
+        if room.org[p] >= 0:
+            org_tables.setdefault(room.org[p], []).append(t)
+        buckets[left[t]].remove(t)
+        left[t] -= 1
+        buckets.setdefault(left[t], []).append(t)
     for p, t in seated.items():
         sit(p, t)
     movers = [p for p in present if p not in seated]
@@ -237,17 +249,39 @@ def greedy_round(room: Room, present: list[int], sizes: list[int], seated: dict[
             t = where.get(x)
             if t is not None:
                 extra[t] = extra.get(t, 0) + W_REPEAT * M[p][x]
+        for t in org_tables.get(room.org[p], ()):
+            extra[t] = extra.get(t, 0) + W_ORG
+        if visits:
+            for t, times in enumerate(visits[p]):
+                if times:
+                    extra[t] = extra.get(t, 0) + W_REVISIT * times
         if wish:
-            for t, table in enumerate(tables):
-                extra[t] = extra.get(t, 0) + sum(wish.get(p * n + x, 0) for x in table)
-        o, best, chosen = room.org[p], None, 0
-        for t, size in enumerate(sizes):
-            room_left = size - len(tables[t])
-            if room_left <= 0:
-                continue
-            key = (extra.get(t, 0) + (W_ORG * orgs[t].get(o, 0) if o >= 0 else 0)
-                   + (W_REVISIT * visits[p][t] if visits else 0), -room_left, rng.random())
-            if best is None or key < best:
-                best, chosen = key, t
+            for x, t in where.items():
+                w = wish.get(p * n + x)
+                if w:
+                    extra[t] = extra.get(t, 0) + w
+        chosen = _free_table(buckets, extra, rng) if all(v > 0 for v in extra.values()) else None
+        if chosen is None:
+            best = None
+            for t, room_left in enumerate(left):
+                if room_left > 0:
+                    key = (extra.get(t, 0), -room_left, rng.random())
+                    if best is None or key < best:
+                        best, chosen = key, t
         sit(p, chosen)
     return tables
+
+
+def _free_table(buckets: dict[int, list[int]], extra: dict[int, int],
+                rng: random.Random) -> int | None:
+    """An open table that costs nothing, with the most room left (None if every one costs)."""
+    for room_left in sorted((r for r, b in buckets.items() if r > 0 and b), reverse=True):
+        bucket = buckets[room_left]
+        for _ in range(4):
+            t = bucket[rng.randrange(len(bucket))]
+            if t not in extra:
+                return t
+        free = [t for t in bucket if t not in extra]
+        if free:
+            return free[rng.randrange(len(free))]
+    return None

@@ -1,0 +1,30 @@
+"""bench/rotation.py runs (at a tiny size, so it cannot rot) and reports what it promises."""
+import importlib.util
+import json
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "rotation.py"
+
+
+def load():
+    spec = importlib.util.spec_from_file_location("rotation_bench", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bench_measures_every_mode(capsys):
+    assert load().main(["--cases", "9/3/3,20/5/2", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["people"], r["mode"]) for r in rows] == [
+        (9, "mix"), (9, "pairs"), (9, "hosts"), (20, "mix"), (20, "pairs"), (20, "hosts")]
+    mix = rows[0]
+    assert mix["repeats"] == 0 and mix["met_min"] == 6 and mix["repeats_beyond_pairs"] is None
+    assert rows[1]["repeats_beyond_pairs"] <= rows[1]["repeats"]
+    assert all(r["seconds"] >= 0 for r in rows)
+
+
+def test_the_bench_prints_a_markdown_table(capsys):
+    assert load().main(["--cases", "9/3/2", "--modes", "mix"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("| people") and lines[2].startswith("| 9 | 3 | 2 | mix | 0 |")
