@@ -42,7 +42,7 @@ def colour(table_no: int) -> tuple[int, str]:
 def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
     """Add everyone on a registration list; RegistrationError names every bad row.
 
-    Hosts (a yes in the host column) get the next free table numbers.
+    Hosts get the table number in their host column, or (a yes there) the next free one.
     """
     registrants = parse_registrations(data)
     with db.atomic():
@@ -50,9 +50,14 @@ def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
         if len(people) + len(registrants) > MAX_PEOPLE:
             raise ValidationError({"file": "too_many_people"})
         taken = {p.host_table for p in people if p.host_table}
+        taken |= {r.host_table for r in registrants if r.host_table}
+        if len(taken) < len([p for p in people if p.host_table]) + sum(
+                1 for r in registrants if r.host_table):
+            raise ValidationError({"file": "host_taken"})
         free = (n for n in range(1, MAX_TABLES + 1) if n not in taken)
         rows = [{"name": r.name, "org": r.org, "role": r.role,
-                 "host_table": next(free) if r.host else None} for r in registrants]
+                 "host_table": r.host_table or (next(free) if r.host else None)}
+                for r in registrants]
         store.insert_attendees(db, event_id, rows, utc_iso(now))
         _replan(db, event_id)
     return len(rows)

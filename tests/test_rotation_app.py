@@ -345,3 +345,15 @@ def test_a_room_that_cannot_be_planned_says_why_and_loses_nothing(client, db, de
         client.post(f"/f/events/{demo.id}/rotation/people/{person.id}/host", data={"table": table})
     assert "data-plan-problem" not in page(client, demo.id)
     assert len(store.list_rounds(db, demo.id)) == 3
+
+
+def test_host_column_takes_yes_or_a_table_number(client, db, demo):
+    data = "namn;org;värd\nAnna;A;3\nBo;B;ja\nCilla;C;nej\nDan;D;\n".encode()
+    assert upload(client, demo.id, data).status_code == 302
+    hosts = {p.name: p.host_table for p in store.list_attendees(db, demo.id)}
+    assert hosts == {"Anna": 3, "Bo": 1, "Cilla": None, "Dan": None}
+    bad = upload(client, demo.id, "namn;värd\nEva;kanske\nFia;ja\n".encode())
+    assert bad.status_code == 400 and "Rad 2" in bad.get_data(as_text=True)
+    taken = upload(client, demo.id, "namn;värd\nGun;3\n".encode())
+    assert taken.status_code == 400 and "redan en värd" in taken.get_data(as_text=True)
+    assert len(store.list_attendees(db, demo.id)) == 4

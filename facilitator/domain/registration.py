@@ -23,6 +23,7 @@ HEADERS = {
     "id": ("id", "nr", "nummer", "number"),
 }
 YES = ("1", "ja", "j", "x", "yes", "y", "true", "sant")
+NO = ("0", "nej", "n", "no", "false", "falskt", "-")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Registrant:
     org: str = ""
     role: str = ""
     host: bool = False
+    host_table: int | None = None   # when the host column holds a table number (2 to 500)
 
 
 @dataclass(frozen=True)
@@ -166,5 +168,9 @@ def _registrant(row: list[str], columns: dict[str, int], line: int):
     problem = _cell_problem(values)
     if problem:
         return None, RowError(line, problem)
+    host = values["host"].lower()
+    table = int(host) if host.isdigit() and 2 <= int(host) <= 500 else None
+    if host and not (host in YES or table or host in NO):
+        return None, RowError(line, "bad_host", values["host"])
     return Registrant(values["name"], values["org"], values["role"],
-                      values["host"].lower() in YES), None
+                      host in YES or table is not None, table), None
