@@ -248,7 +248,7 @@ def _similarity(notes: list[_Note], texts, seeds, vectors, p) -> np.ndarray:
     weight = p["w_terms"] + p["w_chars"]
     matrix = _vectors(texts, seeds, vectors) if p["w_embed"] > 0 else None
     if matrix is not None:
-        if p["center"] and len(texts) >= 10:
+        if p["center"] and len(texts) >= 2:
             matrix = matrix - matrix[:len(texts)].mean(axis=0)
         norms = np.linalg.norm(matrix, axis=1)
         norms[norms == 0] = 1.0
@@ -374,7 +374,7 @@ def _label(members: list[int], notes: list[_Note], texts, used: set[str], n: int
     scored = []
     for term, count in inside.items():
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
-        if not form or form.lower() in FILLER or count < 2:
+        if not form or (form.lower() in FILLER and not form.isupper()) or count < 2:
             continue
         bonus = 1.3 if term.startswith("g:") else 1.0
         score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
