@@ -83,7 +83,7 @@ def test_labels_are_real_words_of_the_notes_and_unique():
     assert by_notes[(4, 5, 6, 7)].split(" · ")[0] in ("Elevhälsan", "EHT", "Elevhälsoteamet")
 
 
-def test_labels_are_never_stems_on_a_bigger_set():
+def test_labels_are_never_stems_on_a_bigger_set(lexical):
     _, notes = labelled("sv_dev")
     text_words = {w for note in notes for w in words(note)}
     for theme in find_themes(notes):
@@ -102,7 +102,7 @@ def test_acronyms_stay_as_written():
 
 
 def test_deterministic():
-    _, notes = labelled("sv_dev")
+    _, notes = labelled("en_dev")
     assert find_themes(notes) == find_themes(list(notes))
 
 
@@ -149,7 +149,15 @@ def test_seeds_name_the_themes_they_match():
     assert "Digitalisering" not in by_notes.values()     # no notes match it
 
 
-def test_n_themes_asks_for_about_n():
+def test_a_seed_gathers_notes_that_formed_no_theme():
+    notes = NOTES[:4] + ["Trygghet på rasten", "Vi känner oss otrygga i korridoren", "bra fika!"]
+    assert not any(t.label == "Trygghet" for t in find_themes(notes))
+    themes = find_themes(notes, seeds=["Trygghet"])
+    assert {t.label: t.notes for t in themes}["Trygghet"] == (4, 5)
+    check_partition(themes, len(notes))
+
+
+def test_n_themes_asks_for_about_n(lexical):
     _, notes = labelled("sv_dev")
     themes = find_themes(notes, n_themes=4)
     assert len([t for t in themes if not t.other]) == 4

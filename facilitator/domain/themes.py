@@ -132,6 +132,15 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
             clusters[best][0].append(i)
         else:
             rest.append(i)
+    # A seed no cluster took gathers the left-over notes close to it, if there are enough.
+    taken_seeds = {label for _, label in clusters if label}
+    for s, seed in enumerate(seeds):
+        if seed[:MAX_LABEL] in taken_seeds:
+            continue
+        near = [i for i in rest if not notes[i].off_topic and sim[n + s, i] >= p["join"]]
+        if len(near) >= (p["min_size"] if n >= 40 else 2):
+            clusters.append((near, seed[:MAX_LABEL]))
+            rest = [i for i in rest if i not in near]
 
     themes = []
     for k, (label, members) in enumerate(kept):
