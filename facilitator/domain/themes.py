@@ -43,7 +43,8 @@ egna hela stort större stor liten små mindre inte alla varje också igen tidig
 need needs more better must should important many much really every time clear clearer
 prata pratar analysera kräver kräva hjälper hjälpa leda används använda fungera hantera skapa
 stödja stötta lära lösa följa komma jobbar arbetar känna känner läser svarar hinner räcker
-startar tappar slutar ökar mår få får ge ger sitta finnas gäller syfte
+startar tappar slutar ökar mår få får ge ger sitta finnas gäller syfte känns följer leder
+saknar blir görs ges tas händer syns sjunkit
 make makes help helps keep feel talk use work works get gets start stop
 """.split())
 
@@ -385,7 +386,7 @@ def _label(members: list[int], notes: list[_Note], texts, used: set[str], n: int
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
         if not form or (form.lower() in FILLER and not form.isupper()) or count < 2:
             continue
-        bonus = 1.3 if term.startswith("g:") else 1.0
+        bonus = (1.3 if term.startswith("g:") else 1.0) * _noun_likeness(form)
         score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
         scored.append((-round(score, 6), form, term))
     scored.sort()
@@ -427,8 +428,20 @@ def _group_form(key: str, forms: Counter) -> str:
 
     def rank(form: str):
         own = 2 if stem(form.lower(), "sv") == stem(key, "sv") else 1
-        return (-forms[form] * own, order.get(form.lower(), len(order)), len(form), form)
+        return (-forms[form] * own * _noun_likeness(form), order.get(form.lower(), len(order)),
+                len(form), form)
     return min(forms, key=rank)
+
+
+ADJECTIVE_ENDINGS = ("iga", "iskt", "iska", "isk", "liga", "ligt", "ala", "ig", "lig")
+
+
+def _noun_likeness(form: str) -> float:
+    """Nouns make labels: a Swedish adjective ending (digitala, tydlig) halves a word's chance."""
+    word = form.lower()
+    if form.isupper() or " " in word or len(word) < 6:
+        return 1.0
+    return 0.5 if word.endswith(ADJECTIVE_ENDINGS) else 1.0
 
 
 def _form(forms: Counter) -> str:
