@@ -136,7 +136,10 @@ def test_keep_survives_and_new_notes_join_or_form_themes():
 
 
 def test_keep_with_bad_indices_and_övrigt():
-    themes = find_themes(NOTES, keep=[("Mitt", (0, 1, 99, -1)), ("Övrigt", (13,))])
+    import numpy as np
+
+    themes = find_themes(NOTES, keep=[("Mitt", (0, np.int64(1), 99, -1, True, "2")),
+                                      ("Övrigt", [13])])
     check_partition(themes, len(NOTES))
     assert {t.label: t.notes for t in themes}["Mitt"][:2] == (0, 1)
     assert 13 in themes[-1].notes

@@ -19,6 +19,7 @@ Pure and deterministic: same input, same output.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -351,7 +352,8 @@ def _kept(keep, n: int, other_label: str):
     kept, taken, other = [], set(), []
     for label, members in keep or ():
         label = str(label).strip()[:200] or "?"
-        good = sorted({int(i) for i in members if isinstance(i, int) and 0 <= i < n} - taken)
+        good = sorted({int(i) for i in members if isinstance(i, numbers.Integral)
+                       and not isinstance(i, bool) and 0 <= i < n} - taken)
         taken.update(good)
         if label.lower() in {v.lower() for v in OTHER_LABEL.values()} | {other_label.lower()}:
             other.extend(good)
