@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|create-user|purge|report|export|rotate|bench|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|create-user|purge|report|export|rotate|cluster|bench|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     _room_commands(sub)
     _data_commands(sub)
     _rotate_command(sub)
+    _cluster_command(sub)
     _bench_commands(sub)
     return parser
 
@@ -96,6 +97,15 @@ def _rotate_command(sub) -> None:
 def _one_line_error(message: str) -> None:
     print(f"facilitator rotate: {message}", file=sys.stderr)
     sys.exit(2)
+
+
+def _cluster_command(sub) -> None:
+    cluster = _command(sub, "cluster", cmd_cluster, "themes of a file of notes (one a line)",
+                       db=False)
+    cluster.add_argument("notes", metavar="NOTES.txt", help="UTF-8, one note per non-empty line")
+    cluster.add_argument("--lang", choices=("sv", "en", "auto"), default="auto")
+    cluster.add_argument("--themes", type=int, metavar="N", help="about N themes (default: automatic)")
+    cluster.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _bench_commands(sub) -> None:
@@ -286,6 +296,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for key, value in result.items():
             print(f"{key:22} {value}")
     return 0
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .cluster_cli import run
+
+    return run(args.notes, args.lang, args.themes, args.json, UserError)
 
 
 def cmd_qr(args: argparse.Namespace) -> int:
