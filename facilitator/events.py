@@ -47,6 +47,9 @@ class Handlers:
         # {"event", "role", "sent_ms"} by sid, for this process only (Socket.IO keeps a
         # client on one process; rooms and broadcasts cross processes).
         self.sessions: dict[str, dict[str, Any]] = {}
+        # Made on the first note, when the app (and its PUSH_INTERVAL_MS) is known.
+        self.counts: broadcast.Coalescer | None = None
+        self.tables: broadcast.Coalescer | None = None
 
     def me(self) -> dict[str, Any]:
         return self.sessions[request.sid]
@@ -82,15 +85,31 @@ class Handlers:
         if not _within_limit(me, now_ms()):
             return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
         try:
-            note, is_new = notes.submit_note(get_db(), event_id, data, now())
+            note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
+                                                     event_id, data, now())
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:
             broadcast.note_added(self.socketio, event_id, protocol.note_payload(note))
-            broadcast.notes_count(self.socketio, event_id, notes.count_notes(get_db(), event_id))
+            self._coalescers()[0].request(event_id)
             if note.table_no is not None:
-                push_tables(self.socketio, event_id)
+                self._coalescers()[1].request(event_id)
         return protocol.ok(id=note.id, duplicate=not is_new)
+
+    def _coalescers(self) -> tuple[broadcast.Coalescer, broadcast.Coalescer]:
+        """notes_count and tables pushes, at most one per PUSH_INTERVAL_MS per event."""
+        if self.counts is None or self.tables is None:
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            interval = int(app.config["PUSH_INTERVAL_MS"]) / 1000
+
+            def in_app(push: Callable[[SocketIO, str], None]) -> Callable[[str], None]:
+                def run(event_id: str) -> None:
+                    with app.app_context():
+                        push(self.socketio, event_id)
+                return run
+            self.counts = broadcast.Coalescer(self.socketio, interval, in_app(push_count))
+            self.tables = broadcast.Coalescer(self.socketio, interval, in_app(push_tables))
+        return self.counts, self.tables
 
     def on_eval_answer(self, data: Any = None) -> dict[str, Any]:
         """A phone answers (or changes its answer to) an open evaluation item."""
@@ -220,6 +239,10 @@ def push_evaluation(socketio: SocketIO, event_id: str) -> None:
 
 def push_results(socketio: SocketIO, event_id: str) -> None:
     broadcast.eval_results(socketio, event_id, evaluation.shown_results(get_db(), event_id))
+
+
+def push_count(socketio: SocketIO, event_id: str) -> None:
+    broadcast.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
 
 
 def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:

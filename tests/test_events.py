@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from facilitator import notes, protocol, services, timing
+from facilitator import notes, protocol, services, store, timing
 
 from .conftest import facilitator_token, gen_event, note_payload
 
@@ -156,9 +156,10 @@ def test_a_failing_handler_still_answers(app, db, demo, sockets, monkeypatch):
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
-    monkeypatch.setattr(notes, "submit_note", broken)
+    monkeypatch.setattr(store, "insert_note", broken)   # fails inside the note writer's batch
     ack = phone.emit("note_submit", note_payload(), callback=True)
     assert ack["ok"] is False and ack["error"] == "server_error"
+    assert services.count_notes(db, demo.id) == 0
 
 
 def test_connecting_late_sees_the_running_timer(db, demo, sockets):
