@@ -37,9 +37,9 @@ def timer_state(socketio: SocketIO, event_id: str, payload: dict[str, Any],
     socketio.emit(protocol.TIMER_STATE, payload, to=to or event_room(event_id))
 
 
-def note_added(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
-    """A new note, to the control pages and the projector wall; never to phones."""
-    socketio.emit(protocol.NOTE_ADDED, payload, to=_note_viewers(event_id))
+def notes_added(socketio: SocketIO, event_id: str, payloads: list[dict[str, Any]]) -> None:
+    """New notes, oldest first, to the control pages and the projector wall; never to phones."""
+    socketio.emit(protocol.NOTES_ADDED, {"notes": payloads}, to=_note_viewers(event_id))
 
 
 def note_updated(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
@@ -96,8 +96,8 @@ class Coalescer:
     The first request runs at once; requests during the interval that follows
     become one more run at its end, so the last state always goes out. A
     thousand notes in a second then cost the control pages and projectors a
-    handful of ``notes_count`` and ``tables`` messages instead of a thousand
-    each (and the server as many fewer count queries). ``interval_s`` 0 pushes
+    handful of ``notes_added``, ``notes_count`` and ``tables`` messages instead
+    of a thousand each (and the server as many fewer count queries). ``interval_s`` 0 pushes
     every time (tests that check each push).
     """
 
