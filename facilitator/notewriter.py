@@ -168,7 +168,9 @@ class NoteWriter(Generic[T, R]):
                     db = self._open(batch)
                     if db is None:
                         continue
-                self._write(db, batch)
+                if not self._write(db, batch):
+                    db.close()  # e.g. BEGIN failed: the next batch gets a fresh connection
+                    db = None
         except BaseException:
             with self.cond:  # never leave submitters without a writer
                 self.worker = None
@@ -197,15 +199,18 @@ class NoteWriter(Generic[T, R]):
             self._resolve(batch, [Outcome(error=exc)] * len(batch))
             return None
 
-    def _write(self, db: Any, batch: list[_Pending[T, R]]) -> None:
+    def _write(self, db: Any, batch: list[_Pending[T, R]]) -> bool:
+        """Write and answer one batch; False if the connection should not be used again."""
+        healthy = True
         try:
             outcomes = write_batch(db, self.write, [p.item for p in batch])
         except Exception as exc:  # noqa: BLE001 - e.g. BEGIN failed: nothing was stored
             if db.conn.in_transaction:
                 db.conn.rollback()
-            outcomes = [Outcome(error=exc)] * len(batch)
+            outcomes, healthy = [Outcome(error=exc)] * len(batch), False
         self.batches += 1
         self._resolve(batch, outcomes)
+        return healthy
 
     @staticmethod
     def _resolve(batch: list[_Pending[T, R]], outcomes: list[Outcome[R]]) -> None:

@@ -173,3 +173,25 @@ def test_under_gevent_many_greenlets_share_a_few_transactions(path, demo):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) <= 10   # 500 notes in batches of up to 200
+
+
+def test_a_batch_that_cannot_begin_fails_and_the_next_one_gets_a_new_connection(path, db, demo):
+    """Another connection holds the write lock past the busy timeout: the batch gets the error
+    (nothing acked), and once the lock is gone the writer works again on a fresh connection."""
+    opened = []
+
+    def connect_quickly():
+        conn = connect(path)
+        conn.execute("PRAGMA busy_timeout = 50")
+        opened.append(conn)
+        return conn
+    writer = NoteWriter(connect_quickly, notes.store_submission)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(Exception, match="locked"):
+            notes.submit_note_batched(writer, demo.id, note_payload("blockerad"), NOW)
+    finally:
+        db.execute("ROLLBACK")
+    note, is_new = notes.submit_note_batched(writer, demo.id, note_payload("nu går det"), NOW)
+    assert is_new and stored_ids(db, demo.id) == [note.id] and len(opened) == 2
+    writer.close()
