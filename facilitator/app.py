@@ -8,7 +8,7 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from . import config as config_module
-from . import db, events, i18n, security
+from . import db, events, i18n, notes, security
 from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
                     programme, projector, rotation, themes)
 
@@ -25,6 +25,8 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
     db.init_app(app)
+    # One group committer per app (per process): notes from phones, acked after commit.
+    app.extensions["facilitator_notes"] = notes.note_writer(app.config["DB_PATH"])
     i18n.init_app(app)
     # views.programme, .account, .evaluation and .themes add routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):

@@ -5,7 +5,10 @@ projectors, phones); ``event:<id>:facilitators`` only the control pages.
 """
 from __future__ import annotations
 
-from typing import Any
+import math
+import threading
+import time
+from typing import Any, Callable
 
 from flask_socketio import SocketIO
 
@@ -34,9 +37,9 @@ def timer_state(socketio: SocketIO, event_id: str, payload: dict[str, Any],
     socketio.emit(protocol.TIMER_STATE, payload, to=to or event_room(event_id))
 
 
-def note_added(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
-    """A new note, to the control pages and the projector wall; never to phones."""
-    socketio.emit(protocol.NOTE_ADDED, payload, to=_note_viewers(event_id))
+def notes_added(socketio: SocketIO, event_id: str, payloads: list[dict[str, Any]]) -> None:
+    """New notes, oldest first, to the control pages and the projector wall; never to phones."""
+    socketio.emit(protocol.NOTES_ADDED, {"notes": payloads}, to=_note_viewers(event_id))
 
 
 def note_updated(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
@@ -96,3 +99,46 @@ def table_map(socketio: SocketIO, event_id: str, payload: dict[str, Any],
               to: str | None = None) -> None:
     """Names and tables of the current round, to the projectors only."""
     socketio.emit(protocol.TABLE_MAP, payload, to=to or projectors_room(event_id))
+
+
+class Coalescer:
+    """Run ``push(key)`` at most once per ``interval_s`` for each key (an event id).
+
+    The first request runs at once; requests during the interval that follows
+    become one more run at its end, so the last state always goes out. A
+    thousand notes in a second then cost the control pages and projectors a
+    handful of ``notes_added``, ``notes_count`` and ``tables`` messages instead
+    of a thousand each (and the server as many fewer count queries). ``interval_s`` 0 pushes
+    every time (tests that check each push).
+    """
+
+    def __init__(self, socketio: SocketIO, interval_s: float, push: Callable[[str], None]):
+        self.socketio, self.interval_s, self.push = socketio, interval_s, push
+        self.last: dict[str, float] = {}
+        self.scheduled: set[str] = set()
+        self.lock = threading.Lock()
+
+    def request(self, key: str) -> None:
+        if self.interval_s <= 0:
+            self.push(key)
+            return
+        now = time.monotonic()
+        with self.lock:
+            if key in self.scheduled:
+                return
+            wait = self.last.get(key, -math.inf) + self.interval_s - now
+            if wait > 0:
+                self.scheduled.add(key)
+            else:
+                self.last[key] = now
+        if wait > 0:
+            self.socketio.start_background_task(self._later, key, wait)
+        else:
+            self.push(key)
+
+    def _later(self, key: str, wait: float) -> None:
+        self.socketio.sleep(wait)
+        with self.lock:
+            self.scheduled.discard(key)
+            self.last[key] = time.monotonic()
+        self.push(key)

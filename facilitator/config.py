@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # Notes one phone's connection may send per minute; more wait in its outbox.
     "NOTE_LIMIT_PER_MINUTE": 30,
+    # notes_count and tables go to control pages and projectors at most this often
+    # per event while notes pour in (0: after every note).
+    "PUSH_INTERVAL_MS": 250,
     "TEMPLATES_DIR": str(ROOT / "templates"),
     "STATIC_DIR": str(ROOT / "static"),
 }

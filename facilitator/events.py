@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from typing import Any, Callable
 
 from flask import current_app, request
@@ -47,6 +48,12 @@ class Handlers:
         # {"event", "role", "sent_ms"} by sid, for this process only (Socket.IO keeps a
         # client on one process; rooms and broadcasts cross processes).
         self.sessions: dict[str, dict[str, Any]] = {}
+        # New notes not yet sent to control pages and projectors, by event.
+        self.added: dict[str, list[dict[str, Any]]] = {}
+        self.added_lock = threading.Lock()
+        # Made on the first note, when the app (and its PUSH_INTERVAL_MS) is known.
+        self.counts: broadcast.Coalescer | None = None
+        self.tables: broadcast.Coalescer | None = None
 
     def me(self) -> dict[str, Any]:
         return self.sessions[request.sid]
@@ -76,21 +83,39 @@ class Handlers:
         return protocol.ok(server_now=now_ms())
 
     def on_note_submit(self, data: Any = None) -> dict[str, Any]:
-        """A phone drops a note; ack after commit; facilitators and projectors get note_added."""
+        """A phone drops a note; ack after commit; facilitators and projectors get notes_added
+        and notes_count (coalesced: the first at once, then at most every PUSH_INTERVAL_MS)."""
         me = self.me()
         event_id = me["event"]
         if not _within_limit(me, now_ms()):
             return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
         try:
-            note, is_new = notes.submit_note(get_db(), event_id, data, now())
+            note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
+                                                     event_id, data, now())
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:
-            broadcast.note_added(self.socketio, event_id, protocol.note_payload(note))
-            broadcast.notes_count(self.socketio, event_id, notes.count_notes(get_db(), event_id))
+            with self.added_lock:
+                self.added.setdefault(event_id, []).append(protocol.note_payload(note))
+            self._coalescers()[0].request(event_id)
             if note.table_no is not None:
-                push_tables(self.socketio, event_id)
+                self._coalescers()[1].request(event_id)
         return protocol.ok(id=note.id, duplicate=not is_new)
+
+    def _coalescers(self) -> tuple[broadcast.Coalescer, broadcast.Coalescer]:
+        """notes_added + notes_count, and tables pushes, at most one per PUSH_INTERVAL_MS per event."""
+        if self.counts is None or self.tables is None:
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            interval = int(app.config["PUSH_INTERVAL_MS"]) / 1000
+
+            def in_app(push: Callable[[SocketIO, str], None]) -> Callable[[str], None]:
+                def run(event_id: str) -> None:
+                    with app.app_context():
+                        push(self.socketio, event_id)
+                return run
+            self.counts = broadcast.Coalescer(self.socketio, interval, in_app(self.push_added))
+            self.tables = broadcast.Coalescer(self.socketio, interval, in_app(push_tables))
+        return self.counts, self.tables
 
     def on_eval_answer(self, data: Any = None) -> dict[str, Any]:
         """A phone answers (or changes its answer to) an open evaluation item."""
@@ -101,6 +126,14 @@ class Handlers:
             return protocol.error(exc.code, str(exc))
         push_results(self.socketio, event_id)
         return protocol.ok()
+
+    def push_added(self, socketio: SocketIO, event_id: str) -> None:
+        """The notes stored since the last push, then the new count."""
+        with self.added_lock:
+            payloads = self.added.pop(event_id, [])
+        if payloads:
+            broadcast.notes_added(socketio, event_id, payloads)
+        push_count(socketio, event_id)
 
     @facilitator_only
     def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
@@ -235,6 +268,10 @@ def push_seating(socketio: SocketIO, event_id: str) -> None:
 def push_projector_view(socketio: SocketIO, event_id: str) -> None:
     """After the projector view changed outside a socket event (the themes page)."""
     broadcast.projector_view(socketio, event_id, services.get_event(get_db(), event_id).projector_view)
+
+
+def push_count(socketio: SocketIO, event_id: str) -> None:
+    broadcast.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
 
 
 def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:

@@ -9,17 +9,21 @@ import csv
 import io
 import json
 import random
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from . import protocol, store, timing
 from .clock import utc_iso
+from .db import connect
 from .domain import codes
 from .domain.notes import (NoteError, optional_whole_number, validate_note_id,
                            validate_note_text)
 from .models import Event, Note
+from .notewriter import NoteWriter
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
 MAX_PREPARED_BY = 200
@@ -29,6 +33,28 @@ MAX_TABLE = 999
 MIN_TABLE_GROUP = 3
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A note as sent, its id and text checked; the rest is checked against the event when stored."""
+    event_id: str
+    note_id: str
+    text: str
+    created_at: str
+    question: object = None
+    table: object = None
+    prepared_by: str | None = None
+
+
+def read_submission(event_id: str, payload: object, now: datetime,
+                    prepared_by: str | None = None) -> Submission:
+    """Check what can be checked without the database (before a note joins a batch)."""
+    if not isinstance(payload, dict):
+        raise NoteError("bad_payload", "a note is an object with id and text")
+    return Submission(event_id, validate_note_id(payload.get("id")),
+                      validate_note_text(payload.get("text")), utc_iso(now),
+                      payload.get("question_id"), payload.get("table"), prepared_by)
+
+
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
                 prepared_by: str | None = None) -> tuple[Note, bool]:
     """Validate and store a note; (note, was_new). Committed before it returns.
@@ -36,38 +62,68 @@ def submit_note(db: Database, event_id: str, payload: object, now: datetime,
     ``prepared_by`` set (possibly empty) marks an answer sent through the
     pre-event link, which is accepted whether or not the box is open.
     """
-    if not isinstance(payload, dict):
-        raise NoteError("bad_payload", "a note is an object with id and text")
-    note_id = validate_note_id(payload.get("id"))
-    text = validate_note_text(payload.get("text"))
+    submission = read_submission(event_id, payload, now, prepared_by)
     with db.atomic():
-        existing = store.get_note(db, note_id)
-        if existing is not None:
-            if existing.event_id != event_id:
-                raise NoteError("bad_id", "that note id belongs elsewhere")
-            return existing, False              # a resend: the box may have closed since
-        event = _event(db, event_id)
-        if prepared_by is None and not event.box_open:
-            raise NoteError("box_closed", "the box is closed right now")
-        question_id = _question_for_note(db, event_id, payload.get("question_id"))
-        table_no = _table(payload.get("table")) if event.table_numbers else None
-        note = Note(note_id, event_id, text, utc_iso(now), question_id,
-                    prepared=prepared_by is not None, prepared_by=(prepared_by or "")[:MAX_PREPARED_BY],
-                    table_no=table_no)
-        store.insert_note(db, note)
+        return store_submission(db, submission, {})
+
+
+def note_writer(path: str | Path) -> NoteWriter[Submission, tuple[Note, bool]]:
+    """The process's group committer for notes from phones (see notewriter.py)."""
+    return NoteWriter(lambda: connect(path), store_submission)
+
+
+def submit_note_batched(writer: NoteWriter[Submission, tuple[Note, bool]], event_id: str,
+                        payload: object, now: datetime) -> tuple[Note, bool]:
+    """As submit_note, but committed together with the other notes arriving now.
+
+    Returns only after the transaction holding the note has committed.
+    """
+    return writer.submit(read_submission(event_id, payload, now))
+
+
+def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, bool]:
+    """Store a note inside the caller's transaction; (note, was_new); a resend is no error.
+
+    ``memo`` keeps what every note of one transaction reads alike (the event,
+    its questions, the current step), so a batch of 200 reads them once.
+    """
+    existing = store.get_note(db, sub.note_id)
+    if existing is not None:
+        if existing.event_id != sub.event_id:
+            raise NoteError("bad_id", "that note id belongs elsewhere")
+        return existing, False              # a resend: the box may have closed since
+    event, questions, step_question = _event_facts(db, sub.event_id, memo)
+    if sub.prepared_by is None and not event.box_open:
+        raise NoteError("box_closed", "the box is closed right now")
+    question_id = _question_for_note(questions, step_question, sub.question)
+    table_no = _table(sub.table) if event.table_numbers else None
+    note = Note(sub.note_id, sub.event_id, sub.text, sub.created_at, question_id,
+                prepared=sub.prepared_by is not None,
+                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no)
+    store.insert_note(db, note)
     return note, True
 
 
-def _question_for_note(db: Database, event_id: str, raw: object) -> int | None:
+def _event_facts(db: Database, event_id: str,
+                 memo: dict) -> tuple[Event, set[int], int | None]:
+    """The event, its question ids and the current step's question, read once per memo."""
+    if event_id not in memo:
+        event = _event(db, event_id)
+        questions = {q.id for q in store.list_questions(db, event_id)}
+        step = timing.current_step(db, event_id)
+        step_question = step.question_id if step and step.question_id in questions else None
+        memo[event_id] = (event, questions, step_question)
+    return memo[event_id]
+
+
+def _question_for_note(questions: set[int], step_question: int | None, raw: object) -> int | None:
     """The question a note answers: the one asked for, else the current step's."""
-    questions = {q.id for q in store.list_questions(db, event_id)}
     qid = optional_whole_number(raw, "bad_question", "unknown question")
     if qid is not None:
         if qid not in questions:
             raise NoteError("bad_question", "unknown question")
         return qid
-    step = timing.current_step(db, event_id)
-    return step.question_id if step and step.question_id in questions else None
+    return step_question
 
 
 def _table(raw: object) -> int | None:

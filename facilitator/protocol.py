@@ -22,7 +22,7 @@ TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|ex
 
 # server -> client
 TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change
-NOTE_ADDED = "note_added"      # note_payload(), to facilitators of the event
+NOTES_ADDED = "notes_added"    # {"notes": [note_payload()...]} oldest first, to facilitators and projectors
 NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
 PROGRAMME = "programme"        # programme_payload(), to facilitators, on connect and on change
 NOTE_UPDATED = "note_updated"  # note_payload(), to facilitators and projectors, after moderation
@@ -39,7 +39,7 @@ TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table"
 FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET)
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
                  TABLE_NUMBERS_SET, EVAL_ANSWER)
-SERVER_EVENTS = (TIMER_STATE, NOTE_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
+SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
                  PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP)
 
 

@@ -54,7 +54,9 @@ def delete_event(db: Database, event_id: str) -> None:
 
 
 def get_event(db: Database, event_id: str) -> Event | None:
-    rows = list(db["events"].rows_where("id = ?", [event_id], limit=1))
+    # db.query, not rows_where: that asks sqlite_master whether the table exists on every
+    # call, and an event is read on every socket connect.
+    rows = list(db.query("SELECT * FROM events WHERE id = ?", [event_id]))
     return _event(rows[0]) if rows else None
 
 
@@ -200,7 +202,7 @@ def insert_note(db: Database, note: Note) -> bool:
 
 
 def get_note(db: Database, note_id: str) -> Note | None:
-    rows = list(db["notes"].rows_where("id = ?", [note_id], limit=1))
+    rows = list(db.query("SELECT * FROM notes WHERE id = ?", [note_id]))  # see get_event
     return _note(rows[0]) if rows else None
 
 

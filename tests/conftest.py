@@ -30,6 +30,8 @@ def app(tmp_path):
         # get in the way of testing behaviour.
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        # Every notes_count and tables push at once, so a test sees each one.
+        "PUSH_INTERVAL_MS": 0,
     })
     return app
 

@@ -218,3 +218,15 @@ def test_deleting_an_event_leaves_nothing_in_any_table(app, client, db, demo):
             assert "Unikanamnet" not in dump, table
         assert raw.execute("SELECT COUNT(*) FROM eval_answers").fetchone()[0] == 0
         assert raw.execute("SELECT COUNT(*) FROM rotation_rounds").fetchone()[0] == 0
+
+
+def test_session_serializer_is_made_once_per_key_and_a_new_key_logs_everyone_out(app, user):
+    """Made once (each Socket.IO event opens the session); a changed key is honoured at once."""
+    browser = log_in(app.test_client())
+    interface = app.session_interface
+    assert interface.get_signing_serializer(app) is interface.get_signing_serializer(app)
+    assert browser.get("/f/").status_code == 200
+    app.secret_key = "a-new-secret"
+    assert browser.get("/f/").status_code == 302              # the old cookie no longer signs
+    app.config["SECRET_KEY_FALLBACKS"] = ["test-secret"]
+    assert browser.get("/f/").status_code == 200              # unless the old key is a fallback

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 import uuid
+
 import gevent
 import gevent.event
 import socketio
@@ -81,12 +84,41 @@ class NoteProbe:
                 "duplicated": sum(c - 1 for c in counts.values() if c > 1)}
 
 
-def facilitator_client(base: str, event_id: str, session: FacilitatorSession) -> socketio.Client:
-    client = socketio.Client(reconnection=False)
-    client.connect(base, auth={"event": event_id, "role": "facilitator",
-                               "token": session.socket_token(event_id)},
-                   transports=["websocket"], wait_timeout=60)
-    return client
+class RemoteFacilitator:
+    """The facilitator's control page in a process of its own (bench/remote.py), as in a room
+    where it runs on a laptop, not inside the phones' event loop. ``call`` and ``disconnect``
+    stand in for the socketio.Client methods the probes use."""
+
+    def __init__(self, base: str, event_id: str, session: FacilitatorSession):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "facilitator.bench.remote", base, event_id,
+             session.socket_token(event_id)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        if not self._answer().get("ok"):
+            raise OSError("the facilitator process could not connect")
+
+    def _answer(self) -> dict:
+        line = self.process.stdout.readline()
+        if not line:
+            raise OSError("the facilitator process ended")
+        return json.loads(line)
+
+    def call(self, event: str, data: dict, timeout: float) -> dict:
+        assert event == "timer_command"
+        self.process.stdin.write(f"{data['action']}\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def disconnect(self) -> None:
+        self.process.stdin.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def facilitator_client(base: str, event_id: str, session: FacilitatorSession) -> RemoteFacilitator:
+    return RemoteFacilitator(base, event_id, session)
 
 
 def per_client_kb(before: float | None, after: float | None, count: int) -> float | None:

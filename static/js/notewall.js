@@ -49,14 +49,15 @@
 
   function itemFor(id) { return list.querySelector('[data-note-id="' + id + '"]'); }
 
-  rt.socket.on("note_added", function (note) {
+  rt.socket.on("notes_added", function (msg) { msg.notes.forEach(addNote); });
+  function addNote(note) {
     if (itemFor(note.id)) { return; }
     var item = template.content.firstElementChild.cloneNode(true);
     item.classList.add("note-new");
     apply(item, note);
     list.insertBefore(item, list.firstChild);
     if (empty) { empty.hidden = true; }
-  });
+  }
   rt.socket.on("note_updated", function (note) {
     var item = itemFor(note.id);
     if (item) { apply(item, note); }

@@ -82,7 +82,7 @@
     wall.textContent = "";
     msg.notes.slice().reverse().forEach(putOnWall);
   });
-  rt.socket.on("note_added", putOnWall);
+  rt.socket.on("notes_added", function (msg) { msg.notes.forEach(putOnWall); });
   rt.socket.on("note_updated", putOnWall);
 
   function loadCloud() {
