@@ -159,7 +159,7 @@
     var themes = board ? board.themes.length : 0;
     if (!themes) { findThemes(); return; }
     root.querySelector("[data-rerun-text]").textContent =
-      fill(T.rerun, { manual: manual, other: themes - manual });
+      fill(manual ? T.rerun : T.rerun_plain, { manual: manual, other: themes - manual });
     warning.hidden = false;
     warning.querySelector('[data-action="themes-find-confirm"]').focus();
   }
