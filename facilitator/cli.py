@@ -1,4 +1,4 @@
-"""`facilitator serve|demo|create-user|purge|report|export|bench|qr`: the command-line contract (keep it stable).
+"""`facilitator serve|demo|create-user|purge|report|export|cluster|bench|qr`: the command-line contract (keep it stable).
 
 Heavy imports happen inside the commands so `serve` can monkey-patch with
 gevent before anything imports socket or ssl.
@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _room_commands(sub)
     _data_commands(sub)
+    _cluster_command(sub)
     _bench_commands(sub)
     return parser
 
@@ -76,6 +77,15 @@ def _data_commands(sub) -> None:
     export.add_argument("--semicolon", action="store_true",
                         help="';' between CSV fields (Swedish Excel)")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+
+def _cluster_command(sub) -> None:
+    cluster = _command(sub, "cluster", cmd_cluster, "themes of a file of notes (one a line)",
+                       db=False)
+    cluster.add_argument("notes", metavar="NOTES.txt", help="UTF-8, one note per non-empty line")
+    cluster.add_argument("--lang", choices=("sv", "en", "auto"), default="auto")
+    cluster.add_argument("--themes", type=int, metavar="N", help="about N themes (default: automatic)")
+    cluster.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _bench_commands(sub) -> None:
@@ -260,6 +270,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for key, value in result.items():
             print(f"{key:22} {value}")
     return 0
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .cluster_cli import run
+
+    return run(args.notes, args.lang, args.themes, args.json, UserError)
 
 
 def cmd_qr(args: argparse.Namespace) -> int:

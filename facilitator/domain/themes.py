@@ -19,6 +19,7 @@ Pure and deterministic: same input, same output.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ egna hela stort större stor liten små mindre inte alla varje också igen tidig
 need needs more better must should important many much really every time clear clearer
 prata pratar analysera kräver kräva hjälper hjälpa leda används använda fungera hantera skapa
 stödja stötta lära lösa följa komma jobbar arbetar känna känner läser svarar hinner räcker
-startar tappar slutar ökar mår få får ge ger sitta finnas gäller syfte
+startar tappar slutar ökar mår få får ge ger sitta finnas gäller syfte känns följer leder
+saknar blir görs ges tas händer syns sjunkit
 make makes help helps keep feel talk use work works get gets start stop
 """.split())
 
@@ -132,6 +134,15 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
             clusters[best][0].append(i)
         else:
             rest.append(i)
+    # A seed no cluster took gathers the left-over notes close to it, if there are enough.
+    taken_seeds = {label for _, label in clusters if label}
+    for s, seed in enumerate(seeds):
+        if seed[:MAX_LABEL] in taken_seeds:
+            continue
+        near = [i for i in rest if not notes[i].off_topic and sim[n + s, i] >= p["join"]]
+        if len(near) >= (p["min_size"] if n >= 40 else 2):
+            clusters.append((near, seed[:MAX_LABEL]))
+            rest = [i for i in rest if i not in near]
 
     themes = []
     for k, (label, members) in enumerate(kept):
@@ -248,7 +259,7 @@ def _similarity(notes: list[_Note], texts, seeds, vectors, p) -> np.ndarray:
     weight = p["w_terms"] + p["w_chars"]
     matrix = _vectors(texts, seeds, vectors) if p["w_embed"] > 0 else None
     if matrix is not None:
-        if p["center"] and len(texts) >= 10:
+        if p["center"] and len(texts) >= 2:
             matrix = matrix - matrix[:len(texts)].mean(axis=0)
         norms = np.linalg.norm(matrix, axis=1)
         norms[norms == 0] = 1.0
@@ -341,7 +352,8 @@ def _kept(keep, n: int, other_label: str):
     kept, taken, other = [], set(), []
     for label, members in keep or ():
         label = str(label).strip()[:200] or "?"
-        good = sorted({int(i) for i in members if isinstance(i, int) and 0 <= i < n} - taken)
+        good = sorted({int(i) for i in members if isinstance(i, numbers.Integral)
+                       and not isinstance(i, bool) and 0 <= i < n} - taken)
         taken.update(good)
         if label.lower() in {v.lower() for v in OTHER_LABEL.values()} | {other_label.lower()}:
             other.extend(good)
@@ -374,9 +386,9 @@ def _label(members: list[int], notes: list[_Note], texts, used: set[str], n: int
     scored = []
     for term, count in inside.items():
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
-        if not form or form.lower() in FILLER or count < 2:
+        if not form or (form.lower() in FILLER and not form.isupper()) or count < 2:
             continue
-        bonus = 1.3 if term.startswith("g:") else 1.0
+        bonus = (1.3 if term.startswith("g:") else 1.0) * _noun_likeness(form)
         score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
         scored.append((-round(score, 6), form, term))
     scored.sort()
@@ -418,8 +430,20 @@ def _group_form(key: str, forms: Counter) -> str:
 
     def rank(form: str):
         own = 2 if stem(form.lower(), "sv") == stem(key, "sv") else 1
-        return (-forms[form] * own, order.get(form.lower(), len(order)), len(form), form)
+        return (-forms[form] * own * _noun_likeness(form), order.get(form.lower(), len(order)),
+                len(form), form)
     return min(forms, key=rank)
+
+
+ADJECTIVE_ENDINGS = ("iga", "iskt", "iska", "isk", "liga", "ligt", "ala", "ig", "lig")
+
+
+def _noun_likeness(form: str) -> float:
+    """Nouns make labels: a Swedish adjective ending (digitala, tydlig) halves a word's chance."""
+    word = form.lower()
+    if form.isupper() or " " in word or len(word) < 6:
+        return 1.0
+    return 0.5 if word.endswith(ADJECTIVE_ENDINGS) else 1.0
 
 
 def _form(forms: Counter) -> str:

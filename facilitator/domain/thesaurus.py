@@ -113,6 +113,6 @@ def phrase_matches(tokens: list[str]) -> list[tuple[int, int, str]]:
     for start, first in enumerate(stems):
         for phrase, key in index.get(first, ()):
             end = start + len(phrase)
-            if tuple(stems[start:end]) == phrase:
+            if tuple(stems[start:end]) == phrase and (start, end, key) not in found:
                 found.append((start, end, key))
     return found
