@@ -97,8 +97,10 @@
     var tools = el("div", { "class": "theme-tools" });
     tools.appendChild(el("button", { type: "button", "class": "button small", "data-action": "theme-split",
                                      "data-theme-id": theme.id }, T.split));
-    tools.appendChild(el("button", { type: "button", "class": "button small danger-outline",
-                                     "data-action": "theme-delete", "data-theme-id": theme.id }, T.delete));
+    if (!theme.other) {   // Övrigt is where a deleted theme's notes go: it is not deleted itself
+      tools.appendChild(el("button", { type: "button", "class": "button small danger-outline",
+                                       "data-action": "theme-delete", "data-theme-id": theme.id }, T.delete));
+    }
     head.appendChild(tools);
     art.appendChild(head);
     var ul = el("ul", { "class": "theme-notes" });
