@@ -64,6 +64,14 @@ def test_find_rename_move_by_keyboard_and_harvest(live_server, pages):
         .to_have_count(1)
     expect(page.locator(f'.theme-note[data-note-id="{note_id}"]')).to_have_count(1)
 
+    # Drag and drop: a note onto another theme's card (the next card, so both are in view).
+    dragged = cards.nth(1).locator(".theme-note").first
+    dragged_id = dragged.get_attribute("data-note-id")
+    width = dragged.bounding_box()["width"]
+    dragged.drag_to(cards.first.locator(".theme-head"), source_position={"x": width - 12, "y": 12})
+    expect(page.locator(f'.theme-card[data-theme-id="{target_id}"] .theme-note[data-note-id="{dragged_id}"]')) \
+        .to_have_count(1)
+
     # No serious or critical accessibility problems on the page with themes on it.
     assert violations(page) == []
 
