@@ -248,3 +248,14 @@ def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
     themes.find(db, event, None, NOW)               # every vector ready: no model call
     assert __import__("time").perf_counter() - started < 2
     assert_partition(db, event)
+
+
+def test_a_new_theme_with_a_kept_themes_label_does_not_take_its_place():
+    from facilitator.domain.themes import Theme
+    manual = [{"id": 7, "label": "Fritid", "other": False, "manual": True,
+               "notes": [["c", True], ["hidden", False]]}]
+    found = [Theme("Fritid", (0, 1)), Theme("Fritid", (2, 3)), Theme("Övrigt", (4,), other=True)]
+    state = themes._merge_result(found, manual, ["a", "b", "c", "d", "e"], {"c"}, "sv")
+    assert [(t["id"], t["manual"], [n for n, _ in t["notes"]]) for t in state] == [
+        (None, False, ["a", "b"]), (7, True, ["c", "hidden", "d"]), (None, False, ["e"])]
+    assert state[1]["notes"][0] == ["c", True]
