@@ -12,6 +12,7 @@
   var scope = "all";
   var board = null;
   var busy = false;
+  var newNotes = 0;
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key]; });
@@ -111,6 +112,8 @@
 
   function draw(data) {
     board = data;
+    newNotes = 0;
+    root.querySelector("[data-new-notes]").hidden = true;
     list.textContent = "";
     data.themes.forEach(function (t) { list.appendChild(card(t)); });
     if (data.unsorted.length) {
@@ -194,6 +197,7 @@
     if (action === "themes-find") { askBeforeFinding(); }
     if (action === "themes-find-confirm") { findThemes(); }
     if (action === "themes-find-cancel") { warning.hidden = true; }
+    if (action === "themes-refresh") { load(); }
     if (action === "themes-undo") { post("undo", {}, T.undone); }
     if (action === "themes-projector") { post("projector", {}, T.shown); }
     if (action === "theme-merge") {
@@ -253,6 +257,18 @@
     try { ids = JSON.parse(event.dataTransfer.getData("text/plain")); } catch (e) { return; }
     move(ids, target.getAttribute("data-theme-id"));
   });
+
+  // Notes still arriving: say how many are not in a theme yet, without redrawing under the
+  // facilitator's hands; "Show them" draws the board again.
+  if (window.Realtime && window.io) {
+    var rt = new Realtime(Realtime.pageAuth());
+    rt.socket.on("note_added", function (note) {
+      if (scope !== "all" && String(note.question_id) !== scope) { return; }
+      newNotes += 1;
+      root.querySelector("[data-new-notes-text]").textContent = fill(T.new_notes, { n: newNotes });
+      root.querySelector("[data-new-notes]").hidden = false;
+    });
+  }
 
   load();
 })();

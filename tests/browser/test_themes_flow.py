@@ -6,7 +6,7 @@ import sys
 
 from playwright.sync_api import expect
 
-from .support import FACILITATOR, PROJECTOR
+from .support import FACILITATOR, PROJECTOR, send_note
 from .test_accessibility import violations
 
 
@@ -71,6 +71,13 @@ def test_find_rename_move_by_keyboard_and_harvest(live_server, pages):
     dragged.drag_to(cards.first.locator(".theme-head"), source_position={"x": width - 12, "y": 12})
     expect(page.locator(f'.theme-card[data-theme-id="{target_id}"] .theme-note[data-note-id="{dragged_id}"]')) \
         .to_have_count(1)
+
+    # A note from a phone while the page is open: it says so, and "Show them" draws it.
+    phone = pages(demo["join_url"], 360, 740, is_mobile=True, has_touch=True)
+    send_note(phone, "Ny lapp under sorteringen")
+    expect(page.locator("[data-new-notes]")).to_be_visible()
+    page.click('[data-action="themes-refresh"]')
+    expect(page.locator(".unsorted .theme-note", has_text="Ny lapp under sorteringen")).to_be_visible()
 
     # No serious or critical accessibility problems on the page with themes on it.
     assert violations(page) == []
