@@ -145,11 +145,17 @@ def _merge_result(found: list, manual: State, ids: list[str], pinned: set[str],
     waiting = {t["label"]: t for t in reversed(manual)}  # first of equal labels wins
     seen: set[str] = set()
     out: State = []
+    visible = set(ids)
     for theme in found:
         notes = [ids[i] for i in (*theme.quotes, *theme.notes) if 0 <= i < len(ids)]
-        kept = waiting.pop(theme.label, None)
-        if kept is not None:
+        kept = waiting.get(theme.label)
+        # A kept theme comes back with its label and (at least) its notes; a new theme
+        # that merely has the same label does not take its place.
+        if kept is not None and {nid for nid, _ in kept["notes"]} & visible <= set(notes):
+            del waiting[theme.label]
             notes = [nid for nid, _ in kept["notes"]] + notes
+        else:
+            kept = None
         notes = [nid for nid in dict.fromkeys(notes) if nid not in seen]
         seen.update(notes)
         out.append({"id": kept["id"] if kept else None, "label": theme.label,

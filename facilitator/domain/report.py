@@ -38,7 +38,9 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
     for section in sections(data, labels):
         doc.add_heading(section.heading, level=1)
         if section.themes:
-            doc.add_paragraph(count_label(len(section.notes), labels)).runs[0].italic = True
+            count = doc.add_paragraph(count_label(len(section.notes), labels))
+            count.runs[0].italic = True
+            count.paragraph_format.keep_with_next = True
             _themes(doc, section.themes, labels)
         else:
             _quotes(doc, section.notes, labels)
@@ -125,7 +127,9 @@ def _themes(doc, themes: list[ThemeSection], labels: dict[str, str]) -> None:
     doc.add_heading(labels["themes"], level=2)
     for theme in themes:
         doc.add_heading(theme.label, level=3)
-        doc.add_paragraph(count_label(len(theme.notes), labels)).runs[0].italic = True
+        size = doc.add_paragraph(count_label(len(theme.notes), labels))
+        size.runs[0].italic = True
+        size.paragraph_format.keep_with_next = True  # never a theme's heading alone at a page end
         for member in theme.notes:
             note = member.note
             featured = member.pinned or note.starred

@@ -6,7 +6,7 @@ from typing import Any, Callable
 from flask import abort, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 
-from .. import services, themes
+from .. import auth, services, themes
 from ..clock import now
 from ..db import get_db
 from ..events import push_projector_view
@@ -39,7 +39,8 @@ def error_messages() -> dict[str, str]:
 def themes_page(event_id: str):
     event = own_event_or_404(event_id)
     db = get_db()
-    return render_template("facilitator/themes.html", event=event,
+    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    return render_template("facilitator/themes.html", event=event, token=token,
                            questions=services.list_questions(db, event.id),
                            messages=error_messages())
 

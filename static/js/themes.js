@@ -12,6 +12,7 @@
   var scope = "all";
   var board = null;
   var busy = false;
+  var newNotes = 0;
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key]; });
@@ -97,8 +98,10 @@
     var tools = el("div", { "class": "theme-tools" });
     tools.appendChild(el("button", { type: "button", "class": "button small", "data-action": "theme-split",
                                      "data-theme-id": theme.id }, T.split));
-    tools.appendChild(el("button", { type: "button", "class": "button small danger-outline",
-                                     "data-action": "theme-delete", "data-theme-id": theme.id }, T.delete));
+    if (!theme.other) {   // Övrigt is where a deleted theme's notes go: it is not deleted itself
+      tools.appendChild(el("button", { type: "button", "class": "button small danger-outline",
+                                       "data-action": "theme-delete", "data-theme-id": theme.id }, T.delete));
+    }
     head.appendChild(tools);
     art.appendChild(head);
     var ul = el("ul", { "class": "theme-notes" });
@@ -109,6 +112,8 @@
 
   function draw(data) {
     board = data;
+    newNotes = 0;
+    root.querySelector("[data-new-notes]").hidden = true;
     list.textContent = "";
     data.themes.forEach(function (t) { list.appendChild(card(t)); });
     if (data.unsorted.length) {
@@ -159,7 +164,7 @@
     var themes = board ? board.themes.length : 0;
     if (!themes) { findThemes(); return; }
     root.querySelector("[data-rerun-text]").textContent =
-      fill(T.rerun, { manual: manual, other: themes - manual });
+      fill(manual ? T.rerun : T.rerun_plain, { manual: manual, other: themes - manual });
     warning.hidden = false;
     warning.querySelector('[data-action="themes-find-confirm"]').focus();
   }
@@ -192,6 +197,7 @@
     if (action === "themes-find") { askBeforeFinding(); }
     if (action === "themes-find-confirm") { findThemes(); }
     if (action === "themes-find-cancel") { warning.hidden = true; }
+    if (action === "themes-refresh") { load(); }
     if (action === "themes-undo") { post("undo", {}, T.undone); }
     if (action === "themes-projector") { post("projector", {}, T.shown); }
     if (action === "theme-merge") {
@@ -251,6 +257,21 @@
     try { ids = JSON.parse(event.dataTransfer.getData("text/plain")); } catch (e) { return; }
     move(ids, target.getAttribute("data-theme-id"));
   });
+
+  // Notes still arriving: say how many are not in a theme yet, without redrawing under the
+  // facilitator's hands; "Show them" draws the board again.
+  if (window.Realtime && window.io) {
+    var rt = new Realtime(Realtime.pageAuth());
+    rt.socket.on("notes_added", function (msg) {
+      var mine = msg.notes.filter(function (note) {
+        return scope === "all" || String(note.question_id) === scope;
+      });
+      if (!mine.length) { return; }
+      newNotes += mine.length;
+      root.querySelector("[data-new-notes-text]").textContent = fill(T.new_notes, { n: newNotes });
+      root.querySelector("[data-new-notes]").hidden = false;
+    });
+  }
 
   load();
 })();
