@@ -40,51 +40,41 @@ def rotation_import(event_id: str):
 
 @bp.post("/f/events/<event_id>/rotation/people")
 def rotation_add(event_id: str):
-    event = own_event_or_404(event_id)
-    try:
-        if request.form.get("seats"):
-            rotation.add_seats(get_db(), event.id, request.form.get("seats"), _("Seat"), now())
-        else:
-            rotation.add_person(get_db(), event.id, request.form, now())
-    except ValidationError as exc:
-        return _render(event, form=request.form, errors=exc.errors), 400
-    return _changed(event.id)
+    """Someone by hand, or (with seats=N) N numbered seats."""
+    form = request.form
+    if form.get("seats"):
+        return _change(event_id, lambda db, event: rotation.add_seats(
+            db, event.id, form.get("seats"), _("Seat"), now()), form=form)
+    return _change(event_id, lambda db, event: rotation.add_person(db, event.id, form, now()),
+                   form=form)
+
+
+PERSON_CHANGES = {
+    "present": lambda db, event, pid, form: rotation.set_present(db, event.id, pid, True),
+    "absent": lambda db, event, pid, form: rotation.set_present(db, event.id, pid, False),
+    "host": lambda db, event, pid, form: rotation.set_host(db, event.id, pid, form.get("table")),
+    "remove": lambda db, event, pid, form: rotation.remove_person(db, event.id, pid),
+}
 
 
 @bp.post("/f/events/<event_id>/rotation/people/<int:person_id>/<change>")
 def rotation_person(event_id: str, person_id: int, change: str):
-    """present, absent, host (with a table number) or remove."""
-    event = own_event_or_404(event_id)
-    db = get_db()
-    try:
-        if change in ("present", "absent"):
-            rotation.set_present(db, event.id, person_id, change == "present")
-        elif change == "host":
-            rotation.set_host(db, event.id, person_id, request.form.get("table"))
-        elif change == "remove":
-            rotation.remove_person(db, event.id, person_id)
-        else:
-            abort(404)
-    except ValidationError as exc:
-        if exc.errors.get("person") == "unknown_person":
-            abort(404)
-        return _render(event, errors=exc.errors), 400
-    return _changed(event.id)
+    """present, absent, host (with a table number) or remove; 404 for anyone not on the list."""
+    if change not in PERSON_CHANGES:
+        abort(404)
+    return _change(event_id, lambda db, event: PERSON_CHANGES[change](
+        db, event, person_id, request.form), missing_person_404=True)
 
 
 @bp.post("/f/events/<event_id>/rotation/wishes")
 def rotation_wish(event_id: str):
     """Keep two people apart or together; with remove=<id>, drop that wish."""
-    event = own_event_or_404(event_id)
-    try:
-        if request.form.get("remove"):
-            rotation.remove_wish(get_db(), event.id, _number(request.form.get("remove")))
-        else:
-            rotation.add_wish(get_db(), event.id, request.form.get("a"), request.form.get("b"),
-                              request.form.get("kind"))
-    except ValidationError as exc:
-        return _render(event, errors=exc.errors), 400
-    return _changed(event.id)
+    form = request.form
+    if form.get("remove"):
+        return _change(event_id, lambda db, event: rotation.remove_wish(
+            db, event.id, _number(form.get("remove"))))
+    return _change(event_id, lambda db, event: rotation.add_wish(
+        db, event.id, form.get("a"), form.get("b"), form.get("kind")))
 
 
 def _number(value) -> int:
@@ -96,34 +86,36 @@ def _number(value) -> int:
 
 @bp.post("/f/events/<event_id>/rotation/settings")
 def rotation_settings(event_id: str):
-    event = own_event_or_404(event_id)
-    seed = _rng.randrange(1, 2**31) if request.form.get("reshuffle") else None
-    try:
-        rotation.update_settings(get_db(), event.id, request.form, new_seed=seed)
-    except ValidationError as exc:
-        return _render(event, settings_form=request.form, errors=exc.errors), 400
-    return _changed(event.id)
+    form = request.form
+    seed = _rng.randrange(1, 2**31) if form.get("reshuffle") else None
+    return _change(event_id, lambda db, event: rotation.update_settings(
+        db, event.id, form, new_seed=seed), settings_form=form)
 
 
 @bp.post("/f/events/<event_id>/rotation/show")
 def rotation_show(event_id: str):
     """The room moves to a round: phones and the projector show the new tables."""
-    event = own_event_or_404(event_id)
-    try:
-        rotation.show_round(get_db(), event.id, request.form.get("round"))
-    except ValidationError as exc:
-        return _render(event, errors=exc.errors), 400
-    return _changed(event.id)
+    return _change(event_id, lambda db, event: rotation.show_round(
+        db, event.id, request.form.get("round")))
 
 
 @bp.post("/f/events/<event_id>/rotation/swap")
 def rotation_swap(event_id: str):
+    form = request.form
+    return _change(event_id, lambda db, event: rotation.swap(
+        db, event.id, form.get("round"), form.get("a"), form.get("b")))
+
+
+def _change(event_id: str, action, missing_person_404: bool = False, **keep):
+    """Run one change on the facilitator's event: on success tell the screens and show the
+    page again; on bad input the page with the problem (400) and the form as typed."""
     event = own_event_or_404(event_id)
     try:
-        rotation.swap(get_db(), event.id, request.form.get("round"), request.form.get("a"),
-                      request.form.get("b"))
+        action(get_db(), event)
     except ValidationError as exc:
-        return _render(event, errors=exc.errors), 400
+        if missing_person_404 and exc.errors.get("person") == "unknown_person":
+            abort(404)
+        return _render(event, errors=exc.errors, **keep), 400
     return _changed(event.id)
 
 
