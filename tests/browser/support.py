@@ -42,3 +42,18 @@ def send_note(phone, text: str) -> None:
     """Type a note on the phone page and put it in the box (does not wait for the ack)."""
     phone.fill("[data-note-text]", text)
     phone.click('[data-action="note-send"]')
+
+
+def show_on_projector(control, view: str) -> None:
+    """Choose what the projector shows from the control page.
+
+    Not Playwright's check(): while the page's socket is still connecting, the
+    welcome message may set the radio back to the stored view right after the
+    click. The choice is sent either way (socket.io buffers it), and the
+    server's broadcast then checks the radio again, so wait for that.
+    """
+    from playwright.sync_api import expect
+
+    radio = control.locator(f'[data-action="projector-view"][value="{view}"]')
+    radio.click()
+    expect(radio).to_be_checked()

@@ -5,6 +5,8 @@ import sqlite3
 
 from playwright.sync_api import expect
 
+from .support import show_on_projector
+
 
 def test_phone_answers_and_the_projector_shows_results(live_server, pages, facilitator_page):
     demo = live_server.demo
@@ -23,6 +25,6 @@ def test_phone_answers_and_the_projector_shows_results(live_server, pages, facil
             " WHERE i.kind = 'scale'"))
     assert values == [2, 2, 2, 2, 3, 3, 3, 3, 4, 4]     # nine from the seed, this phone's once
     control = facilitator_page()
-    control.check('[data-action="projector-view"][value="results"]')
+    show_on_projector(control, "results")
     bars = projector.locator(".result").first.locator(".result-bar .count")
     expect(bars).to_have_text(["0", "4", "4", "2"])                  # seed answers plus this phone

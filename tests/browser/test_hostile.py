@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from facilitator.domain.report_data import xml_safe
 
+from .support import show_on_projector
+
 PAYLOADS = [
     '<script>window.pwned = 1</script>',
     '<img src=x onerror="window.pwned = 2">',
@@ -28,7 +30,7 @@ def test_hostile_notes_stay_text_everywhere(live_server, pages, facilitator_page
     phone = pages(demo["join_url"], 360, 740, is_mobile=True)
     for page in (facilitator, projector, phone):
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    facilitator.check('[data-action="projector-view"][value="wall"]')
+    show_on_projector(facilitator, "wall")
     for text in PAYLOADS:
         phone.fill("[data-note-text]", text)
         phone.click('[data-action="note-send"]')
@@ -40,7 +42,7 @@ def test_hostile_notes_stay_text_everywhere(live_server, pages, facilitator_page
     wall = projector.locator("[data-wall] li")
     expect(wall).to_have_count(len(PAYLOADS))
     assert sorted(wall.evaluate_all("els => els.map(e => e.textContent)")) == sorted(PAYLOADS)
-    facilitator.check('[data-action="projector-view"][value="cloud"]')
+    show_on_projector(facilitator, "cloud")
     expect(projector.locator("[data-cloud] span").first).to_be_visible()
     assert projector.locator("[data-cloud] img, [data-cloud] svg, [data-cloud] script").count() == 0
     for page in (facilitator, projector, phone):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from .support import show_on_projector
+
 PHONE = {"is_mobile": True, "has_touch": True}
 
 
@@ -18,7 +20,7 @@ def test_moderation_wall_cloud_and_closed_box(live_server, pages, facilitator_pa
     projector = pages(demo["projector_url"], 1920, 1080)
     phone = pages(demo["join_url"], 360, 740, **PHONE)
 
-    facilitator.check('[data-action="projector-view"][value="wall"]')
+    show_on_projector(facilitator, "wall")
     expect(projector.locator('[data-view-panel="wall"]')).to_be_visible()
     send(phone, "Samverkan mellan skola och socialtjänst")
     send(phone, "Samverka mer med fritids")
@@ -45,7 +47,7 @@ def test_moderation_wall_cloud_and_closed_box(live_server, pages, facilitator_pa
     expect(facilitator.locator("[data-note-list] [data-note-id]:visible")).to_have_count(1)
 
     # The word cloud counts inflections once and leaves the hidden note out.
-    facilitator.check('[data-action="projector-view"][value="cloud"]')
+    show_on_projector(facilitator, "cloud")
     expect(projector.locator("[data-cloud] span").first).to_be_visible()
     expect(projector.locator('[data-cloud] span[data-count="2"]')).to_have_text("samverka")
     expect(projector.locator("[data-cloud] span", has_text="olämplig")).to_have_count(0)

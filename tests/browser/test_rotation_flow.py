@@ -7,7 +7,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 
-from .support import log_in
+from .support import log_in, show_on_projector
 from .test_accessibility import violations
 
 
@@ -35,7 +35,7 @@ def test_phone_checks_in_and_is_sent_to_its_table(live_server, pages, facilitato
     assert "me=" not in phone.url                                  # the id lives in localStorage
 
     events = facilitator_page()
-    events.check('[data-action="projector-view"][value="tables"]')
+    show_on_projector(events, "tables")
     projector = pages(demo["projector_url"], 1920, 1080)
     expect(projector.locator('[data-view-panel="tables"]')).to_be_visible()
 
