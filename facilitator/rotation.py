@@ -312,11 +312,14 @@ def seat_payload(db: Database, event_id: str) -> dict[str, Any]:
     knows its own id, and ids say nothing about who anyone is."""
     config = store.get_rotation_settings(db, event_id)
     rounds = store.list_rounds(db, event_id)
-    active = in_use(db, event_id)
+    people = store.list_attendees(db, event_id)
+    # Counts only (no names): the facilitator's open rotation page notices check-ins.
+    counts = {"active": bool(people), "people": len(people),
+              "present": sum(1 for p in people if p.present)}
     if not config.current or config.current > len(rounds):
-        return {"active": active, "round": 0, "rounds": len(rounds), "seats": {}}
+        return {**counts, "round": 0, "rounds": len(rounds), "seats": {}}
     tables = rounds[config.current - 1]
-    return {"active": active, "round": config.current, "rounds": len(rounds),
+    return {**counts, "round": config.current, "rounds": len(rounds),
             "seats": {str(p): t for t, table in enumerate(tables, start=1) for p in table},
             "tables": [{"no": t, "colour": colour(t)[0], "colour_name": colour(t)[1]}
                        for t in range(1, len(tables) + 1)]}

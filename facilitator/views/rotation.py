@@ -6,7 +6,7 @@ import random
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import rotation
+from .. import auth, rotation
 from ..clock import now
 from ..db import get_db
 from ..domain.qr import qr_bytes
@@ -142,6 +142,7 @@ def _render(event, form=None, settings_form=None, errors=None, import_error=None
     config = view["settings"]
     return render_template(
         "facilitator/rotation.html", event=event, form=form or {}, errors=errors or {},
+        token=auth.facilitator_token(current_app.config["SECRET_KEY"], event.id),
         import_error=import_error, modes=rotation.MODES,
         settings_form=settings_form or {"mode": config.mode, "size": config.size,
                                         "tables": config.tables or "", "rounds": config.rounds},

@@ -33,6 +33,7 @@ def test_phone_checks_in_and_is_sent_to_its_table(live_server, pages, facilitato
     expect(phone.locator("[data-seat-name]")).to_have_text("Åsa Öberg")
     expect(phone.locator("[data-seat-wait]")).to_contain_text("Ditt bord visas här")
     assert "me=" not in phone.url                                  # the id lives in localStorage
+    expect(control.locator("[data-rotation-stale]")).to_be_visible()   # the open page notices
 
     events = facilitator_page()
     show_on_projector(events, "tables")
