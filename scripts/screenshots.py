@@ -5,7 +5,9 @@
 Starts the demo server on a free loopback port in a temporary folder (the same
 LiveServer the browser tests use), sends a few notes from a phone, starts the
 timer and saves projector.png (1920x1080), phone.png (360 px wide, full page)
-and facilitator.png (1366x900).
+and facilitator.png (1366x900); then seats twelve people, checks the phone in,
+shows round 1 and saves rotation-phone.png and rotation-projector.png (the
+table map) for the guide.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from facilitator.bench.server import LiveServer  # noqa: E402
 from tests.browser.find_chromium import find_chromium  # noqa: E402
 from tests.browser.support import (FACILITATOR, PHONE, PROJECTOR, launch, log_in,  # noqa: E402
-                                   open_page, send_note)
+                                   open_page, send_note, show_on_projector)
 
 # In the words of the day's themes: samverkan, elevhälsa, skolutveckling.
 NOTES = [
@@ -70,7 +72,32 @@ def shoot(server: LiveServer, out: Path) -> None:
         projector.screenshot(path=str(out / "projector.png"))
         phone.screenshot(path=str(out / "phone.png"), full_page=True)
         facilitator.screenshot(path=str(out / "facilitator.png"))
+        shoot_rotation(facilitator, projector, phone, demo, out)
         browser.close()
+
+
+PEOPLE = ["Anna Lindqvist", "Björn Åberg", "Cecilia Öhman", "David Nilsson", "Eva Karlsson",
+          "Fredrik Ek", "Gunilla Strand", "Hassan Ali", "Ingrid Berg", "Johan Sjöberg",
+          "Karin Holm"]
+
+
+def shoot_rotation(facilitator, projector, phone, demo, out: Path) -> None:
+    facilitator.goto(demo["facilitator_url"] + "/rotation")
+    for name in PEOPLE:
+        facilitator.fill("#rot-name", name)
+        facilitator.click('[data-action="rotation-add"]')
+    phone.reload()
+    phone.fill("#checkin-name", "Lars Wik")
+    phone.click('[data-action="checkin"]')
+    facilitator.reload()
+    facilitator.click('[data-action="rotation-show"]')
+    facilitator.goto(demo["facilitator_url"])
+    show_on_projector(facilitator, "tables")
+    expect(projector.locator('[data-view-panel="tables"]')).to_be_visible()
+    expect(projector.locator("[data-map] li")).to_have_count(len(PEOPLE) + 1)
+    expect(phone.locator("[data-seat-table]")).not_to_be_empty()
+    projector.screenshot(path=str(out / "rotation-projector.png"))
+    phone.locator("[data-seat-section]").screenshot(path=str(out / "rotation-phone.png"))
 
 
 if __name__ == "__main__":

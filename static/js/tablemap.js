@@ -28,7 +28,9 @@
     pageLine.textContent = "";
     if (!map || !map.round) { title.textContent = msg.msgNone; return; }
     title.textContent = text(msg.msgRound, { n: map.round, m: map.rounds });
-    var size = perPage();
+    // A small room gets bigger rows in two columns (10 rows of 7 % each hold 20 names).
+    list.classList.toggle("few", people.length <= 20);
+    var size = people.length <= 20 ? 20 : perPage();
     var pages = Math.max(1, Math.ceil(people.length / size));
     page = page % pages;
     people.slice(page * size, (page + 1) * size).forEach(function (p) {
