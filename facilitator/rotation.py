@@ -1,4 +1,7 @@
-"""Use cases of group rotations: who is here, the rounds, what each screen is told.
+"""Use cases of group rotations: settings, the rounds, what each screen is told.
+
+Who is on the list (imports, check-in, presence, wishes) is people.py; every
+change there re-plans through ``replan`` here.
 
 Rounds up to and including the current one are history and never change;
 every change of attendance or settings re-plans only the rounds after it.
@@ -6,21 +9,16 @@ People are kept apart from notes: nothing here reads or writes a note.
 """
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from . import store
-from .clock import utc_iso
 from .domain import rotation as plan
-from .domain.registration import parse_registrations
 from .models import Attendee, RotationSettings
-from .validation import ValidationError
+from .validation import ValidationError, whole_number
 
 MODES = ("mix", "pairs", "hosts")
-MAX_NAME = 200
-MAX_PEOPLE = 5000
 MAX_ROUNDS = 20
 MAX_TABLE_SIZE = 12
 MAX_TABLES = 500
@@ -34,129 +32,6 @@ def colour(table_no: int) -> tuple[int, str]:
     """(CSS class number, name key) of a table's colour; table numbers are 1-based."""
     index = (table_no - 1) % len(COLOURS)
     return index + 1, COLOURS[index]
-
-
-# ---- people -------------------------------------------------------------------------
-
-
-def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
-    """Add everyone on a registration list; RegistrationError names every bad row.
-
-    Hosts get the table number in their host column, or (a yes there) the next free one.
-    """
-    registrants = parse_registrations(data)
-    with db.atomic():
-        people = store.list_attendees(db, event_id)
-        if len(people) + len(registrants) > MAX_PEOPLE:
-            raise ValidationError({"file": "too_many_people"})
-        taken = {p.host_table for p in people if p.host_table}
-        taken |= {r.host_table for r in registrants if r.host_table}
-        if len(taken) < len([p for p in people if p.host_table]) + sum(
-                1 for r in registrants if r.host_table):
-            raise ValidationError({"file": "host_taken"})
-        free = (n for n in range(1, MAX_TABLES + 1) if n not in taken)
-        rows = [{"name": r.name, "org": r.org, "role": r.role,
-                 "host_table": r.host_table or (next(free) if r.host else None)}
-                for r in registrants]
-        store.insert_attendees(db, event_id, rows, utc_iso(now))
-        _replan(db, event_id)
-    return len(rows)
-
-
-def add_person(db: Database, event_id: str, form: dict[str, Any], now: datetime) -> int:
-    """A late arrival (or anyone typed in by hand), present at once."""
-    row = _clean_person(form)
-    with db.atomic():
-        _check_room_for(db, event_id, 1)
-        person_id = store.insert_attendees(db, event_id, [row], utc_iso(now))[0]
-        _replan(db, event_id)
-    return person_id
-
-
-def check_in(db: Database, event_id: str, form: dict[str, Any], now: datetime) -> int:
-    """A phone checks itself in: an imported person with that name is marked present,
-    otherwise a new person is added. Returns the person's id (kept on the phone)."""
-    row = _clean_person({"name": form.get("name"), "org": form.get("org")})
-    with db.atomic():
-        found = store.find_attendee_by_name(db, event_id, row["name"])
-        if found is not None:
-            if not found.present:
-                store.update_attendee(db, found.id, present=1)
-                _replan(db, event_id)
-            return found.id
-        _check_room_for(db, event_id, 1)
-        person_id = store.insert_attendees(db, event_id, [row], utc_iso(now))[0]
-        _replan(db, event_id)
-    return person_id
-
-
-def add_seats(db: Database, event_id: str, count: Any, label: str, now: datetime) -> int:
-    """Anonymous numbered seats ("Plats 1", "Plats 2", ...) for events that want no names."""
-    number = _whole(count, 1, MAX_PEOPLE, "count")
-    with db.atomic():
-        start = len(store.list_attendees(db, event_id))
-        _check_room_for(db, event_id, number)
-        rows = [{"name": f"{label} {start + i + 1}", "org": "", "role": "", "host_table": None}
-                for i in range(number)]
-        store.insert_attendees(db, event_id, rows, utc_iso(now))
-        _replan(db, event_id)
-    return number
-
-
-def set_present(db: Database, event_id: str, person_id: Any, present: bool) -> None:
-    person = _person(db, event_id, person_id)
-    with db.atomic():
-        store.update_attendee(db, person.id, present=int(bool(present)))
-        _replan(db, event_id)
-
-
-def set_host(db: Database, event_id: str, person_id: Any, table: Any) -> None:
-    """Make someone the host of a table (hosts mode), or no host with an empty value."""
-    person = _person(db, event_id, person_id)
-    host_table = None if table in (None, "") else _whole(table, 1, MAX_TABLES, "host_table")
-    with db.atomic():
-        if host_table and any(p.host_table == host_table and p.id != person.id
-                              for p in store.list_attendees(db, event_id)):
-            raise ValidationError({"host_table": "host_taken"})
-        store.update_attendee(db, person.id, host_table=host_table)
-        _replan(db, event_id)
-
-
-def remove_person(db: Database, event_id: str, person_id: Any) -> None:
-    """Someone leaves for good: gone from the list and from the coming rounds.
-    Rounds already played keep them, as history."""
-    person = _person(db, event_id, person_id)
-    with db.atomic():
-        store.delete_attendee(db, person.id)
-        _replan(db, event_id)
-
-
-WISH_KINDS = ("apart", "together")
-MAX_WISHES = 500
-
-
-def add_wish(db: Database, event_id: str, a: Any, b: Any, kind: Any) -> None:
-    """Two people who should never share a table, or who should always do."""
-    if kind not in WISH_KINDS:
-        raise ValidationError({"kind": "bad_kind"})
-    with db.atomic():
-        first, second = _person(db, event_id, a).id, _person(db, event_id, b).id
-        if first == second:
-            raise ValidationError({"person": "same_person"})
-        wishes = store.list_wishes(db, event_id)
-        if len(wishes) >= MAX_WISHES:
-            raise ValidationError({"kind": "too_many_wishes"})
-        if any({w[1], w[2]} == {first, second} for w in wishes):
-            raise ValidationError({"person": "wish_exists"})
-        store.insert_wish(db, event_id, first, second, kind)
-        _replan(db, event_id)
-
-
-def remove_wish(db: Database, event_id: str, wish_id: int) -> None:
-    with db.atomic():
-        if not store.delete_wish(db, event_id, wish_id):
-            raise ValidationError({"wish": "unknown_wish"})
-        _replan(db, event_id)
 
 
 # ---- settings and rounds ------------------------------------------------------------
@@ -177,7 +52,7 @@ def update_settings(db: Database, event_id: str, form: dict[str, Any],
     for key, low, high in (("size", 2, MAX_TABLE_SIZE), ("tables", 0, MAX_TABLES),
                            ("rounds", 1, MAX_ROUNDS)):
         try:
-            values[key] = _whole(form.get(key) or (0 if key == "tables" else None), low, high, key)
+            values[key] = whole_number(form.get(key) or (0 if key == "tables" else None), low, high, key)
         except ValidationError as exc:
             errors.update(exc.errors)
     if errors:
@@ -189,7 +64,7 @@ def update_settings(db: Database, event_id: str, form: dict[str, Any],
                                seed=new_seed if new_seed is not None else old.seed,
                                current=old.current)
         store.set_rotation_settings(db, event_id, new)
-        _replan(db, event_id)
+        replan(db, event_id)
     return new
 
 
@@ -199,14 +74,14 @@ def show_round(db: Database, event_id: str, round_no: Any) -> int:
     with db.atomic():
         current = store.get_rotation_settings(db, event_id)
         rounds = store.list_rounds(db, event_id)
-        number = _whole(round_no, 1, max(1, len(rounds)), "round")
+        number = whole_number(round_no, 1, max(1, len(rounds)), "round")
         if not rounds:
             raise ValidationError({"round": "no_rounds"})
         if number > current.current + 1:
             raise ValidationError({"round": "not_next"})
         if number > current.current:
             store.set_rotation_settings(db, event_id, _with(current, current=number))
-            _replan(db, event_id)
+            replan(db, event_id)
     return number
 
 
@@ -219,7 +94,7 @@ def reach_round(db: Database, event_id: str, round_no: int) -> bool:
     if target <= config.current:
         return False
     store.set_rotation_settings(db, event_id, _with(config, current=target))
-    _replan(db, event_id)
+    replan(db, event_id)
     return True
 
 
@@ -228,10 +103,10 @@ def swap(db: Database, event_id: str, round_no: Any, a: Any, b: Any) -> None:
     with db.atomic():
         current = store.get_rotation_settings(db, event_id).current
         rounds = store.list_rounds(db, event_id)
-        number = _whole(round_no, max(1, current), max(1, len(rounds)), "round")
+        number = whole_number(round_no, max(1, current), max(1, len(rounds)), "round")
         if not rounds:
             raise ValidationError({"round": "no_rounds"})
-        first, second = _person(db, event_id, a).id, _person(db, event_id, b).id
+        first, second = person(db, event_id, a).id, person(db, event_id, b).id
         tables = rounds[number - 1]
         if not any(first in t for t in tables) or not any(second in t for t in tables):
             raise ValidationError({"person": "not_seated"})
@@ -240,12 +115,8 @@ def swap(db: Database, event_id: str, round_no: Any, a: Any, b: Any) -> None:
 
 
 def replan(db: Database, event_id: str) -> None:
-    with db.atomic():
-        _replan(db, event_id)
-
-
-def _replan(db: Database, event_id: str) -> None:
-    """Plan every round after the current one again, from the rounds played so far.
+    """Plan every round after the current one again, from the rounds played so far;
+    the caller owns the transaction (every change of people, settings or wishes calls it).
 
     When the room cannot be planned (say, hosts mode with a gap in the host table
     numbers), the coming rounds are left empty and the page says why
@@ -366,43 +237,13 @@ def _named_round(tables: list[list[int]], by_id: dict[int, Attendee]) -> list[di
 # ---- helpers ------------------------------------------------------------------------
 
 
-def _clean_person(form: dict[str, Any]) -> dict[str, Any]:
-    name = str(form.get("name") or "").strip()
-    org = str(form.get("org") or "").strip()
-    errors = {}
-    if not name:
-        errors["name"] = "required"
-    for key, value in (("name", name), ("org", org)):
-        if len(value) > MAX_NAME:
-            errors[key] = "too_long"
-        elif any(ord(ch) < 32 for ch in value):
-            errors[key] = "bad_characters"
-    if errors:
-        raise ValidationError(errors)
-    return {"name": name, "org": org, "role": "", "host_table": None}
-
-
-def _check_room_for(db: Database, event_id: str, more: int) -> None:
-    if len(store.list_attendees(db, event_id)) + more > MAX_PEOPLE:
-        raise ValidationError({"name": "too_many_people"})
-
-
-def _person(db: Database, event_id: str, person_id: Any) -> Attendee:
-    number = _whole(person_id, 1, 2**62, "person")
-    person = store.get_attendee(db, event_id, number)
-    if person is None:
+def person(db: Database, event_id: str, person_id: Any) -> Attendee:
+    """A person on this event's list, or ValidationError (unknown_person)."""
+    number = whole_number(person_id, 1, 2**62, "person")
+    found = store.get_attendee(db, event_id, number)
+    if found is None:
         raise ValidationError({"person": "unknown_person"})
-    return person
-
-
-def _whole(value: Any, low: int, high: int, field: str) -> int:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        raise ValidationError({field: "not_a_number"}) from None
-    if not low <= number <= high:
-        raise ValidationError({field: "out_of_range"})
-    return number
+    return found
 
 
 def _with(config: RotationSettings, **changes: Any) -> RotationSettings:

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from facilitator import rotation, store
+from facilitator import people, rotation, store
 from tests.conftest import NOW, gen_event, log_in
 
 
@@ -95,7 +95,7 @@ def test_played_rounds_never_change_and_coming_rounds_follow_attendance(client, 
     first = store.list_rounds(db, demo.id)[0]
     leaver = first[0][0]
     client.post(f"/f/events/{demo.id}/rotation/people/{leaver}/absent")
-    late = rotation.add_person(db, demo.id, {"name": "Sen Ankomst"}, NOW)
+    late = people.add_person(db, demo.id, {"name": "Sen Ankomst"}, NOW)
     rounds = store.list_rounds(db, demo.id)
     assert rounds[0] == first                                 # history
     for tables in rounds[1:]:
@@ -175,9 +175,9 @@ def test_phones_get_their_table_and_projectors_the_names(client, db, demo, socke
 
 
 def test_check_in_from_the_phone(client, anonymous, db, demo):
-    rotation.import_csv(db, demo.id, "namn;org\nKarin Ek;KC\n".encode(), NOW)
+    people.import_csv(db, demo.id, "namn;org\nKarin Ek;KC\n".encode(), NOW)
     karin = store.list_attendees(db, demo.id)[0]
-    rotation.set_present(db, demo.id, karin.id, False)
+    people.set_present(db, demo.id, karin.id, False)
     join = anonymous.get(f"/j/{demo.join_code}").get_data(as_text=True)
     assert "data-checkin-form" in join
     response = anonymous.post(f"/j/{demo.join_code}/checkin", data={"name": "karin ek"})
@@ -209,20 +209,20 @@ def test_notes_stay_unlinked_to_people(client, anonymous, app, db, demo):
 
 
 def test_hosts_mode_keeps_each_host_at_their_table(client, db, demo):
-    rotation.import_csv(db, demo.id, ("namn;org;värd\n" + "".join(
+    people.import_csv(db, demo.id, ("namn;org;värd\n" + "".join(
         f"Värd {i};Org {i};ja\n" for i in range(1, 4)) + "".join(
         f"Gäst {i};Org {i % 4};\n" for i in range(1, 13))).encode(), NOW)
     client.post(f"/f/events/{demo.id}/rotation/settings", data={"mode": "hosts", "size": "5", "rounds": "3"})
-    people = {p.id: p for p in store.list_attendees(db, demo.id)}
+    by_id = {p.id: p for p in store.list_attendees(db, demo.id)}
     rounds = store.list_rounds(db, demo.id)
     assert len(rounds) == 3
     for tables in rounds:
         assert len(tables) == 3
         for number, table in enumerate(tables, start=1):
-            hosts = [p for p in table if people[p].host_table]
-            assert [people[h].host_table for h in hosts] == [number]
+            hosts = [p for p in table if by_id[p].host_table]
+            assert [by_id[h].host_table for h in hosts] == [number]
     # a second host for table 1 is refused
-    guest = next(p for p in people.values() if not p.host_table)
+    guest = next(p for p in by_id.values() if not p.host_table)
     assert client.post(f"/f/events/{demo.id}/rotation/people/{guest.id}/host",
                        data={"table": "1"}).status_code == 400
 
@@ -307,7 +307,7 @@ def test_keep_apart_and_together_wishes(client, db, demo):
 def test_the_report_tells_who_met_whom(client, db, demo):
     from docx import Document
     import io
-    rotation.import_csv(db, demo.id, ("namn;org\n" + "".join(
+    people.import_csv(db, demo.id, ("namn;org\n" + "".join(
         f"Deltagare {i};{['Örebro', 'Kumla', 'Nora', 'Laxå'][i % 4]}\n" for i in range(16))).encode(), NOW)
     client.post(f"/f/events/{demo.id}/rotation/settings", data={"mode": "mix", "size": "4", "rounds": "3"})
     assert "Möten mellan deltagarna" not in client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from .rotation_search import W_ORG, W_REPEAT, W_REVISIT, W_WISH, Room
+from .rotation_search import W_REPEAT, W_REVISIT, W_WISH, Room
 
 PAIRS_WORK = 600_000     # unit-pair look-ups the descent of one round may spend
 PAIRS_TRIES, PAIRS_SEATS = 10, 400   # placements to choose from: 10 for up to 40 people

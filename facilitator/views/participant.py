@@ -9,7 +9,7 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from .. import notes, rotation, services, timing
+from .. import notes, people, rotation, services, timing
 from ..clock import now
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
@@ -59,7 +59,7 @@ def check_in(code: str):
     gets back is kept on the phone to find its table; notes never carry it."""
     event = _event_or_404(code)
     try:
-        person_id = rotation.check_in(get_db(), event.id, request.form, now())
+        person_id = people.check_in(get_db(), event.id, request.form, now())
     except ValidationError as exc:
         return _render_join(event, checkin_error=next(iter(exc.errors.values())),
                             checkin_form=request.form), 400

@@ -6,7 +6,7 @@ import random
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import auth, rotation
+from .. import auth, people, rotation
 from ..clock import now
 from ..db import get_db
 from ..domain.qr import qr_bytes
@@ -30,7 +30,7 @@ def rotation_import(event_id: str):
     event = own_event_or_404(event_id)
     upload = request.files.get("file")
     try:
-        rotation.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
+        people.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
     except RegistrationError as exc:
         return _render(event, import_error=exc), 400
     except ValidationError as exc:
@@ -43,17 +43,17 @@ def rotation_add(event_id: str):
     """Someone by hand, or (with seats=N) N numbered seats."""
     form = request.form
     if form.get("seats"):
-        return _change(event_id, lambda db, event: rotation.add_seats(
+        return _change(event_id, lambda db, event: people.add_seats(
             db, event.id, form.get("seats"), _("Seat"), now()), form=form)
-    return _change(event_id, lambda db, event: rotation.add_person(db, event.id, form, now()),
+    return _change(event_id, lambda db, event: people.add_person(db, event.id, form, now()),
                    form=form)
 
 
 PERSON_CHANGES = {
-    "present": lambda db, event, pid, form: rotation.set_present(db, event.id, pid, True),
-    "absent": lambda db, event, pid, form: rotation.set_present(db, event.id, pid, False),
-    "host": lambda db, event, pid, form: rotation.set_host(db, event.id, pid, form.get("table")),
-    "remove": lambda db, event, pid, form: rotation.remove_person(db, event.id, pid),
+    "present": lambda db, event, pid, form: people.set_present(db, event.id, pid, True),
+    "absent": lambda db, event, pid, form: people.set_present(db, event.id, pid, False),
+    "host": lambda db, event, pid, form: people.set_host(db, event.id, pid, form.get("table")),
+    "remove": lambda db, event, pid, form: people.remove_person(db, event.id, pid),
 }
 
 
@@ -71,9 +71,9 @@ def rotation_wish(event_id: str):
     """Keep two people apart or together; with remove=<id>, drop that wish."""
     form = request.form
     if form.get("remove"):
-        return _change(event_id, lambda db, event: rotation.remove_wish(
+        return _change(event_id, lambda db, event: people.remove_wish(
             db, event.id, _number(form.get("remove"))))
-    return _change(event_id, lambda db, event: rotation.add_wish(
+    return _change(event_id, lambda db, event: people.add_wish(
         db, event.id, form.get("a"), form.get("b"), form.get("kind")))
 
 
