@@ -31,13 +31,14 @@ SETS = ("sv_dev", "en_dev", "sv_heldout", "en_heldout")
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
 STEPS = [
-    ("stems only (Snowball, TF-IDF)", {"w_embed": 0, "w_chars": 0, "w_group": 0, "refine": 0}),
-    ("+ char 4-grams", {"w_embed": 0, "w_group": 0, "refine": 0}),
-    ("+ thesaurus groups", {"w_embed": 0, "refine": 0}),
+    ("stems only (Snowball, TF-IDF)",
+     {"w_embed": 0, "w_chars": 0, "w_group": 0, "refine": 0, "part_grams": False}),
+    ("+ char 4-grams", {"w_embed": 0, "w_group": 0, "refine": 0, "part_grams": False}),
+    ("+ thesaurus groups", {"w_embed": 0, "refine": 0, "part_grams": False}),
     ("+ one refinement pass", {"w_embed": 0, "part_grams": False}),
     ("+ compound parts' 4-grams (= lexical fallback)", {"w_embed": 0}),
     ("e5 vectors only", {"w_terms": 0, "w_chars": 0, "refine": 0}),
-    ("e5 + stems + char 4-grams, no thesaurus", {"w_group": 0}),
+    ("e5 + stems + char 4-grams, no thesaurus", {"w_group": 0, "part_grams": False}),
     ("e5, no centring", {"center": False}),
     ("all, compounds not split", {"part_grams": False}),
     ("all (default)", {}),
