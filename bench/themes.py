@@ -31,14 +31,18 @@ SETS = ("sv_dev", "en_dev", "sv_heldout", "en_heldout")
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
 STEPS = [
-    ("stems only (Snowball, TF-IDF)", {"w_embed": 0, "w_chars": 0, "w_group": 0, "refine": 0}),
-    ("+ char 4-grams", {"w_embed": 0, "w_group": 0, "refine": 0}),
-    ("+ thesaurus groups", {"w_embed": 0, "refine": 0}),
-    ("+ one refinement pass (= lexical fallback)", {"w_embed": 0}),
+    ("stems only (Snowball, TF-IDF)",
+     {"w_embed": 0, "w_chars": 0, "w_group": 0, "refine": 0, "part_grams": False}),
+    ("+ char 4-grams", {"w_embed": 0, "w_group": 0, "refine": 0, "part_grams": False}),
+    ("+ thesaurus groups", {"w_embed": 0, "refine": 0, "part_grams": False}),
+    ("+ one refinement pass", {"w_embed": 0, "part_grams": False}),
+    ("+ compound parts' 4-grams (= lexical fallback)", {"w_embed": 0}),
     ("e5 vectors only", {"w_terms": 0, "w_chars": 0, "refine": 0}),
-    ("e5 + stems + char 4-grams, no thesaurus", {"w_group": 0}),
+    ("e5 + stems + char 4-grams, no thesaurus", {"w_group": 0, "part_grams": False}),
     ("e5, no centring", {"center": False}),
+    ("all, compounds not split", {"part_grams": False}),
     ("all (default)", {}),
+    ("default + compound parts as stems (w_part 2)", {"w_part": 2}),
 ]
 
 
@@ -121,7 +125,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--no-cli", action="store_true", help="skip the cold CLI runs")
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
-    parser.add_argument("--sets", default=",".join(SETS), help="labelled sets for the ARI")
+    parser.add_argument("--sets", default=",".join(SETS),
+                        help="labelled sets for the ARI (the check sets: sv_fresh, sv_fresh2)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]

@@ -29,7 +29,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 from . import embedding, thesaurus
-from .text import language_of, stem, stop_words
+from .text import compound_parts, language_of, stem, stop_words
 
 OTHER_LABEL = {"sv": "Övrigt", "en": "Other"}
 MAX_LABEL = 40
@@ -59,6 +59,8 @@ PARAMS = {
     "join": 0.25,                    # an Övrigt note joins a theme this similar to it
     "max_themes": 12,
     "refine": 1,                     # passes moving notes to their nearest cluster
+    "part_grams": True,              # a Swedish compound's parts add their char 4-grams
+    "w_part": 0.0,                   # ... and count as this many words (0: not as words)
 }
 
 
@@ -101,7 +103,7 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
         return []
     other_label = OTHER_LABEL.get(locale, OTHER_LABEL["en"])
     seeds = [s for s in dict.fromkeys(s.strip() for s in seeds if isinstance(s, str)) if s]
-    notes = [_read(t, lang) for t in texts + seeds]
+    notes = [_read(t, lang, p) for t in texts + seeds]
     sim = _similarity(notes, texts, seeds, vectors, p)
 
     kept, taken, kept_other = _kept(keep, n, other_label)
@@ -170,7 +172,7 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
 
 # ---- reading notes --------------------------------------------------------------------
 
-def _read(text: str, lang: str) -> _Note:
+def _read(text: str, lang: str, p: dict = PARAMS) -> _Note:
     written = TOKEN.findall(text[:5000])
     lower = [w.lower() for w in written]
     language = lang if lang in ("sv", "en") else language_of(lower)
@@ -202,6 +204,18 @@ def _read(text: str, lang: str) -> _Note:
         term = f"s:{stem(word, language)}"
         terms[term] += 1
         surfaces[term][orig if acronym else word] += 1
+        if (p["part_grams"] or p["w_part"]) and language == "sv" and not acronym:
+            # A Swedish compound's parts (word frequencies, text.compound_parts): their
+            # character 4-grams with word boundaries, so "skolbiblioteket" meets "<bibliotek";
+            # w_part > 0 adds them as stems too (measured, not the default: docs/themes.md).
+            for part in compound_parts(word):
+                if p["part_grams"]:
+                    padded_part = f"<{part}>"
+                    for j in range(len(padded_part) - 3):
+                        chars[padded_part[j:j + 4]] += 1
+                part_term = f"s:{stem(part, 'sv')}"
+                if p["w_part"] and part_term != term:
+                    terms[part_term] += p["w_part"]
         padded = f"<{word}>"
         for j in range(len(padded) - 3):
             chars[padded[j:j + 4]] += 1
