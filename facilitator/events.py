@@ -226,8 +226,7 @@ def register(socketio: SocketIO) -> Handlers:
 
 
 # The facilitator's commands: short database work, and what a room waits for on the screens.
-INLINE_EVENTS = frozenset({protocol.TIMER_COMMAND, protocol.NOTE_MODERATE, protocol.BOX_SET,
-                           protocol.TABLE_NUMBERS_SET, protocol.PROJECTOR_VIEW_SET})
+INLINE_EVENTS = frozenset(protocol.FACILITATOR_EVENTS)
 
 
 def run_inline(server: Any, names: frozenset[str]) -> None:
