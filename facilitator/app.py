@@ -35,8 +35,9 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     # Options go to init_app, not the constructor: SocketIO(message_queue=...)
     # builds its server at once and handlers registered after that are lost.
     socketio = SocketIO()
-    events.register(socketio)
+    handlers = events.register(socketio)
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"],
                       message_queue=app.config["MESSAGE_QUEUE"] or None,
                       max_http_buffer_size=64 * 1024)
+    handlers.bind(app)  # note_submit on python-socketio directly (see events.Handlers.note_submit)
     return app

@@ -147,8 +147,16 @@ def _app(db_path: str | None, **extra):
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import gevent
     from gevent import monkey
 
+    # gevent records the spawning stack of every greenlet (for debugging), and
+    # python-socketio spawns one per event: a cost on every note. Off unless the
+    # environment asks for it (GEVENT_TRACK_GREENLET_TREE). Set before the hub exists.
+    if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
+        gevent.config.track_greenlet_tree = False
     monkey.patch_all()
     from .serving import announce, public_url_for, start_auto_advance, start_embedding, start_purge
 

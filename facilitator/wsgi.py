@@ -7,8 +7,14 @@ One worker per process: Socket.IO keeps a connection on one process, so run more
 processes behind a load balancer with sticky sessions and FACILITATOR_MESSAGE_QUEUE
 (see docs/deploy.md). Configuration comes from FACILITATOR_* variables.
 """
+import os
+
+import gevent
 from gevent import monkey
 
+# As in `facilitator serve`: no spawning stack recorded for the greenlet of every event.
+if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
+    gevent.config.track_greenlet_tree = False
 monkey.patch_all()
 
 from . import create_app  # noqa: E402
