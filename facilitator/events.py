@@ -240,6 +240,11 @@ def run_inline(server: Any, names: frozenset[str]) -> None:
     for events whose handlers never wait on other greenlets (not note_submit, which
     waits for the writer's commit). Wraps python-socketio's ``Server._handle_event``.
     """
+    needed = (getattr(server, "_handle_event", None), getattr(server, "_handle_event_internal", None),
+              getattr(server.manager, "sid_from_eio_sid", None))
+    if not all(needed):  # another python-socketio: keep its own way (correct, a little slower)
+        log.warning("python-socketio internals changed: facilitator commands get a greenlet each")
+        return
     spawn_handler = server._handle_event
 
     def handle_event(eio_sid: str, namespace: str | None, ack_id: Any, data: list) -> None:

@@ -50,3 +50,16 @@ def test_the_app_wraps_its_server(tmp_path):
     server = app.extensions["socketio"].server
     assert server._handle_event.__name__ == "handle_event"
     assert server.handlers["/"]["note_submit"].__name__ == "note_submit"
+
+
+def test_an_unknown_python_socketio_keeps_its_own_way():
+    """If the private methods are gone in a later python-socketio, nothing is wrapped."""
+    from types import SimpleNamespace
+
+    from facilitator.events import run_inline
+
+    def original(*args):
+        return "spawned"
+    server = SimpleNamespace(_handle_event=original, manager=SimpleNamespace())
+    run_inline(server, frozenset({"timer_command"}))
+    assert server._handle_event is original
