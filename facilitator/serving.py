@@ -98,17 +98,37 @@ def run_auto_advance_once(app: Flask) -> list[str]:
 
 def start_auto_advance(app: Flask) -> None:
     """A background loop for auto-advance; screens still count down on their own."""
+    def check() -> None:
+        run_auto_advance_once(app)
+
+    keep_running(app, check, AUTO_ADVANCE_CHECK_S, "auto-advance check failed")
+
+
+def keep_running(app: Flask, work, every_s: float, failure: str, first_wait: bool = True) -> None:
+    """Run ``work`` in a background task every ``every_s`` seconds (plus the extra seconds it
+    returns, or None); an error is logged with ``failure`` and the next round tries again."""
     socketio = app.extensions["socketio"]
 
     def loop() -> None:
+        wait = every_s if first_wait else 0
         while True:
-            socketio.sleep(AUTO_ADVANCE_CHECK_S)
+            socketio.sleep(wait)
+            wait = every_s
             try:
-                run_auto_advance_once(app)
-            except Exception:  # keep the loop alive; the next check retries
-                app.logger.exception("auto-advance check failed")
+                wait += work() or 0
+            except Exception:  # keep the loop alive
+                app.logger.exception(failure)
 
     socketio.start_background_task(loop)
+
+
+def _with_db(app: Flask, fn):
+    """``fn(db)`` on a connection of its own, closed afterwards (for background loops)."""
+    db = connect(app.config["DB_PATH"])
+    try:
+        return fn(db)
+    finally:
+        db.close()
 
 
 PURGE_EVERY_S = 3600
@@ -116,25 +136,14 @@ PURGE_EVERY_S = 3600
 
 def start_purge(app: Flask) -> None:
     """Delete events past their retention period, at start and every hour after."""
-    socketio = app.extensions["socketio"]
-
-    def loop() -> None:
+    def purge() -> None:
         from .clock import now
 
-        while True:
-            try:
-                db = connect(app.config["DB_PATH"])
-                try:
-                    deleted = accounts.purge_expired(db, now().date())
-                finally:
-                    db.close()
-                if deleted:
-                    app.logger.info("retention: deleted %d event(s)", len(deleted))
-            except Exception:  # keep trying next hour
-                app.logger.exception("retention purge failed")
-            socketio.sleep(PURGE_EVERY_S)
+        deleted = _with_db(app, lambda db: accounts.purge_expired(db, now().date()))
+        if deleted:
+            app.logger.info("retention: deleted %d event(s)", len(deleted))
 
-    socketio.start_background_task(loop)
+    keep_running(app, purge, PURGE_EVERY_S, "retention purge failed", first_wait=False)
 
 
 EMBED_EVERY_S = 5
@@ -156,24 +165,11 @@ def embed_pending_once(app: Flask) -> int:
     """Vectors for notes that have none yet, so "Find themes" finds them ready."""
     from . import themes
 
-    db = connect(app.config["DB_PATH"])
-    try:
-        return themes.embed_pending(db)
-    finally:
-        db.close()
+    return _with_db(app, themes.embed_pending)
 
 
 def start_embedding(app: Flask) -> None:
-    """Every few seconds, embed new notes (only when the optional model is installed)."""
-    socketio = app.extensions["socketio"]
-
-    def loop() -> None:
-        while True:
-            socketio.sleep(EMBED_EVERY_S)
-            try:
-                if in_thread(embed_pending_once, app) == 0:
-                    socketio.sleep(EMBED_EVERY_S)
-            except Exception:  # keep the loop alive; the next round retries
-                app.logger.exception("embedding new notes failed")
-
-    socketio.start_background_task(loop)
+    """Every few seconds, embed new notes (only when the optional model is installed);
+    twice as long between rounds that found nothing to do."""
+    keep_running(app, lambda: EMBED_EVERY_S if in_thread(embed_pending_once, app) == 0 else 0,
+                 EMBED_EVERY_S, "embedding new notes failed")

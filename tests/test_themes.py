@@ -26,13 +26,18 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def event(db, user):
+def event_with_notes(db, user):
+    """An event of the user's with one question and the TEXTS as its notes."""
     event = gen_event(db, owner=user)
     question = store.insert_question(db, event.id, 0, "Vad behöver barn och unga?")
     for text in TEXTS:
         notes.submit_note(db, event.id, note_payload(text, question_id=question.id), NOW)
     return event
+
+
+@pytest.fixture
+def event(db, user):
+    return event_with_notes(db, user)
 
 
 def ids_of(state):

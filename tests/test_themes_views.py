@@ -3,19 +3,15 @@ import re
 
 import pytest
 
-from facilitator import accounts, notes, store, themes
+from facilitator import accounts, store, themes
 
-from .conftest import NOW, PASSWORD, gen_event, log_in, note_payload
-from .test_themes import TEXTS
+from .conftest import NOW, PASSWORD, log_in
+from .test_themes import TEXTS, event_with_notes
 
 
 @pytest.fixture
 def event(db, user):
-    event = gen_event(db, owner=user)
-    question = store.insert_question(db, event.id, 0, "Vad behöver barn och unga?")
-    for text in TEXTS:
-        notes.submit_note(db, event.id, note_payload(text, question_id=question.id), NOW)
-    return event
+    return event_with_notes(db, user)
 
 
 def post(client, event, action, **body):
