@@ -163,9 +163,9 @@ def in_thread(fn, *args):
 
 def embed_pending_once(app: Flask) -> int:
     """Vectors for notes that have none yet, so "Find themes" finds them ready."""
-    from . import themes
+    from . import note_vectors
 
-    return _with_db(app, themes.embed_pending)
+    return _with_db(app, note_vectors.embed_pending)
 
 
 def start_embedding(app: Flask) -> None:

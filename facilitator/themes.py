@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from datetime import datetime
 from typing import Any, Callable
 
 from sqlite_utils import Database
 
-from . import store
+from . import note_vectors, store
 from .clock import utc_iso
-from .domain import embedding
 from .domain import themes as clustering
 from .models import Event, Note, Theme, ThemeNote
 
 MAX_LABEL = 120
-# "Find themes" computes at most this many missing note vectors itself (the model
-# manages some 20 notes a second on two cores); with more missing it clusters on
-# the words alone this time, and the background loop fills the vectors in.
-MAX_EMBED_NOW = 20
 MAX_NOTES_PER_CHANGE = 5000
 OTHER_LABEL = {"sv": "Övrigt", "en": "Other"}
 NEW_LABEL = {"sv": "Nytt tema", "en": "New theme"}
@@ -125,7 +119,7 @@ def find(db: Database, event: Event, question_id: int | None, now: datetime,
     manual = [t for t in before if t["manual"]]
     keep = [(t["label"], tuple(index[nid] for nid, _ in t["notes"] if nid in index))
             for t in manual]
-    vectors = _vectors(db, event.id, notes)
+    vectors = note_vectors.for_notes(db, event.id, notes)
     # Without every vector the clustering would compute them all: too slow for a room.
     lexical = {} if vectors is not None else {"params": {"w_embed": 0}}
     found = clustering.find_themes([n.text for n in notes], lang="auto", n_themes=n_themes,
@@ -170,52 +164,6 @@ def _merge_result(found: list, manual: State, ids: list[str], pinned: set[str],
         out.append({"id": None, "label": OTHER_LABEL.get(language, "Övrigt"), "other": True,
                     "manual": False, "notes": missing})
     return _tidy(out)
-
-
-def _vectors(db: Database, event_id: str, notes: list[Note]) -> list[list[float]] | None:
-    """The notes' embedding vectors, computing and keeping the missing ones; None without."""
-    if not notes or not embedding.available():
-        return None
-    model = model_name()
-    stored = store.get_vectors(db, event_id, model)
-    missing = [n for n in notes if n.id not in stored]
-    if len(missing) > MAX_EMBED_NOW:
-        return None
-    if missing:
-        computed = embedding.embed([n.text for n in missing])
-        if computed is None or len(computed) != len(missing):
-            return None
-        fresh = {n.id: array("f", v).tobytes() for n, v in zip(missing, computed)}
-        with db.atomic():
-            store.save_vectors(db, event_id, model, fresh)
-        stored.update(fresh)
-    return [array("f", stored[n.id]).tolist() for n in notes]
-
-
-def model_name() -> str:
-    """Which model made a stored vector: a vector of another model is computed anew."""
-    name = getattr(embedding, "MODEL_NAME", None)
-    return str(name) if name else f"e5-{embedding.dimension()}"
-
-
-def embed_pending(db: Database, limit: int = 64) -> int:
-    """Embed visible notes that have no vector yet (the background loop); how many."""
-    if not embedding.available():
-        return 0
-    model = model_name()
-    pending = store.notes_without_vectors(db, model, limit)
-    vectors = embedding.embed([text for _, _, text in pending]) if pending else None
-    if vectors is not None and len(vectors) != len(pending):
-        return 0
-    if not vectors:
-        return 0
-    with db.atomic():
-        for (event_id, note_id, _), vector in zip(pending, vectors):
-            store.save_vectors(db, event_id, model, {note_id: array("f", vector).tobytes()})
-    return len(pending)
-
-
-# ---- editing by hand --------------------------------------------------------------------------
 
 
 def rename(db: Database, event: Event, question_id: int | None, theme_id: object,

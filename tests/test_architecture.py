@@ -8,7 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
 # Use-case modules: they hold a Database handle and call the store.
 USE_CASES = {"services.py", "programme.py", "timing.py", "notes.py", "accounts.py",
-             "evaluation.py", "rotation.py", "people.py", "themes.py"}
+             "evaluation.py", "rotation.py", "people.py", "themes.py",
+             "note_vectors.py"}
 FRAMEWORKS = {"flask", "flask_socketio", "flask_babel", "sqlite_utils", "sqlite3", "socketio",
               "gevent"}
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from facilitator import notes, services, store, themes
+from facilitator import note_vectors, notes, services, store, themes
 from facilitator.themes import ThemeError
 
 from .conftest import NOW, gen_event, note_payload
@@ -233,7 +233,7 @@ def test_two_thousand_notes_are_sorted_in_time(db, event):
     for vectors in runs:
         if vectors:
             with db.atomic():
-                store.save_vectors(db, event.id, themes.model_name(), vectors)
+                store.save_vectors(db, event.id, note_vectors.model_name(), vectors)
         started = time.perf_counter()
         themes.find(db, event, None, NOW)
         board = themes.board(db, event.id, None)
@@ -247,7 +247,7 @@ def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
     if not embedding.available():
         pytest.skip("the optional embedding model is not installed")
     assert serving.embed_pending_once(app) == len(TEXTS)
-    assert len(store.get_vectors(db, event.id, themes.model_name())) == len(TEXTS)
+    assert len(store.get_vectors(db, event.id, note_vectors.model_name())) == len(TEXTS)
     assert serving.embed_pending_once(app) == 0
     started = __import__("time").perf_counter()
     themes.find(db, event, None, NOW)               # every vector ready: no model call
