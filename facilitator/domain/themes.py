@@ -110,33 +110,43 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
     free = [i for i in range(n) if i not in taken]
     # Notes with something to say get clustered; the rest wait for Övrigt.
     active = [i for i in free if not notes[i].off_topic]
-    assigned: dict[int, list[int]] = {k: [] for k in range(len(kept))}
-    if kept:
-        rest = []
-        for i in active:
-            best, score = _nearest(i, [members for _, members in kept], sim)
-            if best is not None and score >= p["join"]:
-                assigned[best].append(i)
-            else:
-                rest.append(i)
-        active = rest
+    assigned, active = _join_nearest(active, [members for _, members in kept], sim, p["join"])
 
     clusters = _cluster(active, sim, n_themes, p, n)
     clusters = _seed(clusters, seeds, n, sim, p)
-    placed = {i for c, _ in clusters for i in c} | {i for v in assigned.values() for i in v}
+    placed = {i for c, _ in clusters for i in c} | {i for v in assigned for i in v}
     leftovers = [i for i in free if i not in placed]
     # A left-over note close enough to a new theme joins it rather than Övrigt.
+    _, rest = _join_nearest(leftovers, [c for c, _ in clusters], sim, p["join"] * 1.5,
+                            can_join=lambda i: not notes[i].off_topic, grow=True)
+    rest = _gather_seeds(rest, seeds, clusters, notes, sim, n, p)
+    return _assemble(kept, assigned, clusters, rest, kept_other, notes, texts, sim, other_label)
+
+
+def _join_nearest(candidates: list[int], groups: list[list[int]], sim: np.ndarray,
+                  threshold: float, can_join=None, grow: bool = False):
+    """Each candidate joins its nearest group when the similarity reaches ``threshold``.
+
+    Returns (what each group gained, the others in order). With ``grow`` a note joins
+    the group's own list at once, so the next candidate compares with it too.
+    """
+    gained: list[list[int]] = [[] for _ in groups]
     rest = []
-    for i in leftovers:
-        if notes[i].off_topic or not clusters:
-            rest.append(i)
-            continue
-        best, score = _nearest(i, [c for c, _ in clusters], sim)
-        if best is not None and score >= p["join"] * 1.5:
-            clusters[best][0].append(i)
+    for i in candidates:
+        best, score = (None, 0.0)
+        if groups and (can_join is None or can_join(i)):
+            best, score = _nearest(i, groups, sim)
+        if best is not None and score >= threshold:
+            (groups[best] if grow else gained[best]).append(i)
         else:
             rest.append(i)
-    # A seed no cluster took gathers the left-over notes close to it, if there are enough.
+    return gained, rest
+
+
+def _gather_seeds(rest: list[int], seeds: list[str], clusters: list, notes: list[_Note],
+                  sim: np.ndarray, n: int, p: dict) -> list[int]:
+    """A seed no cluster took gathers the left-over notes close to it, if there are enough
+    (appended to ``clusters``); returns the notes still left over."""
     taken_seeds = {label for _, label in clusters if label}
     for s, seed in enumerate(seeds):
         if seed[:MAX_LABEL] in taken_seeds:
@@ -145,13 +155,20 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
         if len(near) >= (p["min_size"] if n >= 40 else 2):
             clusters.append((near, seed[:MAX_LABEL]))
             rest = [i for i in rest if i not in near]
+    return rest
 
+
+def _assemble(kept, assigned, clusters, rest, kept_other, notes, texts, sim,
+              other_label: str) -> list[Theme]:
+    """Kept themes with the notes that joined them, the new themes labelled (a cluster of
+    mostly chatter, or one with no label, goes to Övrigt), by size, Övrigt last."""
+    n = len(texts)
+    rest = list(rest)
     themes = []
-    for k, (label, members) in enumerate(kept):
-        all_members = sorted(set(members) | set(assigned[k]))
+    for (label, members), joined in zip(kept, assigned):
+        all_members = sorted(set(members) | set(joined))
         themes.append(Theme(label, tuple(all_members), False, _quotes(all_members, sim)))
     used = {t.label.lower() for t in themes} | {other_label.lower()}
-    new = []
     for members, seed_label in sorted(clusters, key=lambda c: (-len(c[0]), min(c[0]))):
         label = seed_label if seed_label and seed_label.lower() not in used else None
         chatter = sum(notes[i].chatter for i in members)
@@ -161,8 +178,7 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
             rest.extend(members)
             continue
         used.add(label.lower())
-        new.append(Theme(label, tuple(sorted(members)), False, _quotes(sorted(members), sim)))
-    themes.extend(new)
+        themes.append(Theme(label, tuple(sorted(members)), False, _quotes(sorted(members), sim)))
     themes.sort(key=lambda t: (-len(t.notes), min(t.notes) if t.notes else n))
     other = sorted(set(rest) | set(kept_other))
     if other:
