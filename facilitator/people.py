@@ -28,14 +28,12 @@ def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
     """
     registrants = parse_registrations(data)
     with db.atomic():
-        people = store.list_attendees(db, event_id)
-        if len(people) + len(registrants) > MAX_PEOPLE:
-            raise ValidationError({"file": "too_many_people"})
-        taken = {p.host_table for p in people if p.host_table}
-        taken |= {r.host_table for r in registrants if r.host_table}
-        if len(taken) < len([p for p in people if p.host_table]) + sum(
-                1 for r in registrants if r.host_table):
+        _check_room_for(db, event_id, len(registrants))
+        hosting = {p.host_table for p in store.list_attendees(db, event_id) if p.host_table}
+        wanted = [r.host_table for r in registrants if r.host_table]
+        if len(set(wanted)) < len(wanted) or hosting & set(wanted):
             raise ValidationError({"file": "host_taken"})
+        taken = hosting | set(wanted)
         free = (n for n in range(1, MAX_TABLES + 1) if n not in taken)
         rows = [{"name": r.name, "org": r.org, "role": r.role,
                  "host_table": r.host_table or (next(free) if r.host else None)}
@@ -76,7 +74,7 @@ def add_seats(db: Database, event_id: str, count: Any, label: str, now: datetime
     """Anonymous numbered seats ("Plats 1", "Plats 2", ...) for events that want no names."""
     number = whole_number(count, 1, MAX_PEOPLE, "count")
     with db.atomic():
-        start = len(store.list_attendees(db, event_id))
+        start = store.count_attendees(db, event_id)
         _check_room_for(db, event_id, number)
         rows = [{"name": f"{label} {start + i + 1}", "org": "", "role": "", "host_table": None}
                 for i in range(number)]
@@ -158,5 +156,5 @@ def _clean_person(form: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_room_for(db: Database, event_id: str, more: int) -> None:
-    if len(store.list_attendees(db, event_id)) + more > MAX_PEOPLE:
+    if store.count_attendees(db, event_id) + more > MAX_PEOPLE:
         raise ValidationError({"name": "too_many_people"})

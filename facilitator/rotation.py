@@ -147,11 +147,11 @@ def _plan(db: Database, event_id: str, dry_run: bool = False) -> None:
         if not dry_run:
             store.replace_rounds_from(db, event_id, len(history) + 1, [])
         return
-    known = {p.id for p in people}
-    gone = sorted(_seated_in(history) - known)  # left for good, but part of the history
+    seated_before = _seated_in(history)
+    gone = sorted(seated_before - {p.id for p in people})  # left for good, but in the history
     planned = plan.plan_rounds(
         [plan.Person(p.id, p.org, p.host_table if config.mode == "hosts" else None)
-         for p in people if p.present or _in(history, p.id)] + [plan.Person(p) for p in gone],
+         for p in people if p.present or p.id in seated_before] + [plan.Person(p) for p in gone],
         config.rounds, mode=config.mode, table_size=None if config.tables else config.size,
         tables=config.tables or None, seed=config.seed, history=history,
         present=[_seated(r) for r in history] + [present] * (config.rounds - len(history)),
@@ -169,7 +169,7 @@ def overview(db: Database, event_id: str) -> dict[str, Any]:
     config = store.get_rotation_settings(db, event_id)
     rounds = store.list_rounds(db, event_id)
     by_id = {p.id: p for p in people}
-    stats = encounters(db, event_id)
+    stats = _encounter_stats(rounds[:config.current], people)
     wishes = [{"id": w, "a": by_id.get(a), "b": by_id.get(b), "kind": kind}
               for w, a, b, kind in store.list_wishes(db, event_id)]
     missing = bool(people) and len(rounds) < config.rounds
@@ -214,10 +214,14 @@ def encounters(db: Database, event_id: str) -> dict[str, Any] | None:
     """Encounter statistics of the rounds played so far (for the page and the report), over
     the people who sat at a table in them; None before the first round."""
     config = store.get_rotation_settings(db, event_id)
-    played = store.list_rounds(db, event_id)[:config.current]
+    return _encounter_stats(store.list_rounds(db, event_id)[:config.current],
+                            store.list_attendees(db, event_id))
+
+
+def _encounter_stats(played: list[list[list[int]]], people: list[Attendee]) -> dict[str, Any] | None:
     if not played:
         return None
-    orgs = {p.id: p.org for p in store.list_attendees(db, event_id)}
+    orgs = {p.id: p.org for p in people}
     seated = sorted(_seated_in(played))
     stats = plan.encounter_stats(played, [plan.Person(p, orgs.get(p, "")) for p in seated])
     return {**stats, "rounds": len(played), "people": len(seated)}
@@ -265,6 +269,3 @@ def _wishes(db: Database, event_id: str, present: set[int]) -> plan.Wishes:
 def _seated_in(history: list[list[list[int]]]) -> set[int]:
     return {p for tables in history for table in tables for p in table}
 
-
-def _in(history: list[list[list[int]]], person_id: int) -> bool:
-    return any(person_id in table for tables in history for table in tables)
