@@ -8,7 +8,8 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from . import config as config_module
-from . import db, events, i18n, notes, security
+from . import db, i18n, security, sockets
+from .usecases import notes
 from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
                     programme, projector, rotation, themes)
 
@@ -35,9 +36,9 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     # Options go to init_app, not the constructor: SocketIO(message_queue=...)
     # builds its server at once and handlers registered after that are lost.
     socketio = SocketIO()
-    handlers = events.register(socketio)
+    handlers = sockets.register(socketio)
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"],
                       message_queue=app.config["MESSAGE_QUEUE"] or None,
                       max_http_buffer_size=64 * 1024)
-    handlers.bind(app)  # note_submit on python-socketio directly (see events.Handlers.note_submit)
+    handlers.bind(app)  # note_submit on python-socketio directly (see sockets.Handlers.note_submit)
     return app

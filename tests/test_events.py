@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from facilitator import notes, protocol, services, store, timing
+from facilitator.usecases import notes, events, timing
+from facilitator import protocol, store
 
 from .conftest import facilitator_token, gen_event, note_payload
 
@@ -65,7 +66,7 @@ def test_note_is_acked_after_commit_and_reaches_facilitators_only(db, demo, sock
     payload = note_payload("Elevhälsan behöver fler vägar in")
     ack = phone.emit("note_submit", payload, callback=True)
     assert ack == {"ok": True, "id": payload["id"], "duplicate": False}
-    assert services.count_notes(db, demo.id) == 1
+    assert events.count_notes(db, demo.id) == 1
     received = facilitator.get_received()
     assert last(received, "notes_added")["notes"][0]["text"] == "Elevhälsan behöver fler vägar in"
     assert last(received, "notes_count") == {"count": 1}
@@ -79,7 +80,7 @@ def test_resent_note_is_one_note(db, demo, sockets):
     facilitator.get_received()
     ack = phone.emit("note_submit", payload, callback=True)
     assert ack["ok"] and ack["duplicate"] is True
-    assert services.count_notes(db, demo.id) == 1
+    assert events.count_notes(db, demo.id) == 1
     assert "notes_added" not in names(facilitator.get_received())
 
 
@@ -91,14 +92,14 @@ def test_resent_note_is_one_note(db, demo, sockets):
 def test_bad_note_payloads_get_clear_errors(db, demo, sockets, payload, code):
     ack = sockets(demo.id).emit("note_submit", payload, callback=True)
     assert ack["ok"] is False and ack["error"] == code and ack["message"]
-    assert services.count_notes(db, demo.id) == 0
+    assert events.count_notes(db, demo.id) == 0
 
 
 def test_empty_and_huge_notes_are_refused(db, demo, sockets):
     phone = sockets(demo.id)
     assert phone.emit("note_submit", note_payload(""), callback=True)["error"] == "empty"
     assert phone.emit("note_submit", note_payload("z" * 50_000), callback=True)["error"] == "too_long"
-    assert services.count_notes(db, demo.id) == 0
+    assert events.count_notes(db, demo.id) == 0
 
 
 def test_participant_cannot_control_the_timer(db, demo, sockets):
@@ -159,7 +160,7 @@ def test_a_failing_handler_still_answers(app, db, demo, sockets, monkeypatch):
     monkeypatch.setattr(store, "insert_note", broken)   # fails inside the note writer's batch
     ack = phone.emit("note_submit", note_payload(), callback=True)
     assert ack["ok"] is False and ack["error"] == "server_error"
-    assert services.count_notes(db, demo.id) == 0
+    assert events.count_notes(db, demo.id) == 0
 
 
 def test_connecting_late_sees_the_running_timer(db, demo, sockets):
@@ -207,7 +208,7 @@ def test_participants_cannot_moderate_or_steer(db, demo, sockets):
     for event, data in (("note_moderate", {"id": note_id, "hidden": True}),
                         ("box_set", {"open": False}), ("projector_view_set", {"view": "wall"})):
         assert phone.emit(event, data, callback=True)["error"] == "forbidden"
-    event = services.get_event(db, demo.id)
+    event = events.get_event(db, demo.id)
     assert event.box_open and event.projector_view == "timer"
     assert not notes.all_notes(db, demo.id)[0].hidden
 
@@ -284,11 +285,11 @@ SAMPLE = {"timer_command": {"action": "start"}, "note_moderate": {"hidden": True
 def test_every_facilitator_event_refuses_other_roles(db, demo, sockets, role, event_name):
     phone = sockets(demo.id)
     note_id = phone.emit("note_submit", note_payload(), callback=True)["id"]
-    before = (services.get_event(db, demo.id), timing.timer_state(db, demo.id),
+    before = (events.get_event(db, demo.id), timing.timer_state(db, demo.id),
               notes.all_notes(db, demo.id))
     data = {**SAMPLE[event_name], "id": note_id}
     assert sockets(demo.id, role).emit(event_name, data, callback=True)["error"] == "forbidden"
-    assert (services.get_event(db, demo.id), timing.timer_state(db, demo.id),
+    assert (events.get_event(db, demo.id), timing.timer_state(db, demo.id),
             notes.all_notes(db, demo.id)) == before
 
 

@@ -1,7 +1,7 @@
 """Facilitator commands are handled where they were read, notes in a greenlet/thread of their own."""
 import threading
 
-from facilitator import events
+from facilitator import sockets
 
 
 class FakeManager:
@@ -28,7 +28,7 @@ class FakeServer:
 
 def test_commands_run_inline_and_notes_are_spawned():
     server = FakeServer()
-    events.run_inline(server, events.INLINE_EVENTS)
+    sockets.run_inline(server, sockets.INLINE_EVENTS)
     server._handle_event("e1", None, 3, ["timer_command", {"action": "start"}])
     server._handle_event("e1", None, 4, ["note_submit", {"id": "x"}])
     server._handle_event("gone", None, 5, ["box_set", {"open": True}])
@@ -39,7 +39,7 @@ def test_commands_run_inline_and_notes_are_spawned():
 def test_without_async_handlers_everything_goes_the_usual_way():
     server = FakeServer()
     server.async_handlers = False
-    events.run_inline(server, events.INLINE_EVENTS)
+    sockets.run_inline(server, sockets.INLINE_EVENTS)
     server._handle_event("e1", "/", 1, ["timer_command", {}])
     assert server.spawned == ["timer_command"] and not server.inline
 
@@ -56,7 +56,7 @@ def test_an_unknown_python_socketio_keeps_its_own_way():
     """If the private methods are gone in a later python-socketio, nothing is wrapped."""
     from types import SimpleNamespace
 
-    from facilitator.events import run_inline
+    from facilitator.sockets import run_inline
 
     def original(*args):
         return "spawned"

@@ -6,7 +6,8 @@ import uuid
 
 import pytest
 
-from facilitator import notes, store
+from facilitator.usecases import notes
+from facilitator import store
 from facilitator.domain.notes import NoteError
 
 from .conftest import NOW, gen_event, note_payload

@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from facilitator import notes
+from facilitator.usecases import notes
 from facilitator.db import connect
 from facilitator.domain.notes import NoteError
-from facilitator.notewriter import NoteWriter, write_batch
+from facilitator.store.notewriter import NoteWriter, write_batch
 
 from .conftest import NOW, note_payload
 

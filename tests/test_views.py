@@ -6,7 +6,7 @@ import uuid
 import docx
 import pytest
 
-from facilitator import services
+from facilitator.usecases import events
 
 from .conftest import gen_event, room_quotes
 
@@ -60,7 +60,7 @@ def test_bad_event_forms_explain_and_keep_input(client, db, form, message):
     response = client.post("/f/events", data={**form, "place": "Kvar här"})
     assert response.status_code == 400
     assert message in text(response) and 'value="Kvar här"' in text(response)
-    assert services.list_events(db) == []
+    assert events.list_events(db) == []
 
 
 def test_hostile_event_name_is_escaped(client, db):
@@ -73,18 +73,18 @@ def test_edit_event(client, db, demo):
     response = client.post(f"/f/events/{demo.id}/edit",
                            data={"name": "Ny rubrik", "date": "2026-12-24", "language": "en"})
     assert response.status_code == 302
-    assert services.get_event(db, demo.id).name == "Ny rubrik"
+    assert events.get_event(db, demo.id).name == "Ny rubrik"
     bad = client.post(f"/f/events/{demo.id}/edit", data={"name": ""})
-    assert bad.status_code == 400 and services.get_event(db, demo.id).name == "Ny rubrik"
+    assert bad.status_code == 400 and events.get_event(db, demo.id).name == "Ny rubrik"
 
 
 def test_delete_needs_confirmation(client, db, demo):
     confirm_page = client.get(f"/f/events/{demo.id}/delete")
     assert confirm_page.status_code == 200 and "Ta bort för gott" in text(confirm_page)
     refused = client.post(f"/f/events/{demo.id}/delete", data={})
-    assert refused.status_code == 400 and services.get_event(db, demo.id) is not None
+    assert refused.status_code == 400 and events.get_event(db, demo.id) is not None
     done = client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
-    assert done.status_code == 302 and services.get_event(db, demo.id) is None
+    assert done.status_code == 302 and events.get_event(db, demo.id) is None
     assert client.get(f"/f/events/{demo.id}").status_code == 404
 
 
@@ -121,7 +121,7 @@ def test_note_form_without_javascript(client, db, demo):
     response = client.post(f"/j/{demo.join_code}/notes", data=form)
     assert response.status_code == 302 and "sent=1" in response.headers["Location"]
     client.post(f"/j/{demo.join_code}/notes", data=form)  # double submit
-    assert services.count_notes(db, demo.id) == 1
+    assert events.count_notes(db, demo.id) == 1
     assert "Mottagen ✓" in text(client.get(response.headers["Location"]))
 
 
@@ -135,7 +135,7 @@ def test_bad_note_form_keeps_the_text(client, db, demo, body, message):
     assert response.status_code == 400 and message in text(response)
     if body.strip():
         assert body in text(response)
-    assert services.count_notes(db, demo.id) == 0
+    assert events.count_notes(db, demo.id) == 0
 
 
 def test_oversized_request_gets_413(client, demo):
@@ -173,7 +173,7 @@ def test_exports(client, demo):
 
 
 def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
-    from facilitator import notes
+    from facilitator.usecases import notes
     submit(client, demo, "Samverkan mellan skolor")
     submit(client, demo, "Samverka mera")
     secret = notes.all_notes(db, demo.id)[1]
@@ -189,10 +189,10 @@ def prepare_url(client, demo):
 
 
 def test_pre_event_box(client, db, demo):
-    from facilitator import notes
+    from facilitator.usecases import notes
     url = prepare_url(client, demo)
     form_page = text(client.get(url))
-    question = services.list_questions(db, demo.id)[0]
+    question = events.list_questions(db, demo.id)[0]
     assert question.text in form_page
     note_id = re.search(rf'name="id-{question.id}" value="([^"]+)"', form_page).group(1)
     form = {"prepared_by": "Lekebergs kommun", f"id-{question.id}": note_id,
@@ -208,19 +208,19 @@ def test_pre_event_box(client, db, demo):
                                              ("x" * 2001, "Lappen är för lång")])
 def test_pre_event_box_errors_keep_the_text(client, db, demo, answer, message):
     url = prepare_url(client, demo)
-    question = services.list_questions(db, demo.id)[0]
+    question = events.list_questions(db, demo.id)[0]
     response = client.post(url, data={"prepared_by": "Kvar", f"id-{question.id}": str(uuid.uuid4()),
                                       f"answer-{question.id}": answer})
     assert response.status_code == 400 and message in text(response) and 'value="Kvar"' in text(response)
-    assert services.count_notes(db, demo.id) == 0
+    assert events.count_notes(db, demo.id) == 0
 
 
 def test_pre_event_box_with_a_forged_id(client, db, demo):
     url = prepare_url(client, demo)
-    question = services.list_questions(db, demo.id)[0]
+    question = events.list_questions(db, demo.id)[0]
     response = client.post(url, data={f"id-{question.id}": "not-a-uuid",
                                       f"answer-{question.id}": "hej"})
-    assert response.status_code == 400 and services.count_notes(db, demo.id) == 0
+    assert response.status_code == 400 and events.count_notes(db, demo.id) == 0
 
 
 def test_unknown_pre_event_link(client):
@@ -228,7 +228,7 @@ def test_unknown_pre_event_link(client):
 
 
 def test_closed_box_form_keeps_the_text(client, db, demo):
-    from facilitator import notes
+    from facilitator.usecases import notes
     notes.set_box(db, demo.id, False)
     response = submit(client, demo, "Skrivet när lådan var stängd")
     assert response.status_code == 400 and "Lådan är stängd" in text(response)
@@ -257,7 +257,7 @@ def test_hostile_notes_are_shown_as_text(client, db, demo, payload):
 
 
 def notes_texts(db, demo):
-    from facilitator import notes
+    from facilitator.usecases import notes
     return [n.text for n in notes.all_notes(db, demo.id)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import abort, current_app, g, request
 from flask_login import current_user
 
-from .. import accounts, services, timing
+from ..usecases import accounts, events, timing
 from ..clock import now_ms
 from ..db import get_db
 from ..domain.timer import format_clock
@@ -31,7 +31,7 @@ def own_event_or_404(event_id: str) -> Event:
 
 
 def event_or_404(event_id: str) -> Event:
-    event = services.get_event(get_db(), event_id)
+    event = events.get_event(get_db(), event_id)
     if event is None:
         abort(404)
     g.event_language = event.language

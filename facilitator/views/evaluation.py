@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
-from .. import evaluation, services
+from ..usecases import evaluation, events
 from ..db import get_db
 from ..domain.evaluation import SCALES, EvalError
-from ..events import push_evaluation
-from ..validation import ValidationError
+from ..sockets import push_evaluation
+from ..usecases.validation import ValidationError
 from .common import own_event_or_404
 from .facilitator import bp
 
@@ -61,5 +61,5 @@ def _changed(event_id: str):
 def _render(event, form=None, errors=None):
     return render_template("facilitator/evaluation.html", event=event, scales=list(SCALES),
                            results=evaluation.results(get_db(), event.id),
-                           steps=services.event_overview(get_db(), event).steps,
+                           steps=events.event_overview(get_db(), event).steps,
                            form=form or {"kind": "scale", "scale": "1-4"}, errors=errors or {})

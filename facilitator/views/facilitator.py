@@ -7,7 +7,8 @@ from flask import (Blueprint, Response, abort, current_app, redirect, render_tem
                    url_for)
 from flask_login import current_user
 
-from .. import accounts, auth, notes, programme, services
+from ..usecases import accounts, notes, programme, events, reports
+from .. import auth
 from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.logo import LogoError
@@ -39,11 +40,11 @@ def home():
 @bp.post("/f/events")
 def create():
     try:
-        draft = services.clean_event_draft(request.form)
-        event = services.create_event(get_db(), draft, _rng, now(),
+        draft = events.clean_event_draft(request.form)
+        event = events.create_event(get_db(), draft, _rng, now(),
                                       template=request.form.get("template") or None,
                                       owner_id=current_user.id)
-    except services.ValidationError as exc:
+    except events.ValidationError as exc:
         return _home(request.form, exc.errors), 400
     return redirect(url_for(".event", event_id=event.id))
 
@@ -57,7 +58,7 @@ def _home(form, errors):
 def event(event_id: str):
     event = own_event_or_404(event_id)
     db = get_db()
-    overview = services.event_overview(db, event)
+    overview = events.event_overview(db, event)
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
     prepare_url = url_for("participant.prepare", token=notes.prepare_token(db, event.id, _rng),
                           _external=False)
@@ -73,14 +74,14 @@ def edit(event_id: str):
     event = own_event_or_404(event_id)
     if request.method == "GET":
         return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={},
-                               has_logo=services.has_logo(get_db(), event.id))
+                               has_logo=events.has_logo(get_db(), event.id))
     try:
-        draft = services.clean_event_draft(request.form)
-    except services.ValidationError as exc:
+        draft = events.clean_event_draft(request.form)
+    except events.ValidationError as exc:
         return render_template("facilitator/edit.html", event=event, form=request.form,
                                errors=exc.errors,
-                               has_logo=services.has_logo(get_db(), event.id)), 400
-    services.update_event(get_db(), event.id, draft)
+                               has_logo=events.has_logo(get_db(), event.id)), 400
+    events.update_event(get_db(), event.id, draft)
     return redirect(url_for(".event", event_id=event.id))
 
 
@@ -90,8 +91,8 @@ def delete(event_id: str):
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
-                               notes=services.count_notes(get_db(), event.id)), 400 if wrong else 200
-    services.delete_event(get_db(), event.id)
+                               notes=events.count_notes(get_db(), event.id)), 400 if wrong else 200
+    events.delete_event(get_db(), event.id)
     return redirect(url_for(".home"))
 
 
@@ -106,7 +107,7 @@ def report(event_id: str, fmt: str):
     event = own_event_or_404(event_id)
     if fmt not in REPORT_TYPES:
         abort(404)
-    body = services.report_bytes(get_db(), event.id, fmt, now())
+    body = reports.report_bytes(get_db(), event.id, fmt, now())
     filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
     return Response(body, mimetype=REPORT_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -117,15 +118,15 @@ def logo(event_id: str):
     """Upload (or with remove=1, drop) the logo for the report's title page."""
     event = own_event_or_404(event_id)
     if request.form.get("remove"):
-        services.remove_logo(get_db(), event.id)
+        events.remove_logo(get_db(), event.id)
         return redirect(url_for(".edit", event_id=event.id))
     upload = request.files.get("logo")
     try:
-        services.set_logo(get_db(), event.id, upload.read() if upload else b"")
+        events.set_logo(get_db(), event.id, upload.read() if upload else b"")
     except LogoError as exc:
         return render_template("facilitator/edit.html", event=event, form=event.__dict__,
                                errors={}, logo_error=exc.code,
-                               has_logo=services.has_logo(get_db(), event.id)), 400
+                               has_logo=events.has_logo(get_db(), event.id)), 400
     return redirect(url_for(".edit", event_id=event.id))
 
 
@@ -159,6 +160,6 @@ def retention(event_id: str):
     event = own_event_or_404(event_id)
     try:
         accounts.set_retention(get_db(), event.id, request.form.get("retention_days"))
-    except services.ValidationError:
+    except events.ValidationError:
         abort(400, description="bad_retention")
     return redirect(url_for(".event", event_id=event.id))

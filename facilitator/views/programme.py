@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 
-from .. import programme, services, timing
-from ..events import push_timer
+from ..usecases import programme, events, timing
+from ..sockets import push_timer
 from ..db import get_db
 from ..domain.programme import STEP_KINDS
-from ..validation import ValidationError
+from ..usecases.validation import ValidationError
 from .common import own_event_or_404
 from .facilitator import bp
 
@@ -88,8 +88,8 @@ def _changed(event_id: str):
 def _render(event, form=None, errors=None, refused=None):
     db = get_db()
     return render_template("facilitator/programme.html", event=event, kinds=STEP_KINDS,
-                           steps=services.event_overview(db, event).steps,
-                           questions={q.id: q.text for q in services.list_questions(db, event.id)},
+                           steps=events.event_overview(db, event).steps,
+                           questions={q.id: q.text for q in events.list_questions(db, event.id)},
                            current=timing.timer_state(db, event.id),
                            templates=programme.templates(), form=form or {"minutes": "10"},
                            errors=errors or {}, refused=refused)
@@ -101,7 +101,7 @@ def _render_edit(event, step, form, errors):
 
 
 def _form_of(step) -> dict:
-    questions = {q.id: q.text for q in services.list_questions(get_db(), step.event_id)}
+    questions = {q.id: q.text for q in events.list_questions(get_db(), step.event_id)}
     minutes = step.duration_s / 60
     return {"kind": step.kind, "title": step.title, "instruction": step.instruction,
             "question": questions.get(step.question_id, ""),

@@ -6,13 +6,14 @@ import random
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import auth, people, rotation
+from .. import auth
+from ..usecases import people, rotation
 from ..clock import now
 from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.registration import RegistrationError
-from ..events import push_seating
-from ..validation import ValidationError
+from ..sockets import push_seating
+from ..usecases.validation import ValidationError
 from .common import links_for, own_event_or_404
 from .facilitator import bp
 

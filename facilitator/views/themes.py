@@ -6,10 +6,11 @@ from typing import Any, Callable
 from flask import abort, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 
-from .. import auth, services, themes
+from .. import auth
+from ..usecases import events, themes
 from ..clock import now
 from ..db import get_db
-from ..events import push_projector_view
+from ..sockets import push_projector_view
 from ..models import Event
 from ..serving import in_thread
 from .common import own_event_or_404
@@ -41,7 +42,7 @@ def themes_page(event_id: str):
     db = get_db()
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
     return render_template("facilitator/themes.html", event=event, token=token,
-                           questions=services.list_questions(db, event.id),
+                           questions=events.list_questions(db, event.id),
                            messages=error_messages())
 
 
