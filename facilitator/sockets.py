@@ -1,4 +1,4 @@
-"""Thin Socket.IO handlers: authenticate, validate, call a use case, notify.
+"""Thin Socket.IO handlers: authenticate, validate, call a use case, tell the screens.
 
 Each handler's docstring says who sends the event and who receives what.
 """
@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
 from typing import Any, Callable
 
 from flask import current_app, request
-from flask_socketio import ConnectionRefusedError, SocketIO, join_room
+from flask_socketio import ConnectionRefusedError, SocketIO
 
-from . import auth, notify, protocol
-from .usecases import evaluation, notes, rotation, events, timing
+from . import auth, protocol
+from .screens import Screens
+from .usecases import evaluation, events, notes, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -49,13 +49,8 @@ class Handlers:
         # {"event", "role", "sent_ms"} by sid, for this process only (Socket.IO keeps a
         # client on one process; rooms and broadcasts cross processes).
         self.sessions: dict[str, dict[str, Any]] = {}
-        # New notes not yet sent to control pages and projectors, by event.
-        self.added: dict[str, list[dict[str, Any]]] = {}
-        self.added_lock = threading.Lock()
-        # Made on the first note, when the app (and its PUSH_INTERVAL_MS) is known.
-        self.counts: notify.Coalescer | None = None
-        self.tables: notify.Coalescer | None = None
-        self.app: Any = None  # set by bind(), or by the first note through Flask-SocketIO
+        self.app: Any = None  # set by bind()
+        self.screens: Screens | None = None  # set by bind()
 
     def me(self) -> dict[str, Any]:
         return self.sessions[request.sid]
@@ -64,8 +59,7 @@ class Handlers:
         """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
         event_id, role = _authenticate(auth_data)
         self.sessions[request.sid] = {"event": event_id, "role": role}
-        join_room(notify.event_room(event_id))
-        _welcome(self.socketio, event_id, role)
+        self.screens.welcome(event_id, role, request.sid)
 
     def on_disconnect(self, _reason: Any = None) -> None:
         self.sessions.pop(request.sid, None)
@@ -84,12 +78,10 @@ class Handlers:
         """Any screen pings to estimate its clock offset; ack carries server time in ms."""
         return protocol.ok(server_now=now_ms())
 
-    def bind(self, app: Any) -> None:
-        """Serve note_submit straight from python-socketio (after init_app; see note_submit)
-        and the facilitator's commands ahead of the notes (see run_inline)."""
-        self.app = app
+    def bind(self, app: Any, screens: Screens) -> None:
+        """After init_app: serve note_submit straight from python-socketio (see note_submit)."""
+        self.app, self.screens = app, screens
         self.socketio.server.on(protocol.NOTE_SUBMIT, self.note_submit)
-        run_inline(self.socketio.server, INLINE_EVENTS)
 
     def note_submit(self, sid: str, data: Any = None, *_extra: Any) -> dict[str, Any]:
         """A phone drops a note; ack after commit; facilitators and projectors get notes_added
@@ -109,8 +101,7 @@ class Handlers:
             return protocol.error("server_error", "the server could not handle that; try again")
 
     def on_note_submit(self, data: Any = None) -> dict[str, Any]:
-        """The same through Flask-SocketIO (an app whose handlers were not bound)."""
-        self.app = current_app._get_current_object()  # type: ignore[attr-defined]
+        """The same through Flask-SocketIO (replaced by note_submit once bound)."""
         return self._note_submit(request.sid, data)
 
     def _note_submit(self, sid: str, data: Any) -> dict[str, Any]:
@@ -125,27 +116,8 @@ class Handlers:
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:
-            with self.added_lock:
-                self.added.setdefault(event_id, []).append(protocol.note_payload(note))
-            counts, tables = self._coalescers(app)
-            counts.request(event_id)
-            if note.table_no is not None:
-                tables.request(event_id)
+            self.screens.note_added(note)
         return protocol.ok(id=note.id, duplicate=not is_new)
-
-    def _coalescers(self, app: Any) -> tuple[notify.Coalescer, notify.Coalescer]:
-        """notes_added + notes_count, and tables pushes, at most one per PUSH_INTERVAL_MS per event."""
-        if self.counts is None or self.tables is None:
-            interval = int(app.config["PUSH_INTERVAL_MS"]) / 1000
-
-            def in_app(push: Callable[[SocketIO, str], None]) -> Callable[[str], None]:
-                def run(event_id: str) -> None:
-                    with app.app_context():
-                        push(self.socketio, event_id)
-                return run
-            self.counts = notify.Coalescer(self.socketio, interval, in_app(self.push_added))
-            self.tables = notify.Coalescer(self.socketio, interval, in_app(push_tables))
-        return self.counts, self.tables
 
     def on_eval_answer(self, data: Any = None) -> dict[str, Any]:
         """A phone answers (or changes its answer to) an open evaluation item."""
@@ -154,16 +126,8 @@ class Handlers:
             evaluation.answer(get_db(), event_id, data, now())
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
-        push_results(self.socketio, event_id)
+        self.screens.results(event_id)
         return protocol.ok()
-
-    def push_added(self, socketio: SocketIO, event_id: str) -> None:
-        """The notes stored since the last push, then the new count."""
-        with self.added_lock:
-            payloads = self.added.pop(event_id, [])
-        if payloads:
-            notify.notes_added(socketio, event_id, payloads)
-        push_count(socketio, event_id)
 
     @facilitator_only
     def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
@@ -172,39 +136,35 @@ class Handlers:
         step_before = timing.timer_state(get_db(), event_id).step_id
         after = timing.timer_command(get_db(), event_id, str(data.get("action")), now_ms(),
                                      step_id=data.get("step_id"), on=data.get("on"))
-        push_timer(self.socketio, event_id, entered_step=after.step_id != step_before)
+        self.screens.timer(event_id, entered_step=after.step_id != step_before)
         return protocol.ok()
 
     @facilitator_only
     def on_note_moderate(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator hides/restores or stars a note; control pages and projector update."""
         note = notes.moderate(get_db(), event_id, data)
-        payload = protocol.note_payload(note)
-        notify.note_updated(self.socketio, event_id, payload)
-        if note.table_no is not None:  # a hidden note leaves its table's count
-            push_tables(self.socketio, event_id)
-        return protocol.ok(note=payload)
+        return protocol.ok(note=self.screens.note_updated(note))
 
     @facilitator_only
     def on_box_set(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator opens or closes the box; every screen gets box_state."""
         notes.set_box(get_db(), event_id, _field(data, "open"))
-        push_box(self.socketio, event_id)
+        self.screens.box(event_id)
         return protocol.ok()
 
     @facilitator_only
     def on_table_numbers(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator lets phones add an optional table number to their notes."""
         notes.set_table_numbers(get_db(), event_id, _field(data, "on"))
-        push_box(self.socketio, event_id)
-        push_tables(self.socketio, event_id)
+        self.screens.box(event_id)
+        self.screens.tables(event_id)
         return protocol.ok()
 
     @facilitator_only
     def on_projector_view(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator switches the projector between timer, note wall and word cloud."""
-        event = notes.set_projector_view(get_db(), event_id, _field(data, "view"))
-        notify.projector_view(self.socketio, event_id, event.projector_view)
+        notes.set_projector_view(get_db(), event_id, _field(data, "view"))
+        self.screens.projector_view(event_id)
         return protocol.ok()
 
 
@@ -226,40 +186,6 @@ def register(socketio: SocketIO) -> Handlers:
     return handlers
 
 
-# The facilitator's commands: short database work, and what a room waits for on the screens.
-INLINE_EVENTS = frozenset(protocol.FACILITATOR_EVENTS)
-
-
-def run_inline(server: Any, names: frozenset[str]) -> None:
-    """Handle these events in the greenlet that read them instead of a new one.
-
-    python-socketio starts a greenlet per event (async_handlers), and a new greenlet
-    runs only after every greenlet that is already runnable. In a burst of a thousand
-    notes that was most of the wait of a timer command that arrived in the middle
-    (136 ms between reading it and starting its handler, in one traced run). Run
-    where it was read, the command's database work and broadcast happen at once. Only
-    for events whose handlers never wait on other greenlets (not note_submit, which
-    waits for the writer's commit). Wraps python-socketio's ``Server._handle_event``.
-    """
-    needed = (getattr(server, "_handle_event", None), getattr(server, "_handle_event_internal", None),
-              getattr(server.manager, "sid_from_eio_sid", None))
-    if not all(needed):  # another python-socketio: keep its own way (correct, a little slower)
-        log.warning("python-socketio internals changed: facilitator commands get a greenlet each")
-        return
-    spawn_handler = server._handle_event
-
-    def handle_event(eio_sid: str, namespace: str | None, ack_id: Any, data: list) -> None:
-        if not (data and data[0] in names and server.async_handlers):
-            return spawn_handler(eio_sid, namespace, ack_id, data)
-        namespace = namespace or "/"
-        sid = server.manager.sid_from_eio_sid(eio_sid, namespace)
-        if not server.manager.is_connected(sid, namespace):
-            return None
-        return server._handle_event_internal(server, sid, eio_sid, data, namespace, ack_id)
-
-    server._handle_event = handle_event
-
-
 def _field(data: Any, key: str) -> Any:
     return data.get(key) if isinstance(data, dict) else None
 
@@ -272,82 +198,6 @@ def _within_limit(me: dict[str, Any], at_ms: int, limit: int) -> bool:
         return False
     recent.append(at_ms)
     return True
-
-
-def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
-    """Everything a screen needs right after (re)connecting, so it never needs a reload."""
-    db, sid = get_db(), request.sid
-    event = events.get_event(db, event_id)
-    if role == "facilitator":
-        join_room(notify.facilitators_room(event_id))
-        notify.programme(socketio, event_id, timing.programme_payload(db, event_id, now_ms()),
-                            to=sid)
-        push_tables(socketio, event_id, to=sid)
-    if role == "projector":
-        join_room(notify.projectors_room(event_id))
-        notify.wall(socketio, notes.wall(db, event_id), to=sid)
-        notify.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
-    notify.timer_state(socketio, event_id, timer_payload(event_id), to=sid)
-    notify.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
-    notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
-    notify.projector_view(socketio, event_id, event.projector_view, to=sid)
-    notify.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
-    notify.seating(socketio, event_id, rotation.seat_payload(db, event_id), to=sid)
-    if role != "participant":
-        notify.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
-
-
-def timer_payload(event_id: str) -> dict[str, Any]:
-    return timing.timer_snapshot(get_db(), event_id, now_ms())
-
-
-def push_timer(socketio: SocketIO, event_id: str, entered_step: bool = False) -> None:
-    """After any timer change: the new state to every screen and step times to facilitators;
-    on entering a step also the box, evaluation items and tables, which the step may have changed.
-    (Only then: with a thousand phones every extra broadcast costs a thousand messages.)"""
-    notify.timer_state(socketio, event_id, timer_payload(event_id))
-    notify.programme(socketio, event_id, timing.programme_payload(get_db(), event_id, now_ms()))
-    if entered_step:
-        push_box(socketio, event_id)
-        notify.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
-        if rotation.in_use(get_db(), event_id):
-            push_seating(socketio, event_id)
-
-
-def push_evaluation(socketio: SocketIO, event_id: str) -> None:
-    """After the facilitator changes an item: what phones may answer, and the results."""
-    notify.eval_items(socketio, event_id, evaluation.public_items(get_db(), event_id))
-    push_results(socketio, event_id)
-
-
-def push_results(socketio: SocketIO, event_id: str) -> None:
-    notify.eval_results(socketio, event_id, evaluation.shown_results(get_db(), event_id))
-
-
-def push_seating(socketio: SocketIO, event_id: str) -> None:
-    """After any rotation change: tables per person to every screen, names to projectors."""
-    notify.seating(socketio, event_id, rotation.seat_payload(get_db(), event_id))
-    notify.table_map(socketio, event_id, rotation.table_map(get_db(), event_id))
-
-
-def push_projector_view(socketio: SocketIO, event_id: str) -> None:
-    """After the projector view changed outside a socket event (the themes page)."""
-    notify.projector_view(socketio, event_id, events.get_event(get_db(), event_id).projector_view)
-
-
-def push_count(socketio: SocketIO, event_id: str) -> None:
-    notify.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
-
-
-def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:
-    event = events.get_event(get_db(), event_id)
-    notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=to)
-
-
-def push_tables(socketio: SocketIO, event_id: str, to: str | None = None) -> None:
-    event = events.get_event(get_db(), event_id)
-    payload = protocol.tables_payload(event.table_numbers, notes.tables(get_db(), event_id))
-    notify.tables(socketio, event_id, payload, to=to)
 
 
 def _authenticate(auth_data: Any) -> tuple[str, str]:

@@ -296,3 +296,18 @@ def test_every_facilitator_event_refuses_other_roles(db, demo, sockets, role, ev
 def test_every_client_event_has_a_handler(app):
     handlers = app.extensions["socketio"].server.handlers["/"]
     assert set(protocol.CLIENT_EVENTS) | {"connect", "disconnect"} <= set(handlers)
+
+
+def test_a_note_sent_by_the_plain_form_reaches_open_screens(client, anonymous, demo, sockets):
+    """The form and the socket run the same use case and tell the screens the same way."""
+    projector = sockets(demo.id, "projector")
+    control = sockets(demo.id, "facilitator")
+    for sio in (projector, control):
+        sio.get_received()
+    note_id = "0d9c7c8e-4a40-4b59-9d2f-5a3c0b1e2f3a"
+    response = anonymous.post(f"/j/{demo.join_code}/notes",
+                              data={"id": note_id, "text": "Skicka utan JavaScript"})
+    assert response.status_code == 302
+    for sio in (projector, control):
+        added = last(sio.get_received(), "notes_added")
+        assert [n["id"] for n in added["notes"]] == [note_id]

@@ -6,7 +6,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from ..usecases import evaluation, events
 from ..db import get_db
 from ..domain.evaluation import SCALES, EvalError
-from ..sockets import push_evaluation
+from ..screens import screens
 from ..usecases.validation import ValidationError
 from .common import own_event_or_404
 from .facilitator import bp
@@ -54,7 +54,7 @@ def eval_template(event_id: str):
 
 
 def _changed(event_id: str):
-    push_evaluation(current_app.extensions["socketio"], event_id)
+    screens().evaluation(event_id)
     return redirect(url_for(".evaluation_page", event_id=event_id))
 
 

@@ -14,7 +14,7 @@ from ..clock import now
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
 from ..usecases.validation import ValidationError
-from ..sockets import push_seating
+from ..screens import screens
 from .common import timer_context
 
 bp = Blueprint("participant", __name__, url_prefix="/j")
@@ -45,11 +45,14 @@ def submit_note(code: str):
     payload = {"id": request.form.get("id", ""), "text": request.form.get("text", ""),
                "question_id": request.form.get("question_id") or None,
                "table": request.form.get("table") or None}
-    try:
-        notes.submit_note(get_db(), event.id, payload, now())
+    try:  # the same use case and push as a note sent by socket (sockets.Handlers.note_submit)
+        note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
+                                                 event.id, payload, now())
     except NoteError as exc:
         current_app.logger.info("note rejected: %s", exc.code)
         return _render_join(event, error=exc.code, text=payload["text"]), 400
+    if is_new:
+        screens().note_added(note)
     return redirect(url_for(".join", code=event.join_code, sent=1))
 
 
@@ -63,7 +66,7 @@ def check_in(code: str):
     except ValidationError as exc:
         return _render_join(event, checkin_error=next(iter(exc.errors.values())),
                             checkin_form=request.form), 400
-    push_seating(current_app.extensions["socketio"], event.id)
+    screens().seating(event.id)
     return redirect(url_for(".join", code=event.join_code, me=person_id))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, url_for
 
 from ..usecases import programme, events, timing
-from ..sockets import push_timer
+from ..screens import screens
 from ..db import get_db
 from ..domain.programme import STEP_KINDS
 from ..usecases.validation import ValidationError
@@ -81,7 +81,7 @@ def _refusable(event, change):
 
 def _changed(event_id: str):
     """Tell every screen, then show the programme again."""
-    push_timer(current_app.extensions["socketio"], event_id)
+    screens().timer(event_id)
     return redirect(url_for(".programme_page", event_id=event_id))
 
 

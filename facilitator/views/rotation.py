@@ -12,7 +12,7 @@ from ..clock import now
 from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.registration import RegistrationError
-from ..sockets import push_seating
+from ..screens import screens
 from ..usecases.validation import ValidationError
 from .common import links_for, own_event_or_404
 from .facilitator import bp
@@ -134,7 +134,7 @@ def rotation_print(event_id: str):
 
 
 def _changed(event_id: str):
-    push_seating(current_app.extensions["socketio"], event_id)
+    screens().seating(event_id)
     return redirect(url_for(".rotation_page", event_id=event_id))
 
 

@@ -10,7 +10,7 @@ from .. import auth
 from ..usecases import events, themes
 from ..clock import now
 from ..db import get_db
-from ..sockets import push_projector_view
+from ..screens import screens
 from ..models import Event
 from ..serving import in_thread
 from .common import own_event_or_404
@@ -100,7 +100,7 @@ def _show_on_projector(event: Event, scope: object):
         themes.show_on_projector(db, event.id, themes.parse_scope(db, event.id, scope))
     except themes.ThemeError as exc:
         return _refuse(exc.code)
-    push_projector_view(current_app.extensions["socketio"], event.id)
+    screens().projector_view(event.id)
     return jsonify(ok=True)
 
 
