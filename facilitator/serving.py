@@ -87,12 +87,12 @@ def run_auto_advance_once(app: Flask) -> list[str]:
     from .usecases import timing
     from .clock import now_ms
     from .db import get_db
-    from .sockets import push_timer
 
+    screens = app.extensions["screens"]
     with app.app_context():
         advanced = timing.advance_due(get_db(), now_ms())
         for event_id in advanced:
-            push_timer(app.extensions["socketio"], event_id, entered_step=True)
+            screens.timer(event_id, entered_step=True)
     return advanced
 
 
