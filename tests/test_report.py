@@ -11,6 +11,7 @@ import docx
 import pytest
 from PIL import Image
 
+from facilitator import store
 from facilitator.usecases import notes, demo_data, events, reports
 from facilitator.domain.logo import LogoError, check_logo
 
@@ -77,7 +78,7 @@ def test_report_downloads(client, demo):
 def test_demo_notes_are_realistic_and_topped_up(db, demo):
     added = demo_data.seed_demo_notes(db, demo.id, 50, random.Random(1), NOW)
     again = demo_data.seed_demo_notes(db, demo.id, 50, random.Random(1), NOW)
-    texts = [n.text for n in notes.all_notes(db, demo.id)]
+    texts = [n.text for n in store.list_notes(db, demo.id)]
     assert (added, again, len(texts)) == (50, 0, 50)
     assert any("samverkan" in t.lower() or "samarbet" in t.lower() for t in texts)
     assert all(t[0].isupper() for t in texts)

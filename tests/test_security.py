@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from facilitator.usecases import accounts, events
-from facilitator import create_app
+from facilitator import create_app, store
 from facilitator.usecases.validation import ValidationError
 
 from .conftest import NOW, PASSWORD, gen_event, log_in
@@ -91,7 +91,7 @@ def test_every_form_needs_its_csrf_token(strict_app):
     assert client.post("/f/events", data={"name": "Utan token"}).status_code == 400
     made = client.post("/f/events", data={"name": "Med token", "csrf_token": csrf_from(home)})
     assert made.status_code == 302
-    event = events.list_events(db)[0]
+    event = store.list_events(db)[0]
     join = client.get(f"/j/{event.join_code}").get_data(as_text=True)
     assert client.post(f"/j/{event.join_code}/notes", data={"id": "x", "text": "hej"}).status_code == 400
     assert 'name="csrf_token"' in join

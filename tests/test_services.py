@@ -58,7 +58,7 @@ def test_submit_note_twice_is_one_note(db, demo):
     notes.submit_note(db, demo.id, payload, NOW)
     note, is_new = notes.submit_note(db, demo.id, payload, NOW)
     assert not is_new and note.text == payload["text"]
-    assert events.count_notes(db, demo.id) == 1
+    assert notes.count_notes(db, demo.id) == 1
 
 
 def test_note_id_from_another_event_is_refused(db, demo):
@@ -67,7 +67,7 @@ def test_note_id_from_another_event_is_refused(db, demo):
     other = gen_event(db)
     with pytest.raises(NoteError):
         notes.submit_note(db, other.id, payload, NOW)
-    assert events.count_notes(db, other.id) == 0
+    assert notes.count_notes(db, other.id) == 0
 
 
 @pytest.mark.parametrize("payload, code", [
@@ -85,7 +85,7 @@ def test_bad_notes_store_nothing(db, demo, payload, code):
     with pytest.raises(NoteError) as info:
         notes.submit_note(db, demo.id, payload, NOW)
     assert info.value.code == code
-    assert events.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_timer_state_survives_a_restart(app, db, demo):

@@ -61,7 +61,7 @@ def assert_partition(db, event, question_id=None):
 
 
 def test_find_puts_every_visible_note_in_one_theme(db, event):
-    hidden = notes.all_notes(db, event.id)[-1]
+    hidden = store.list_notes(db, event.id)[-1]
     notes.moderate(db, event.id, {"id": hidden.id, "hidden": True})
     themes.find(db, event, None, NOW)
     board = assert_partition(db, event)

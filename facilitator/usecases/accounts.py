@@ -85,8 +85,6 @@ def ensure_demo_user(db: Database, secret_key: str, now: datetime) -> tuple[User
         return found[0], password
 
 
-def add_owner(db: Database, event_id: str, user_id: int) -> None:
-    store.add_member(db, event_id, user_id, "owner")
 
 
 def can_run(db: Database, user: User | None, event_id: str) -> bool:

@@ -72,8 +72,6 @@ def delete_event(db: Database, event_id: str) -> None:
         store.delete_event(db, event_id)
 
 
-def list_events(db: Database) -> list[Event]:
-    return store.list_events(db)
 
 
 def get_event(db: Database, event_id: str) -> Event | None:
@@ -94,8 +92,6 @@ def event_overview(db: Database, event: Event) -> EventOverview:
                          list(reversed(store.list_notes(db, event.id))))
 
 
-def count_notes(db: Database, event_id: str) -> int:
-    return store.count_notes(db, event_id)
 
 
 def list_questions(db: Database, event_id: str) -> list[Question]:

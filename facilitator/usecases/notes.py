@@ -202,8 +202,6 @@ def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
     return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
 
 
-def all_notes(db: Database, event_id: str) -> list[Note]:
-    return store.list_notes(db, event_id)
 
 
 def visible_notes(db: Database, event_id: str) -> list[Note]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from flask import (Blueprint, Response, abort, current_app, redirect, render_template, request,
+from flask import (Blueprint, Response, abort, current_app, g, redirect, render_template, request,
                    url_for)
 from flask_login import current_user
 
@@ -12,9 +12,10 @@ from .. import auth
 from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.logo import LogoError
-from .common import links_for, own_event_or_404, public_base_url, timer_context
+from .common import links_for, load_own_event, public_base_url, timer_context
 
 bp = Blueprint("facilitator", __name__)
+bp.url_value_preprocessor(load_own_event)
 _rng = random.SystemRandom()
 # Reachable without logging in: the way in, and invite links (which explain themselves).
 PUBLIC_ENDPOINTS = {"facilitator.login", "facilitator.invite"}
@@ -56,7 +57,7 @@ def _home(form, errors):
 
 @bp.get("/f/events/<event_id>")
 def event(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     db = get_db()
     overview = events.event_overview(db, event)
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
@@ -71,7 +72,7 @@ def event(event_id: str):
 
 @bp.route("/f/events/<event_id>/edit", methods=["GET", "POST"])
 def edit(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     if request.method == "GET":
         return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={},
                                has_logo=events.has_logo(get_db(), event.id))
@@ -87,11 +88,11 @@ def edit(event_id: str):
 
 @bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
 def delete(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
-                               notes=events.count_notes(get_db(), event.id)), 400 if wrong else 200
+                               notes=notes.count_notes(get_db(), event.id)), 400 if wrong else 200
     events.delete_event(get_db(), event.id)
     return redirect(url_for(".home"))
 
@@ -104,7 +105,7 @@ REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordproce
 @bp.get("/f/events/<event_id>/report.<fmt>")
 def report(event_id: str, fmt: str):
     """The summary as Word (.docx), Markdown, CSV or JSON, at any time, mid-event too."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if fmt not in REPORT_TYPES:
         abort(404)
     body = reports.report_bytes(get_db(), event.id, fmt, now())
@@ -116,7 +117,7 @@ def report(event_id: str, fmt: str):
 @bp.post("/f/events/<event_id>/logo")
 def logo(event_id: str):
     """Upload (or with remove=1, drop) the logo for the report's title page."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if request.form.get("remove"):
         events.remove_logo(get_db(), event.id)
         return redirect(url_for(".edit", event_id=event.id))
@@ -133,7 +134,7 @@ def logo(event_id: str):
 @bp.get("/f/events/<event_id>/notes.<fmt>")
 def export(event_id: str, fmt: str):
     """All notes, hidden ones flagged: CSV (UTF-8 with BOM; ?sep=semicolon) or JSON."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if fmt == "json":
         body, mimetype = notes.export_json(get_db(), event.id), "application/json"
     elif fmt == "csv":
@@ -149,7 +150,7 @@ def export(event_id: str, fmt: str):
 @bp.post("/f/events/<event_id>/invite")
 def invite_create(event_id: str):
     """A co-facilitator link for this event, valid for a week."""
-    event = own_event_or_404(event_id)
+    event = g.event
     token = accounts.create_invite(get_db(), event.id, _rng, now_ms())
     link = public_base_url().rstrip("/") + url_for(".invite", token=token)
     return render_template("facilitator/invite_created.html", event=event, link=link)
@@ -157,7 +158,7 @@ def invite_create(event_id: str):
 
 @bp.post("/f/events/<event_id>/retention")
 def retention(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         accounts.set_retention(get_db(), event.id, request.form.get("retention_days"))
     except events.ValidationError:

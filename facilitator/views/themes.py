@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from flask import abort, current_app, jsonify, render_template, request
+from flask import abort, current_app, g, jsonify, render_template, request
 from flask_babel import gettext as _
 
 from .. import auth
@@ -13,7 +13,6 @@ from ..db import get_db
 from ..screens import screens
 from ..models import Event
 from ..serving import in_thread
-from .common import own_event_or_404
 from .facilitator import bp
 
 
@@ -38,7 +37,7 @@ def error_messages() -> dict[str, str]:
 
 @bp.get("/f/events/<event_id>/themes")
 def themes_page(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     db = get_db()
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
     return render_template("facilitator/themes.html", event=event, token=token,
@@ -48,7 +47,7 @@ def themes_page(event_id: str):
 
 @bp.get("/f/events/<event_id>/themes.json")
 def themes_board(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     return _answer(event, lambda db, q, body: None, request.args.get("q"), {})
 
 
@@ -72,7 +71,7 @@ def themes_change(event_id: str, action: str):
 
     The body is JSON: {"q": "all" | question id, and what the action needs}.
     """
-    event = own_event_or_404(event_id)
+    event = g.event
     if action not in ACTIONS and action != "projector":
         abort(404)
     body = request.get_json(silent=True)
