@@ -29,6 +29,18 @@ def test_extend_does_not_split_a_run(db, demo):
     assert db["step_runs"].count == 1
 
 
+def test_restarting_a_step_gives_back_its_planned_time(db, demo):
+    """Start a 20-minute step, -1 min three times, restart: 20:00 again, not 17:00."""
+    timing.timer_command(db, demo.id, "start", 0)
+    for _ in range(3):
+        timing.timer_command(db, demo.id, "shorten", MIN)
+    assert timing.timer_snapshot(db, demo.id, MIN)["remaining_ms"] == 16 * MIN
+    timing.timer_command(db, demo.id, "reset", 2 * MIN)
+    snapshot = timing.timer_snapshot(db, demo.id, 2 * MIN)
+    assert (snapshot["status"], snapshot["remaining_ms"], snapshot["duration_ms"]) == (
+        "idle", 20 * MIN, 20 * MIN)
+
+
 def test_programme_payload_has_planned_and_used(db, demo):
     timing.timer_command(db, demo.id, "start", 0)
     payload = timing.programme_payload(db, demo.id, 2 * MIN)

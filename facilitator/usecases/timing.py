@@ -70,7 +70,8 @@ def _apply(db: Database, event_id: str, state: TimerState, action: str, now_ms: 
     if action == "pause":
         return timer.pause(state, now_ms)
     if action == "reset":
-        return timer.reset(state)
+        step = store.get_step(db, event_id, state.step_id) if state.step_id is not None else None
+        return timer.reset(state, step.duration_s if step is not None else None)
     if action in ("extend", "shorten"):
         return timer.adjust(state, MINUTE_MS if action == "extend" else -MINUTE_MS, now_ms)
     if action == "auto_advance":
