@@ -46,8 +46,8 @@
     var running = state.status === "running";
     var start = document.querySelector('[data-action="timer-start"]');
     var pause = document.querySelector('[data-action="timer-pause"]');
-    if (start) { start.disabled = running; }
-    if (pause) { pause.disabled = !running; }
+    if (start) { start.disabled = running; start.classList.toggle("primary", !running); }
+    if (pause) { pause.disabled = !running; pause.classList.toggle("primary", running); }
     var next = document.querySelector("[data-next-step]");
     if (next) {
       next.textContent = state.next ? next.getAttribute("data-label") + " " + state.next.title : "";
