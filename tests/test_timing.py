@@ -49,6 +49,14 @@ def test_programme_payload_has_planned_and_used(db, demo):
         (1200, 2 * MIN), (900, 0), (300, 0)]
 
 
+def test_programme_payload_has_clock_times_and_how_far_behind(db, demo):
+    timing.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "extend", MIN)   # a 21-minute first step now
+    plan = timing.programme_payload(db, demo.id, 2 * MIN)["schedule"]
+    assert plan["starts_ms"] == [0, 20 * MIN, 35 * MIN] and plan["started"]
+    assert plan["planned_end_ms"] == 40 * MIN and plan["behind_ms"] == MIN
+
+
 def test_auto_advance_starts_the_next_step_when_the_time_is_up(db, demo):
     first, second, _ = steps_of(db, demo)
     timing.timer_command(db, demo.id, "auto_advance", 0, on=True)
