@@ -101,6 +101,25 @@ def test_installed_server_runs_demo_and_serves_pages_static_and_sockets(venv):
         server.wait(10)
 
 
+def test_installed_bench_says_what_to_install_then_runs(venv):
+    """Without the `bench` extra the bench stops at once with the pip command; that command
+    works, and then the bench (packaged in the wheel) runs from the installed copy."""
+    home, bin_dir = venv.parent, venv / "bin"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
+    started = time.monotonic()
+    result = subprocess.run([bin_dir / "facilitator", "bench", "room", "--clients", "50"],
+                            cwd=home, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and time.monotonic() - started < 30, result.stderr
+    command = result.stderr.strip().splitlines()[-1].strip()
+    assert command.startswith(str(bin_dir)) and " -m pip install " in command, result.stderr
+    assert "python-socketio[client]" in command and "Traceback" not in result.stderr
+    subprocess.run(command, shell=True, cwd=home, env=env, check=True, capture_output=True,
+                   timeout=600)
+    data = json.loads(run(bin_dir / "facilitator", "bench", "timer", "--clients", "10",
+                          "--rounds", "2", "--json", cwd=home, env=env).splitlines()[-1])
+    assert data["connected"] == 10 and data["missed"] == 0 and data["received"] == 20
+
+
 def wait_for_page(url: str, server: subprocess.Popen, timeout: float = 60) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
