@@ -9,7 +9,7 @@ import sys
 import time
 from typing import Any
 
-GENERATOR = "facilitator bench: python-socketio clients over WebSocket, gevent, one loop per process"
+GENERATOR = "facilitator bench: python-socketio AsyncClient over WebSocket (aiohttp), one asyncio loop per process"
 
 
 def default_processes() -> int:

@@ -7,28 +7,26 @@ each answers with one JSON line on stdout. Times are time.monotonic(), which eve
 on the machine shares, so a receive time here minus the facilitator process's send time
 is the propagation time.
 
+The phones are python-socketio's asyncio client (WebSocket through aiohttp). The gevent
+client with websocket-client measured two to three times the independent generator's figure
+at 1,000 phones on two cores: its per-message cost in the client processes took CPU from the
+server (docs/performance.md).
+
 Commands: {"do": "arm"} (count the next timer_state of every phone), {"do": "collect",
 "until": T} (wait until all have it or monotonic time T), {"do": "notes"} (every phone sends
 one note, in the background), {"do": "notes_result"}, {"do": "quit"}.
 """
 from __future__ import annotations
 
-import gevent
-from gevent import monkey
+import asyncio
+import json
+import logging
+import resource
+import sys
+import time
+import uuid
 
-gevent.config.track_greenlet_tree = False
-monkey.patch_all()
-
-import json  # noqa: E402
-import logging  # noqa: E402
-import resource  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-import uuid  # noqa: E402
-
-import gevent.event  # noqa: E402
-import socketio  # noqa: E402
-from gevent.fileobject import FileObjectPosix  # noqa: E402
+import socketio
 
 CONNECT_BATCH = 50
 ACK_TIMEOUT_S = 30
@@ -40,92 +38,94 @@ class Phones:
     def __init__(self, base: str, event_id: str, first: int, count: int, marker: str):
         self.base, self.event_id, self.marker = base, event_id, marker
         self.indexes = range(first, first + count)
-        self.clients: dict[int, socketio.Client] = {}
+        self.clients: dict[int, socketio.AsyncClient] = {}
         self.waiting: set[int] = set()
         self.received: list[float] = []
-        self.all_in = gevent.event.Event()
-        self.sending: gevent.Greenlet | None = None
+        self.all_in = asyncio.Event()
+        self.sending: asyncio.Task | None = None
         self.notes: dict = {"sent": [], "acked": [], "latencies_ms": []}
 
-    def connect_all(self) -> float:
-        started = time.monotonic()
+    async def connect_all(self) -> None:
         for start in range(0, len(self.indexes), CONNECT_BATCH):
             batch = self.indexes[start:start + CONNECT_BATCH]
-            gevent.joinall([gevent.spawn(self._connect, i) for i in batch])
-        return time.monotonic() - started
+            await asyncio.gather(*(self._connect(i) for i in batch))
 
-    def _connect(self, index: int) -> None:
-        client = socketio.Client(reconnection=False)
-        client.on("timer_state", lambda _state: self._got_state(index))
+    async def _connect(self, index: int) -> None:
+        client = socketio.AsyncClient(reconnection=False)
+        client.on("timer_state", lambda _state: self._got_state(index, time.monotonic()))
         try:
-            client.connect(self.base, auth={"event": self.event_id, "role": "participant"},
-                           transports=["websocket"], wait_timeout=60)
+            await client.connect(self.base, auth={"event": self.event_id, "role": "participant"},
+                                 transports=["websocket"], wait_timeout=60)
         except socketio.exceptions.ConnectionError:
             return
         self.clients[index] = client
 
-    def _got_state(self, index: int) -> None:
-        at = time.monotonic()
+    def _got_state(self, index: int, at: float) -> None:
         if index in self.waiting:
             self.waiting.discard(index)
             self.received.append(at)
             if not self.waiting:
                 self.all_in.set()
 
-    def arm(self) -> dict:
+    async def arm(self) -> dict:
         self.received, self.waiting = [], set(self.clients)
         self.all_in.clear()
         return {"armed": len(self.waiting)}
 
-    def collect(self, until: float) -> dict:
-        self.all_in.wait(max(0.0, until - time.monotonic()))
-        missed = len(self.waiting)
-        self.waiting = set()
+    async def collect(self, until: float) -> dict:
+        try:
+            await asyncio.wait_for(self.all_in.wait(), max(0.0, until - time.monotonic()))
+        except asyncio.TimeoutError:
+            pass
+        missed, self.waiting = len(self.waiting), set()
         return {"received": self.received, "missed": missed}
 
-    def start_notes(self) -> dict:
-        self.sending = gevent.spawn(lambda: gevent.joinall(
-            [gevent.spawn(self._send, i, c) for i, c in list(self.clients.items())]))
+    async def notes_start(self) -> dict:
+        self.sending = asyncio.ensure_future(asyncio.gather(
+            *(self._send(i, c) for i, c in list(self.clients.items()))))
         return {"sending": len(self.clients)}
 
-    def _send(self, index: int, client: socketio.Client) -> None:
+    async def _send(self, index: int, client: socketio.AsyncClient) -> None:
         note = {"id": str(uuid.uuid4()), "text": f"{self.marker} lapp {index}: samverkan åäö"}
         self.notes["sent"].append(note["id"])
         started = time.monotonic()
         try:
-            ack = client.call("note_submit", note, timeout=ACK_TIMEOUT_S)
+            ack = await client.call("note_submit", note, timeout=ACK_TIMEOUT_S)
         except socketio.exceptions.TimeoutError:
             return
         if ack.get("ok"):
             self.notes["latencies_ms"].append((time.monotonic() - started) * 1000)
             self.notes["acked"].append(note["id"])
 
-    def notes_result(self) -> dict:
+    async def notes_result(self) -> dict:
         if self.sending:
-            self.sending.join()
+            await self.sending
         return self.notes
 
-    def quit(self) -> dict:
-        gevent.joinall([gevent.spawn(c.disconnect) for c in self.clients.values()], timeout=30)
+    async def quit(self) -> dict:
+        await asyncio.wait_for(asyncio.gather(*(c.disconnect() for c in self.clients.values()),
+                                              return_exceptions=True), 30)
         return {"bye": True}
 
 
-def serve(phones: Phones) -> None:
-    """Answer commands from stdin (read without blocking the phones' event loop)."""
-    stdin = FileObjectPosix(sys.stdin.fileno(), "r", close=False)
-    connect_s = phones.connect_all()
-    answer({"connected": len(phones.clients), "connect_s": round(connect_s, 2)})
-    for line in stdin:
-        command = json.loads(line)
+async def serve(phones: Phones) -> None:
+    """Answer commands from stdin (read in a thread, so the phones' loop keeps running)."""
+    loop = asyncio.get_running_loop()
+    started = time.monotonic()
+    await phones.connect_all()
+    answer({"connected": len(phones.clients), "connect_s": round(time.monotonic() - started, 2)})
+    while True:
+        line = await loop.run_in_executor(None, sys.stdin.readline)
+        command = json.loads(line) if line.strip() else {"do": "quit"}
         do = command["do"]
         if do == "collect":
-            answer(phones.collect(command["until"]))
+            answer(await phones.collect(command["until"]))
         elif do in ("arm", "notes_result"):
-            answer(getattr(phones, do)())
+            answer(await getattr(phones, do)())
         elif do == "notes":
-            answer(phones.start_notes())
+            answer(await phones.notes_start())
         else:
-            answer(phones.quit())
+            answer(await phones.quit())
             return
 
 
@@ -140,7 +140,7 @@ def main(argv: list[str]) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     for name in ("engineio.client", "socketio.client"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    serve(Phones(base, event_id, int(first), int(count), marker))
+    asyncio.run(serve(Phones(base, event_id, int(first), int(count), marker)))
 
 
 if __name__ == "__main__":

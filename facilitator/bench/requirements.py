@@ -1,6 +1,7 @@
-"""The `bench` extra: without its client libraries a benchmark would not fail, it would crawl
-(python-socketio falls back to long-polling without websocket-client), so say at once what
-to install, as an exact pip command for this interpreter."""
+"""The `bench` extra: without its client libraries a benchmark would not fail at once, it
+would crawl or hang (python-socketio's clients fall back to long-polling without their
+WebSocket library), so say at once what to install, as an exact pip command for this
+interpreter."""
 from __future__ import annotations
 
 import importlib.util
@@ -10,8 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 # import name -> requirement, as in pyproject.toml's `bench` extra
-CLIENT_LIBRARIES = {"websocket": "websocket-client>=1.6", "requests": "requests>=2.28",
-                    "websockets": "websockets>=12"}
+CLIENT_LIBRARIES = {"aiohttp": "aiohttp>=3.9", "websockets": "websockets>=12"}
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
