@@ -8,6 +8,7 @@ as one JSON line (the phone processes stamp receipts with the same clock).
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 import time
@@ -15,16 +16,22 @@ import time
 import socketio
 
 
-def main(base: str, event_id: str, token: str) -> None:
-    client = socketio.Client(reconnection=False)
-    client.connect(base, auth={"event": event_id, "role": "facilitator", "token": token},
-                   transports=["websocket"], wait_timeout=60)
+async def run(base: str, event_id: str, token: str) -> None:
+    """The same asyncio client as the phones (phones.py), so one `bench` extra serves both."""
+    loop = asyncio.get_running_loop()
+    client = socketio.AsyncClient(reconnection=False)
+    await client.connect(base, auth={"event": event_id, "role": "facilitator", "token": token},
+                         transports=["websocket"], wait_timeout=60)
     print(json.dumps({"ok": True}), flush=True)
-    for line in sys.stdin:
+    while line := await loop.run_in_executor(None, sys.stdin.readline):
         sent_at = time.monotonic()
-        ack = client.call("timer_command", {"action": line.strip()}, timeout=15)
+        ack = await client.call("timer_command", {"action": line.strip()}, timeout=15)
         print(json.dumps({"ack": ack, "sent_at": sent_at}), flush=True)
-    client.disconnect()
+    await client.disconnect()
+
+
+def main(base: str, event_id: str, token: str) -> None:
+    asyncio.run(run(base, event_id, token))
 
 
 if __name__ == "__main__":
