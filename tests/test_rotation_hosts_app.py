@@ -77,3 +77,16 @@ def test_one_more_host_lifts_the_notice(client, db, demo):
     html = client.get(f"/f/events/{demo.id}/rotation").get_data(as_text=True)
     assert "data-host-limit" not in html
     assert len(store.list_rounds(db, demo.id)[0]) == 5
+
+
+def test_table_cards_are_tents_with_the_number_on_both_faces(client, db, demo):
+    world_cafe(client, db, demo.id)
+    html = client.get(f"/f/events/{demo.id}/rotation/print").get_data(as_text=True)
+    cards = re.findall(r'<section class="table-print-card table-tent" data-table-card="(\d+)"(.*?)</section>',
+                       html, re.S)
+    assert [no for no, _ in cards] == ["1", "2", "3"]
+    for no, card in cards:
+        back, front = card.split('class="tent-fold"')
+        assert f"Bord {no}" in back and f"Bord {no}" in front      # readable from both sides
+        assert "tent-back" in back and "<svg" in front and "Vik här" in front
+        assert "Värd 1" in back or "Värd 2" in back or "Värd 3" in back   # who sits here
