@@ -61,3 +61,16 @@ def test_pairs_at_half_the_cycle_and_two_fixed_points_never_meet():
 def test_a_search_that_cannot_succeed_gives_up_with_none():
     assert find_base(4, 3, 2, 0, 1) is None                        # 6 people, tables of 4
     assert find_base(3, 2, 2, 2, 1, nodes=1000, restarts=2) is None   # 6 at 3: one round only
+
+
+@pytest.mark.parametrize("tables,seats,least", [(3, 4, 6), (3, 5, 12), (4, 5, 12), (5, 5, 0),
+                                                (7, 4, 0), (9, 5, 0)])
+def test_a_full_world_cafe_with_as_many_rounds_as_tables_reaches_the_fewest_repeats(
+        tables, seats, least):
+    """Every mover visits every table once; the repeats are the fewest possible (for 3 and
+    4 tables the optimum found by exhaustive search over the movers' table orders)."""
+    room = [Person(i, host=i + 1 if i < tables else None) for i in range(tables * seats)]
+    plan = plan_rounds(room, tables, mode="hosts")
+    assert encounter_stats(plan, room)["repeat_encounters"] == least
+    for p in range(tables, tables * seats):
+        assert sorted(t for r in plan for t, table in enumerate(r) if p in table) == list(range(tables))

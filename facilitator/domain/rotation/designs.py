@@ -88,13 +88,16 @@ def design_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
 def host_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
     """Up to min(count, q) rounds for k*q movers at q host tables, or None (World Café).
 
-    Mover x*q + y (x in 0..k-1, standing for the field element x+1) sits at
-    table y + s*(x+1) in round s. As s varies that table runs through every
-    table, so nobody returns to a table; two movers share a table in at most
-    one round; and a host (fixed at a table) meets each mover at most once.
-    Needs k <= q - 1 (the non-zero field elements).
+    Mover x*q + y (x in 0..k-1) sits at table y + s*a in round s, a the non-zero
+    field element number (x mod (q-1)) + 1. As s varies that table runs through
+    every table, so nobody returns to a table, and a host meets each mover once.
+    Two movers with different multipliers share a table in exactly one round, so
+    with k <= q - 1 nobody meets anyone twice. With more movers per table than
+    that, movers x and x + (q - 1) sit together every round: the fewest repeats
+    there are (proven optimal by exhaustive search for 3 tables of 4 and 5 seats
+    and 4 tables of 5; docs/rotation.md).
     """
-    field = _field(q) if 1 <= k <= q - 1 else None
+    field = _field(q) if k >= 1 and q >= 2 else None
     if field is None:
         return None
     add, mul = field
@@ -102,7 +105,8 @@ def host_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
     for s in range(min(count, q)):
         tables = [[] for _ in range(q)]
         for x in range(k):
+            a = x % (q - 1) + 1
             for y in range(q):
-                tables[add(y, mul(s, x + 1))].append(x * q + y)
+                tables[add(y, mul(s, a))].append(x * q + y)
         rounds.append(tables)
     return rounds
