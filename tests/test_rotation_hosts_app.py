@@ -54,8 +54,8 @@ def test_a_host_table_over_the_limit_is_explained_with_the_hosts_it_takes(client
                        html, re.S)
     assert notice and notice.group(1) == "7"
     text = " ".join(notice.group(2).split())
-    assert "26 personer vid 4 värdbord" in text and "7 personer" in text and "5" in text
-    assert "Utse 2 värdar till" in text                               # ceil(26 / 5) = 6 tables
+    assert "26 personer vid 4 bord med bordsvärd" in text and "7 personer" in text and "5" in text
+    assert "Utse 2 bordsvärdar till" in text                               # ceil(26 / 5) = 6 tables
     assert max(len(t) for t in store.list_rounds(db, demo.id)[0]) == 7
 
 
@@ -71,7 +71,7 @@ def test_no_notice_when_the_host_tables_keep_the_limit(client, db, demo):
 def test_one_more_host_lifts_the_notice(client, db, demo):
     world_cafe(client, db, demo.id, hosts=4, guests=17, size=5)     # 21 people, 4 tables
     html = client.get(f"/f/events/{demo.id}/rotation").get_data(as_text=True)
-    assert 'data-host-limit="6"' in html and "Utse 1 värd till" in html
+    assert 'data-host-limit="6"' in html and "Utse 1 bordsvärd till" in html
     guest = store.find_attendee_by_name(db, demo.id, "Gäst 1")
     client.post(f"/f/events/{demo.id}/rotation/people/{guest.id}/host", data={"table": "5"})
     html = client.get(f"/f/events/{demo.id}/rotation").get_data(as_text=True)
