@@ -21,7 +21,7 @@ CASES = ("16/4/5", "32/4/10", "40/5/3", "100/5/5", "400/5/10", "1000/5/10")
 # repeat-free schedule is known (docs/rotation.md says where from); 0 repeats is the goal.
 GOLFER = ("9/3/4", "12/3/4", "15/3/7", "18/3/8", "21/3/10", "24/3/11", "27/3/13", "30/3/14",
           "33/3/16", "36/3/17", "39/3/19", "16/4/5", "20/4/5", "24/4/7", "28/4/9", "32/4/10",
-          "36/4/11", "40/4/13", "25/5/6", "35/5/7", "40/5/8", "36/6/3")
+          "36/4/11", "40/4/13", "25/5/6", "30/5/6", "35/5/7", "40/5/8", "36/6/3")
 # World Café with every table full (a host and seats-1 movers) for as many rounds as tables.
 CAFE = tuple(f"{tables}/{seats}" for seats in (4, 5) for tables in range(3, 11))
 
