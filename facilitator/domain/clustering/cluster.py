@@ -122,7 +122,8 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
     prep = prepare(texts, lang=lang, vectors=vectors, extra=seeds, p=p)
     kept, taken, kept_other = kept_themes(keep, n, other_label)
     free = [i for i in range(n) if i not in taken]
-    heads = [i for i in free if i not in {c for cs in prep.copies.values() for c in cs}]
+    copies = {c for cs in prep.copies.values() for c in cs}
+    heads = [i for i in free if i not in copies]
     # Notes with something to say get clustered; the rest wait for Övrigt.
     active = [i for i in heads if not prep.notes[i].off_topic]
     assigned, active = join_nearest(active, [m for _, m in kept], prep.sim, p["join"])

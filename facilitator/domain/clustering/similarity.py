@@ -105,7 +105,8 @@ def shared_neighbours(sim: np.ndarray, k: int, share: float) -> np.ndarray:
     if share <= 0 or n < 3:
         return sim
     k = max(1, min(k, n - 1))
-    nearest = np.argsort(-sim, axis=1, kind="stable")[:, :k + 1]
+    # The k + 1 most similar (the note itself among them); ties broken by index.
+    nearest = np.argpartition(-sim, k, axis=1)[:, :k + 1]
     rows = np.repeat(np.arange(n), k + 1)
     graph = csr_matrix((np.ones(n * (k + 1)), (rows, nearest.ravel())), shape=(n, n))
     shared = (graph @ graph.T).toarray() / (k + 1)
