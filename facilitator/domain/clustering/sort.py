@@ -81,14 +81,16 @@ def _place(candidates: list[int], hands: list[list[int]], prep: Prepared, p: dic
             members = hand + [candidates[r] for r in np.flatnonzero(choice == g)]
             pulls.append(sim[np.ix_(candidates, members)].mean(axis=1))
         score = p["hand_weight"] * by_hand + (1 - p["hand_weight"]) * np.stack(pulls, axis=1)
-    return _decide(candidates, np.round(score, 6), len(hands), p["sort_join"])
+    # A note that speaks of logistics ("tack för en bra dag") must be really close.
+    needs = [p["join"] if prep.notes[i].chatter else p["sort_join"] for i in candidates]
+    return _decide(candidates, np.round(score, 6), len(hands), needs)
 
 
-def _decide(candidates: list[int], score: np.ndarray, groups: int, threshold: float):
+def _decide(candidates: list[int], score: np.ndarray, groups: int, needs: list[float]):
     joined: list[list[int]] = [[] for _ in range(groups)]
     certainty: dict[int, float] = {}
     rest = []
-    for row, i in enumerate(candidates):
+    for row, (i, threshold) in enumerate(zip(candidates, needs)):
         order = np.argsort(-score[row], kind="stable")
         best = float(score[row, order[0]])
         if best < threshold:
