@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from facilitator.domain import embedding
+from facilitator.domain.clustering import embedding
 from facilitator.domain.clustering.sort import sort_rest
 
 NOTES = [
