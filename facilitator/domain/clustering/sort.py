@@ -23,7 +23,7 @@ from .cluster import OTHER_LABEL, PARAMS, Prepared, Theme, assemble, cluster, ke
 
 SORT_PARAMS = {
     "seed_w_embed": 2.0,     # the sentence vectors' weight when sorting by the facilitator's notes
-    "sort_join": 0.0,        # a note joins a theme at least this like its notes (else: new or Övrigt)
+    "sort_join": 0.06,       # a note joins a theme at least this like its notes (else: new or Övrigt)
     "rounds": 2,             # the second round also looks at the notes the first one placed
     "hand_weight": 0.5,      # ... the hand-placed notes' share in a theme's pull then
     "review_share": 0.15,    # this share of the placed notes, the least certain, is marked
