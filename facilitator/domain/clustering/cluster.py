@@ -67,10 +67,11 @@ class Prepared:
     graph: np.ndarray              # the same read as shared nearest neighbours (texts only)
     copies: dict[int, list[int]]   # a stack's first note -> its other copies
     model: bool                    # the sentence vectors were used
+    lang: str = "sv"               # the event's language: labels in it first
 
 
 def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[str] = (),
-            p: dict, w_embed: float | None = None) -> Prepared:
+            p: dict, w_embed: float | None = None, label_lang: str = "sv") -> Prepared:
     """Read and compare the notes (and ``extra`` texts after them, e.g. seed labels)."""
     extra = list(extra)
     notes = [read(t, lang, p) for t in texts + extra]
@@ -92,7 +93,7 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     k = min(p["neighbours"], max(3, round(n / 6)))
     graph = similarity.shared_neighbours(sim[:n, :n], k, p["share"])
     copies = _copies(texts) if p["stack"] else {}
-    return Prepared(texts, notes, sim, graph, copies, matrix is not None)
+    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang)
 
 
 def _copies(texts: list[str]) -> dict[int, list[int]]:
@@ -119,7 +120,8 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
         return []
     other_label = OTHER_LABEL.get(locale, OTHER_LABEL["en"])
     seeds = [s for s in dict.fromkeys(s.strip() for s in seeds if isinstance(s, str)) if s]
-    prep = prepare(texts, lang=lang, vectors=vectors, extra=seeds, p=p)
+    prep = prepare(texts, lang=lang, vectors=vectors, extra=seeds, p=p,
+                   label_lang=locale if locale in OTHER_LABEL else "en")
     kept, taken, kept_other = kept_themes(keep, n, other_label)
     free = [i for i in range(n) if i not in taken]
     copies = {c for cs in prep.copies.values() for c in cs}
@@ -196,7 +198,7 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
         name = seed_label if seed_label and seed_label.lower() not in used else None
         chatter = sum(prep.notes[i].chatter for i in members)
         name = name or ("" if chatter * 2 >= len(members) + 1
-                        else make_label(sorted(members), prep.notes, used, n))
+                        else make_label(sorted(members), prep.notes, used, n, prep.lang))
         if not name:
             rest.extend(members)
             continue

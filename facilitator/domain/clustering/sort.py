@@ -51,7 +51,8 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     other_label = OTHER_LABEL.get(locale, OTHER_LABEL["en"])
     kept, taken, hand_other = kept_themes(placed, len(texts), other_label)
     kept = [(label, members) for label, members in kept if members]
-    prep = prepare(texts, lang=lang, vectors=vectors, p=p, w_embed=p["seed_w_embed"])
+    prep = prepare(texts, lang=lang, vectors=vectors, p=p, w_embed=p["seed_w_embed"],
+                   label_lang=locale if locale in OTHER_LABEL else "en")
     copies = {c for cs in prep.copies.values() for c in cs}
     free = [i for i in range(len(texts)) if i not in taken and i not in copies]
     talk = [i for i in free if not prep.notes[i].off_topic]
