@@ -64,28 +64,7 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
 
     Nouns first (a bare verb or adjective never leads); words of the event's language
     (``lang``) before words of notes in the other one."""
-    inside: Counter = Counter()
-    forms: dict[str, Counter] = defaultdict(Counter)
-    own_language: Counter = Counter()
-    for i in members:
-        for term in notes[i].terms:
-            inside[term] += 1
-            own_language[term] += notes[i].lang == lang
-            forms[term].update(notes[i].surfaces.get(term, {}))
-    everywhere: Counter = Counter()
-    for note in notes[:n]:
-        everywhere.update(note.terms.keys())
-    scored = []
-    for term, count in inside.items():
-        form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
-        if not form or (form.lower() in FILLER | NOT_NOUNS and not form.isupper()) or count < 2:
-            continue
-        nounish = 1.0 if term.startswith("g:") else _noun_likeness(form, forms[term])
-        language = 0.6 + 0.4 * own_language[term] / count
-        bonus = (1.3 if term.startswith("g:") else 1.0) * nounish * language
-        score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
-        scored.append((-round(score, 6), form, term, nounish))
-    scored.sort()
+    scored = _scored(members, notes, n, lang)
     picked: list[str] = []
     groups_picked: set[str] = set()
     for score, form, term, nounish in scored:
@@ -113,6 +92,33 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
     while f"{base} {k}".lower() in used:
         k += 1
     return f"{base} {k}"
+
+
+def _scored(members: list[int], notes: list, n: int, lang: str) -> list[tuple]:
+    """(-score, form, term, noun-likeness) of every term two or more members share, best first."""
+    inside: Counter = Counter()
+    forms: dict[str, Counter] = defaultdict(Counter)
+    own_language: Counter = Counter()
+    for i in members:
+        for term in notes[i].terms:
+            inside[term] += 1
+            own_language[term] += notes[i].lang == lang
+            forms[term].update(notes[i].surfaces.get(term, {}))
+    everywhere: Counter = Counter()
+    for note in notes[:n]:
+        everywhere.update(note.terms.keys())
+    scored = []
+    for term, count in inside.items():
+        form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
+        if not form or (form.lower() in FILLER | NOT_NOUNS and not form.isupper()) or count < 2:
+            continue
+        nounish = 1.0 if term.startswith("g:") else _noun_likeness(form, forms[term])
+        language = 0.6 + 0.4 * own_language[term] / count
+        bonus = (1.3 if term.startswith("g:") else 1.0) * nounish * language
+        score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
+        scored.append((-round(score, 6), form, term, nounish))
+    scored.sort()
+    return scored
 
 
 def _group_form(key: str, forms: Counter) -> str:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cluster import OTHER_LABEL, PARAMS, Prepared, Theme, assemble, cluster, kept_themes, prepare
+from .cluster import OTHER_LABEL, PARAMS, Prepared, Theme, assemble, kept_themes, prepare
+from .tree import cluster
 
 SORT_PARAMS = {
     "seed_w_embed": 2.0,     # the sentence vectors' weight when sorting by the facilitator's notes
