@@ -45,3 +45,41 @@ def test_many_notes_stay_fast_enough_to_be_correct():
     groups = stack(texts)
     assert sum(g.count for g in groups) == 1200
     assert all(g.count >= 2 for g in groups)
+
+
+def _stack_by_comparing_every_head(texts):
+    """The rule stated plainly (every earlier head compared): the reference for the fast one."""
+    from facilitator.domain.duplicates import NEAR_MIN_CHARS, NEAR_SIMILARITY, _similar, _trigrams
+
+    by_key, groups, heads = {}, [], []
+    for index, text in enumerate(texts):
+        key = normalise(text)
+        group = by_key.get(key)
+        if group is None and len(key) >= NEAR_MIN_CHARS:
+            grams = _trigrams(key)
+            group = next((g for g, other in heads if _similar(grams, other) >= NEAR_SIMILARITY),
+                         None)
+            if group is None:
+                heads.append((len(groups), grams))
+        if group is None:
+            group = len(groups)
+            groups.append([])
+        by_key.setdefault(key, group)
+        groups[group].append(index)
+    return groups
+
+
+def test_prefix_filtering_gives_what_comparing_every_head_gives():
+    import random
+
+    rng = random.Random(3)
+    words = "mer tid för samtal samverkan skola barnen elevhälsa fika bussen går sällan".split()
+    texts = []
+    for _ in range(800):
+        note = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+        if texts and rng.random() < 0.3:           # a near copy: one letter changed
+            base = rng.choice(texts)
+            k = rng.randrange(len(base)) if base else 0
+            note = base[:k] + rng.choice("aeiouåäö ") + base[k + 1:]
+        texts.append(note)
+    assert members(texts) == _stack_by_comparing_every_head(texts)
