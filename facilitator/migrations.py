@@ -225,3 +225,45 @@ def m010_theme_notes_by_hand(db: Database) -> None:
     rest" learns from it) and ``review`` (sorted there with little certainty)."""
     db["theme_notes"].add_column("by_hand", int, not_null_default=0)
     db["theme_notes"].add_column("review", int, not_null_default=0)
+
+
+@migrations()
+def m011_votes(db: Database) -> None:
+    """Dot votes, their options (fixed when a vote opens) and the phones' ballots.
+
+    A ballot is keyed by a digest of a random key the phone makes for that one
+    vote: no participant, device, IP or time is stored, and ballots of
+    different votes cannot be joined. ``dots`` is JSON {option id: count}.
+    """
+    db["votes"].create({
+        "id": int, "event_id": str, "position": int, "title": str, "source": str,
+        "question_id": int, "dots": int, "max_per_option": int, "status": str,
+        "results_visible": int, "step_id": int, "fingerprint": str,
+    }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"event_id", "title"},
+        defaults={"source": "manual", "dots": 3, "max_per_option": 0, "status": "draft",
+                  "results_visible": 1, "fingerprint": ""})
+    db["votes"].create_index(["event_id"])
+    db["vote_options"].create({
+        "id": int, "vote_id": int, "event_id": str, "position": int, "label": str, "ref": str,
+    }, pk="id", foreign_keys=[("vote_id", "votes", "id")], not_null={"vote_id", "label"},
+        defaults={"ref": ""})
+    db["vote_options"].create_index(["vote_id"])
+    db["vote_ballots"].create({
+        "vote_id": int, "ballot_key": str, "event_id": str, "seq": int, "dots": str,
+    }, pk=("vote_id", "ballot_key"), foreign_keys=[("vote_id", "votes", "id")],
+        not_null={"seq", "dots"})
+    db.execute("""
+        CREATE TRIGGER events_delete_votes BEFORE DELETE ON events BEGIN
+            DELETE FROM vote_ballots WHERE event_id = OLD.id;
+            DELETE FROM vote_options WHERE event_id = OLD.id;
+            DELETE FROM votes WHERE event_id = OLD.id;
+        END
+    """)
+
+
+@migrations()
+def m012_note_scope(db: Database) -> None:
+    """Whether a note is for the shared work or the own municipality's ("shared" | "own" |
+    NULL), and whether an event's phones are asked (seed 003's last step)."""
+    db["notes"].add_column("scope", str)
+    db["events"].add_column("ask_scope", int, not_null_default=0)

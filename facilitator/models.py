@@ -166,3 +166,29 @@ class Theme:
     question_id: int | None = None
     other: bool = False   # the "Övrigt" bucket, always last
     manual: bool = False  # edited by a person: a new run keeps it
+
+
+@dataclass(frozen=True)
+class VoteOption:
+    """One thing to put dots on; ``ref`` is the theme or note it was taken from ("" typed)."""
+    id: int
+    label: str
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A dot vote. Its options are fixed when it opens: a later change to the themes it
+    came from does not move dots already placed (``fingerprint`` tells that it changed)."""
+    id: int
+    event_id: str
+    title: str
+    source: str = "manual"      # "themes" | "featured" | "manual"
+    question_id: int | None = None  # themes of this question; None: of all questions
+    dots: int = 3               # dots per phone
+    max_per_option: int = 0     # at most this many on one option; 0: no limit
+    status: str = "draft"       # "draft" | "open" | "closed"
+    results_visible: bool = True  # live bars on the projector, or hidden until closed
+    step_id: int | None = None  # a programme step that opens it
+    fingerprint: str = ""       # the source's options when the vote opened
+    options: tuple[VoteOption, ...] = ()

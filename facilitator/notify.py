@@ -90,6 +90,24 @@ def eval_results(socketio: SocketIO, event_id: str, results: list[dict[str, Any]
     socketio.emit(protocol.EVAL_RESULTS, {"results": results}, to=to or _note_viewers(event_id))
 
 
+def votes(socketio: SocketIO, event_id: str, open_votes: list[dict[str, Any]],
+          to: str | None = None) -> None:
+    """The open votes, to every screen (phones place their dots on them)."""
+    socketio.emit(protocol.VOTES, {"votes": open_votes}, to=to or event_room(event_id))
+
+
+def vote_results(socketio: SocketIO, event_id: str, results: list[dict[str, Any]],
+                 shown: list[dict[str, Any]], to: str | None = None, role: str = "") -> None:
+    """Every tally to the control pages, what may be shown to the projectors; never to phones.
+    With ``to`` (one connecting screen), ``role`` says which of the two it gets."""
+    if to is not None:
+        socketio.emit(protocol.VOTE_RESULTS,
+                      {"results": results if role == "facilitator" else shown}, to=to)
+        return
+    socketio.emit(protocol.VOTE_RESULTS, {"results": results}, to=facilitators_room(event_id))
+    socketio.emit(protocol.VOTE_RESULTS, {"results": shown}, to=projectors_room(event_id))
+
+
 def seating(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
     """The current round's table per person id, to every screen (a phone finds its own)."""
     socketio.emit(protocol.SEATING, payload, to=to or event_room(event_id))

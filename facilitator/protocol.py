@@ -16,8 +16,9 @@ NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} 
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
-PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables|themes} -> ack {"ok"}
+PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables|themes|vote} -> ack {"ok"}
 EVAL_ANSWER = "eval_answer"    # {"item_id", "key": uuid per phone and item, "value"?, "comment"?} -> ack {"ok"}
+VOTE_CAST = "vote_cast"        # {"vote_id", "key": uuid per phone and vote, "seq": int, "dots": {option_id: n}} -> ack {"ok", "stored"}
 TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 
 # server -> client
@@ -31,6 +32,8 @@ PROJECTOR_VIEW = "projector_view"  # {"view"}, to everyone in the event, on conn
 TABLES = "tables"              # {"on": bool, "tables": [{"table", "note_ids"}]}, to facilitators
 EVAL_ITEMS = "eval_items"      # {"items": [...open items...]}, to everyone, on connect and on change
 EVAL_RESULTS = "eval_results"  # {"results": [...]}, to facilitators and projectors
+VOTES = "votes"                # {"votes": [...open votes...]}, to everyone, on connect and on change
+VOTE_RESULTS = "vote_results"  # {"results": [...]}, all to facilitators, shown ones to projectors
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
 SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "hosts", "tables"}, to everyone
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
@@ -38,9 +41,10 @@ TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table"
 # Only a connection with a facilitator token may send these.
 FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET)
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
-                 TABLE_NUMBERS_SET, EVAL_ANSWER)
+                 TABLE_NUMBERS_SET, EVAL_ANSWER, VOTE_CAST)
 SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
-                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP)
+                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, VOTES, VOTE_RESULTS,
+                 SEATING, TABLE_MAP)
 
 
 def ok(**fields: Any) -> dict[str, Any]:

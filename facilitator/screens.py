@@ -26,7 +26,7 @@ from . import notify, protocol
 from .clock import now_ms
 from .db import get_db
 from .models import Note
-from .usecases import evaluation, events, notes, rotation, timing
+from .usecases import evaluation, events, notes, rotation, timing, votes
 
 
 class Screens:
@@ -40,6 +40,7 @@ class Screens:
         self.added_lock = threading.Lock()
         self.counts = notify.Coalescer(socketio, interval, self._in_app(self._push_added))
         self.table_counts = notify.Coalescer(socketio, interval, self._in_app(self.tables))
+        self.tallies = notify.Coalescer(socketio, interval, self._in_app(self.vote_results))
 
     def _in_app(self, push: Callable[[str], None]) -> Callable[[str], None]:
         def run(event_id: str) -> None:
@@ -99,6 +100,11 @@ class Screens:
         if entered_step:
             self.box(event_id)
             notify.eval_items(self.socketio, event_id, evaluation.public_items(db, event_id))
+            if votes.votes(db, event_id):
+                self.votes(event_id)
+            step = timing.current_step(db, event_id)
+            if step is not None and step.kind == "vote":
+                self.projector_view(event_id)
             if rotation.in_use(db, event_id):
                 self.seating(event_id)
 
@@ -109,6 +115,21 @@ class Screens:
 
     def results(self, event_id: str) -> None:
         notify.eval_results(self.socketio, event_id, evaluation.shown_results(get_db(), event_id))
+
+    def votes(self, event_id: str) -> None:
+        """After the facilitator opens, closes or changes a vote: what phones may vote on,
+        and the tallies."""
+        notify.votes(self.socketio, event_id, votes.public_votes(get_db(), event_id))
+        self.vote_results(event_id)
+
+    def vote_cast(self, event_id: str) -> None:
+        """A phone's ballot was stored: new tallies, coalesced like note counts (a thousand
+        phones placing dots cost the control pages and projectors a handful of messages)."""
+        self.tallies.request(event_id)
+
+    def vote_results(self, event_id: str) -> None:
+        results = votes.results(get_db(), event_id)
+        notify.vote_results(self.socketio, event_id, results, votes.shown(results))
 
     def seating(self, event_id: str) -> None:
         """After any rotation change: tables per person to every screen, names to projectors."""
@@ -143,8 +164,12 @@ class Screens:
         notify.projector_view(socketio, event_id, event.projector_view, to=sid)
         notify.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
         notify.seating(socketio, event_id, rotation.seat_payload(db, event_id), to=sid)
+        notify.votes(socketio, event_id, votes.public_votes(db, event_id), to=sid)
         if role != "participant":
             notify.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
+            results = votes.results(db, event_id)
+            notify.vote_results(socketio, event_id, results, votes.shown(results), to=sid,
+                                role=role)
 
 
 def screens() -> Screens:

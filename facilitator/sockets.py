@@ -13,7 +13,7 @@ from flask_socketio import ConnectionRefusedError, SocketIO
 
 from . import auth, protocol
 from .screens import Screens
-from .usecases import evaluation, events, notes, timing
+from .usecases import evaluation, events, notes, timing, votes
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -25,6 +25,8 @@ ROLES = ("participant", "projector", "facilitator")
 # that hits it keeps the note in its outbox and sends it again a few seconds
 # later, so nothing is lost.
 NOTE_WINDOW_MS = 60_000
+# Ballots one connection may send per minute: far more than a person moving dots.
+VOTE_LIMIT_PER_MINUTE = 240
 
 
 def facilitator_only(handler: Callable[..., dict[str, Any]]):
@@ -129,6 +131,21 @@ class Handlers:
         self.screens.results(event_id)
         return protocol.ok()
 
+    def on_vote_cast(self, data: Any = None) -> dict[str, Any]:
+        """A phone places or moves its dots: its whole ballot, with a sequence number.
+        Ack after commit (``stored`` false: a newer ballot of this phone was already kept);
+        control pages and projectors get vote_results (coalesced)."""
+        me = self.me()
+        if not _within_limit(me, now_ms(), VOTE_LIMIT_PER_MINUTE, "vote_ms"):
+            return protocol.error("rate_limited", "too many changes at once; it will be sent shortly")
+        try:
+            _vote, stored = votes.cast(get_db(), me["event"], data)
+        except NoteError as exc:
+            return protocol.error(exc.code, str(exc))
+        if stored:
+            self.screens.vote_cast(me["event"])
+        return protocol.ok(stored=stored)
+
     @facilitator_only
     def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator drives the timer; every screen gets timer_state."""
@@ -181,7 +198,8 @@ def register(socketio: SocketIO) -> Handlers:
                           (protocol.BOX_SET, handlers.on_box_set),
                           (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
                           (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view),
-                          (protocol.EVAL_ANSWER, handlers.on_eval_answer)):
+                          (protocol.EVAL_ANSWER, handlers.on_eval_answer),
+                          (protocol.VOTE_CAST, handlers.on_vote_cast)):
         socketio.on(name)(handler)
     return handlers
 
@@ -190,10 +208,10 @@ def _field(data: Any, key: str) -> Any:
     return data.get(key) if isinstance(data, dict) else None
 
 
-def _within_limit(me: dict[str, Any], at_ms: int, limit: int) -> bool:
-    """A sliding window of note sends per connection."""
-    recent = [t for t in me.setdefault("sent_ms", []) if at_ms - t < NOTE_WINDOW_MS]
-    me["sent_ms"] = recent
+def _within_limit(me: dict[str, Any], at_ms: int, limit: int, key: str = "sent_ms") -> bool:
+    """A sliding window of sends (notes, or ballots with ``key``) per connection."""
+    recent = [t for t in me.setdefault(key, []) if at_ms - t < NOTE_WINDOW_MS]
+    me[key] = recent
     if len(recent) >= limit:
         return False
     recent.append(at_ms)

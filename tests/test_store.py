@@ -30,9 +30,23 @@ def test_note_table_cannot_hold_identity():
     migrations.apply(db)
     columns = set(db["notes"].columns_dict)
     assert columns == {"id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
-                       "prepared", "prepared_by", "table_no"}
+                       "prepared", "prepared_by", "table_no", "scope"}
     for identifying in ("participant", "device", "ip", "agent", "session", "user", "name"):
         assert not any(identifying in c for c in columns - {"prepared_by"}), identifying
+
+
+def test_vote_tables_cannot_hold_identity():
+    """A ballot is a digest of a per-vote random key and its dots: nothing else."""
+    db = connect(":memory:")
+    from facilitator.migrations import migrations
+    migrations.apply(db)
+    assert set(db["vote_ballots"].columns_dict) == {"vote_id", "ballot_key", "event_id", "seq",
+                                                    "dots"}
+    for table in ("votes", "vote_options", "vote_ballots"):
+        columns = set(db[table].columns_dict)
+        for identifying in ("participant", "device", "ip", "agent", "session", "user", "name",
+                            "created", "updated", "time"):
+            assert not any(identifying in c for c in columns), (table, identifying)
 
 
 def test_event_round_trip(db):

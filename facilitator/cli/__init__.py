@@ -76,7 +76,7 @@ def _data_commands(sub) -> None:
                       "the summary of an event as .docx, Markdown, CSV or JSON")
     report.add_argument("event_id")
     report.add_argument("-o", "--output", required=True, help="file to write")
-    report.add_argument("--format", choices=("docx", "md", "csv", "json"),
+    report.add_argument("--format", choices=("docx", "md", "csv", "json", "votes.csv"),
                         help="(default: from -o's extension)")
     export = _command(sub, "export", cmd_export, "all notes of an event as CSV or JSON")
     export.add_argument("event_id")

@@ -6,7 +6,7 @@ from typing import Any
 from ..models import ProgrammeTemplate
 from .evaluation import clean_item_form
 
-STEP_KINDS = ("discussion", "rotation", "reflection", "write_note", "plenary", "break")
+STEP_KINDS = ("discussion", "rotation", "reflection", "write_note", "plenary", "break", "vote")
 BOX_SETTINGS = ("", "open", "closed")  # what a step does to the note box: nothing, open, close
 
 

@@ -46,3 +46,11 @@ __all__ = ["first_run_ms", "add_member", "close_step_runs", "count_attendees", "
            "set_rotation_settings", "set_step_positions", "step_elapsed", "table_groups",
            "theme_scopes", "theme_state", "update_attendee", "update_event", "update_step",
            "upsert_answer"]
+
+from .votes import (ballot_dots, count_ballots, delete_vote, get_vote, insert_vote, list_votes,
+                    open_votes_of_step, replace_vote_options, set_vote_fields, upsert_ballot,
+                    vote_counts)
+
+__all__ += ["ballot_dots", "count_ballots", "delete_vote", "get_vote", "insert_vote", "list_votes",
+            "open_votes_of_step", "replace_vote_options", "set_vote_fields", "upsert_ballot",
+            "vote_counts"]

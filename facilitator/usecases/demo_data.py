@@ -13,7 +13,7 @@ from .. import store
 from ..clock import utc_iso
 from ..domain.demo_notes import demo_notes
 from ..models import Event, EventDraft, Note
-from . import evaluation, programme
+from . import evaluation, programme, votes
 from .events import create_event
 
 
@@ -35,6 +35,7 @@ def ensure_demo_event(db: Database, rng: random.Random, now: datetime,
                            organiser="Regional utveckling", language="sv")
         event = create_event(db, draft, rng, now, True, programme.DEFAULT_TEMPLATE, owner_id)
         evaluation.add_demo_evaluation(db, event.id, rng, now)
+        votes.add_demo_vote(db, event.id, rng)
         return event, True
 
 

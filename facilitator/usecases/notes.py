@@ -25,7 +25,7 @@ from ..domain.notes import NoteError, optional_whole_number, validate_note_id, v
 from ..models import Event, Note
 from ..store.notewriter import NoteWriter
 
-PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
+PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes", "vote")
 MAX_PREPARED_BY = 200
 MAX_TABLE = 999
 # A table's notes are shown as a group only from this many on, so that a

@@ -9,8 +9,8 @@ from .. import store
 from ..domain.report.docx import build_docx
 from ..domain.report.markdown import build_markdown
 from ..domain.report.structure import ReportData
-from ..domain.report.tables import build_csv, build_json
-from . import evaluation, rotation, themes
+from ..domain.report.tables import build_csv, build_json, build_votes_csv
+from . import evaluation, rotation, themes, votes
 
 
 def report_data(db: Database, event_id: str) -> ReportData:
@@ -21,7 +21,8 @@ def report_data(db: Database, event_id: str) -> ReportData:
     return ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
                       store.list_notes(db, event_id, visible_only=True),
                       store.get_logo(db, event_id), evaluation.results(db, event_id),
-                      themes.all_themes(db, event_id), rotation.encounters(db, event_id))
+                      themes.all_themes(db, event_id), rotation.encounters(db, event_id),
+                      votes.closed_results(db, event_id))
 
 
 def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
@@ -37,6 +38,11 @@ def report_csv(db: Database, event_id: str) -> str:
     return build_csv(report_data(db, event_id))
 
 
+def report_votes_csv(db: Database, event_id: str) -> str:
+    """The dot votes, one row per option (vote, option, dots, share, phones, dots_per_phone)."""
+    return build_votes_csv(report_data(db, event_id))
+
+
 def report_json(db: Database, event_id: str) -> str:
     return build_json(report_data(db, event_id))
 
@@ -45,8 +51,9 @@ def report_bytes(db: Database, event_id: str, fmt: str, now: datetime) -> bytes:
     """The summary in one of REPORT_FORMATS."""
     if fmt == "docx":
         return report_docx(db, event_id, now)
-    build = {"md": report_markdown, "csv": report_csv, "json": report_json}[fmt]
+    build = {"md": report_markdown, "csv": report_csv, "json": report_json,
+             "votes.csv": report_votes_csv}[fmt]
     return build(db, event_id).encode("utf-8")
 
 
-REPORT_FORMATS = ("docx", "md", "csv", "json")
+REPORT_FORMATS = ("docx", "md", "csv", "json", "votes.csv")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from sqlite_utils import Database
 
 from .. import protocol, store
-from . import rotation
+from . import rotation, votes
 from ..domain import timer
 from ..domain.schedule import schedule
 from ..models import Step, TimerState
@@ -58,6 +58,9 @@ def _enter_step(db: Database, event_id: str, before: TimerState, after: TimerSta
     if step is not None and step.box in ("open", "closed"):
         store.set_event_fields(db, event_id, box_open=int(step.box == "open"))
     store.open_eval_items_of_step(db, event_id, after.step_id)
+    votes.open_votes_of_step(db, event_id, after.step_id)
+    if step is not None and step.kind == "vote":
+        store.set_event_fields(db, event_id, projector_view="vote")
     if step is not None and step.kind == "rotation":
         steps = store.list_steps(db, event_id)
         nth = sum(1 for s in steps if s.kind == "rotation" and s.position <= step.position)

@@ -109,7 +109,8 @@ def delete(event_id: str):
 
 REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
-                "json": "application/json; charset=utf-8"}
+                "json": "application/json; charset=utf-8",
+                "votes.csv": "text/csv; charset=utf-8"}
 
 
 @bp.get("/f/events/<event_id>/report.<fmt>")

@@ -20,7 +20,7 @@ from ...models import Event, Note
 from ..chart import bar_chart_png
 from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
                         encounter_lines, featured_first, labels_for, notes_by_question, number,
-                        sections, theme_count, xml_safe_data)
+                        sections, theme_count, vote_rows, vote_summary, xml_safe_data)
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -35,6 +35,7 @@ def build_docx(data: ReportData, created: datetime) -> bytes:
     _title_page(doc, data, labels)
     _method(doc, data, labels)
     _encounters(doc, data, labels)
+    _votes(doc, data, labels)
     for section in sections(data, labels):
         doc.add_heading(section.heading, level=1)
         if section.themes:
@@ -106,6 +107,28 @@ def _encounters(doc, data: ReportData, labels: dict[str, str]) -> None:
         doc.add_heading(labels["encounters"], level=2)
         for line in lines:
             doc.add_paragraph(line, style="List Bullet")
+
+
+def _votes(doc, data: ReportData, labels: dict[str, str]) -> None:
+    """Each dot vote as a table (option, dots, share), most dots first."""
+    if not data.votes:
+        return
+    doc.add_heading(labels["votes"], level=1)
+    for vote in data.votes:
+        doc.add_heading(vote["title"], level=2)
+        doc.add_paragraph(vote_summary(vote, labels)).runs[0].italic = True
+        rows = vote_rows(vote, data.event.language)
+        table = doc.add_table(rows=1 + len(rows), cols=3)
+        table.style = "Light Grid Accent 1"
+        for r, cells in enumerate([(labels["option"], labels["dots"], labels["share"]), *rows]):
+            for c, text in enumerate(cells):
+                cell = table.cell(r, c)
+                cell.text = text
+                if c:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if r == 0:
+                    cell.paragraphs[0].runs[0].bold = True
+        doc.add_paragraph()
 
 
 def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = False) -> None:

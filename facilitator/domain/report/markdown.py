@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...models import Note
 from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
                         encounter_lines, featured_first, labels_for, notes_by_question, sections,
-                        theme_count)
+                        theme_count, vote_rows, vote_summary)
 
 
 def build_markdown(data: ReportData) -> str:
@@ -27,6 +27,7 @@ def build_markdown(data: ReportData) -> str:
     if encounter_lines(data, labels):
         lines += [f"### {labels['encounters']}", ""]
         lines += [f"- {line}" for line in encounter_lines(data, labels)] + [""]
+    lines += _votes(data, labels)
     for section in sections(data, labels):
         lines += [f"## {_line(section.heading)}", ""]
         if section.themes:
@@ -43,6 +44,20 @@ def build_markdown(data: ReportData) -> str:
             if notes:
                 lines += [f"### {_line(heading)}", ""] + _quotes(notes, labels)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _votes(data: ReportData, labels: dict[str, str]) -> list[str]:
+    """Each dot vote as a table: option, dots, share, most dots first."""
+    if not data.votes:
+        return []
+    out = [f"## {labels['votes']}", ""]
+    for vote in data.votes:
+        out += [f"### {_line(vote['title'])}", "", vote_summary(vote, labels), "",
+                f"| {labels['option']} | {labels['dots']} | {labels['share']} |", "|---|---:|---:|"]
+        out += [f"| {_line(label)} | {dots} | {share} |"
+                for label, dots, share in vote_rows(vote, data.event.language)]
+        out.append("")
+    return out
 
 
 def _themes(themes: list[ThemeSection], labels: dict[str, str]) -> list[str]:

@@ -17,6 +17,8 @@ LABELS = {
            "median": "median", "answers": "svar", "comments": "Kommentarer",
            "themes": "Teman", "all_themes": "Teman över alla frågor", "unsorted": "Ännu inte sorterade",
            "encounters": "Möten mellan deltagarna",
+           "votes": "Prioriteringar", "option": "Alternativ", "dots": "Prickar", "share": "Andel",
+           "vote_phones": "{phones} röstade med {dots} prickar var.",
            "enc_rounds": "{rounds} omgångar vid bord med {people} deltagare.",
            "enc_met": "Varje deltagare mötte minst {min} och i genomsnitt {mean} andra.",
            "enc_repeats": "Upprepade möten (samma två vid samma bord igen): {repeats}.",
@@ -32,6 +34,8 @@ LABELS = {
            "median": "median", "answers": "answers", "comments": "Comments",
            "themes": "Themes", "all_themes": "Themes across all questions", "unsorted": "Not sorted yet",
            "encounters": "Who met whom",
+           "votes": "Priorities", "option": "Option", "dots": "Dots", "share": "Share",
+           "vote_phones": "{phones} voted with {dots} dots each.",
            "enc_rounds": "{rounds} rounds at tables with {people} participants.",
            "enc_met": "Each participant met at least {min} and on average {mean} others.",
            "enc_repeats": "Repeat encounters (the same two at one table again): {repeats}.",
@@ -53,6 +57,8 @@ class ReportData:
     themes: dict[int | None, list[Theme]] = field(default_factory=dict)
     # Encounter statistics of the rotation rounds played (None: no rotation).
     encounters: dict | None = None
+    # Dot votes that were opened and got dots: domain.votes.tally() each.
+    votes: list[dict] = field(default_factory=list)
 
     @property
     def room_notes(self) -> list[Note]:
@@ -174,7 +180,10 @@ def xml_safe_data(data: ReportData) -> ReportData:
                   for t in ts] for q, ts in data.themes.items()}
     return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
                       [_clean(s) for s in data.steps], [_clean(n) for n in data.notes], data.logo,
-                      evaluation, themes, data.encounters)
+                      evaluation, themes, data.encounters,
+                      [{**v, "title": xml_safe(v["title"]),
+                        "options": [{**o, "label": xml_safe(o["label"])} for o in v["options"]]}
+                       for v in data.votes])
 
 
 def number(value: float, language: str) -> str:
@@ -194,3 +203,14 @@ def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
             labels["enc_repeats"].format(repeats=stats["repeat_encounters"]),
             labels["enc_mixed"].format(tables=round(stats["mixed_tables_share"] * 100),
                                        pairs=round(stats["cross_org_pair_share"] * 100))]
+
+
+def vote_rows(vote: dict, language: str) -> list[tuple[str, str, str]]:
+    """(option, dots, share in %) of a vote's tally, most dots first."""
+    ranked = sorted(vote["options"], key=lambda o: -o["votes"])
+    return [(o["label"], str(o["votes"]), f"{number(round(o['share'] * 100, 1), language)} %")
+            for o in ranked]
+
+
+def vote_summary(vote: dict, labels: dict[str, str]) -> str:
+    return labels["vote_phones"].format(phones=vote["phones"], dots=vote["dots_per_phone"])

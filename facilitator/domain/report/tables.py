@@ -26,7 +26,16 @@ def report_structure(data: ReportData) -> dict[str, Any]:
     return {"event": {"id": event.id, "name": event.name, "date": event.date,
                       "place": event.place, "organiser": event.organiser,
                       "language": event.language},
-            "sections": out, "encounters": data.encounters}
+            "sections": out, "encounters": data.encounters,
+            "votes": [_vote(v) for v in data.votes]}
+
+
+def _vote(vote: dict[str, Any]) -> dict[str, Any]:
+    return {"title": vote["title"], "status": vote["status"], "phones": vote["phones"],
+            "dots_per_phone": vote["dots_per_phone"],
+            "max_per_option": vote["max_per_option"] or None,
+            "options": [{"label": o["label"], "votes": o["votes"], "share": o["share"]}
+                        for o in vote["options"]]}
 
 
 def _section(section: Section) -> dict[str, Any]:
@@ -70,3 +79,20 @@ def build_csv(data: ReportData, delimiter: str = ",") -> str:
 def _defuse(value: str) -> str:
     """Stop a spreadsheet from running a text as a formula (=, +, -, @ at the start)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+VOTE_CSV_FIELDS = ("vote", "option", "dots", "share", "phones", "dots_per_phone")
+
+
+def build_votes_csv(data: ReportData, delimiter: str = ",") -> str:
+    """One row per option of each dot vote, in the vote's order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=VOTE_CSV_FIELDS, delimiter=delimiter,
+                            lineterminator="\r\n")
+    writer.writeheader()
+    for vote in data.votes:
+        for option in vote["options"]:
+            writer.writerow({"vote": _defuse(vote["title"]), "option": _defuse(option["label"]),
+                             "dots": option["votes"], "share": option["share"],
+                             "phones": vote["phones"], "dots_per_phone": vote["dots_per_phone"]})
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,227 @@
+"""Dot votes: the facilitator's votes, phones' ballots over real Socket.IO, tallies, bad input."""
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from facilitator import store
+from facilitator.domain.votes import VoteError
+from facilitator.usecases import demo_data, programme, reports, themes, timing, votes
+from facilitator.usecases.validation import ValidationError
+
+from .conftest import NOW, gen_event
+
+TYPED = {"title": "Vad tar vi oss an?", "source": "manual",
+         "options": "Kompetensutveckling\nElevhälsa\nDela data", "dots": "3",
+         "results_visible": "1"}
+
+
+def opened(db, event, **form):
+    vote_id = votes.add_vote(db, event.id, {**TYPED, **form})
+    return votes.open_vote(db, event.id, vote_id)
+
+
+def ballot(vote, dots, key=None, seq=1):
+    return {"vote_id": vote.id, "key": key or str(uuid.uuid4()), "seq": seq,
+            "dots": {str(vote.options[i].id): n for i, n in dots.items()}}
+
+
+def counts(db, vote):
+    return [o["votes"] for o in votes.result(db, votes.get(db, vote.event_id, vote.id))["options"]]
+
+
+def last(received, name):
+    return [m["args"][0] for m in received if m["name"] == name][-1]
+
+
+def test_phones_place_and_move_dots_until_the_vote_closes(db, demo, sockets):
+    vote = opened(db, demo)
+    phone = sockets(demo.id)
+    key = str(uuid.uuid4())
+    assert phone.emit("vote_cast", ballot(vote, {0: 2, 1: 1}, key, seq=1), callback=True) == {
+        "ok": True, "stored": True}
+    assert counts(db, vote) == [2, 1, 0]
+    # Moving a dot: the whole ballot again, newer; the old one is replaced, not added.
+    assert phone.emit("vote_cast", ballot(vote, {0: 1, 2: 2}, key, seq=2), callback=True)["stored"]
+    assert counts(db, vote) == [1, 0, 2]
+    # A resend of the older ballot (the outbox) is acknowledged but changes nothing.
+    assert phone.emit("vote_cast", ballot(vote, {0: 2, 1: 1}, key, seq=1), callback=True) == {
+        "ok": True, "stored": False}
+    assert phone.emit("vote_cast", ballot(vote, {0: 1, 2: 2}, key, seq=2), callback=True) == {
+        "ok": True, "stored": False}
+    assert counts(db, vote) == [1, 0, 2]
+    votes.close_vote(db, demo.id, vote.id)
+    late = phone.emit("vote_cast", ballot(vote, {1: 3}, key, seq=3), callback=True)
+    assert late["ok"] is False and late["error"] == "closed"
+    assert counts(db, vote) == [1, 0, 2]
+    assert votes.result(db, votes.get(db, demo.id, vote.id))["phones"] == 1
+
+
+@pytest.mark.parametrize("dots,code", [
+    ({0: 4}, "too_many_dots"),
+    ({0: 2, 1: 2}, "too_many_dots"),
+    ({0: -1}, "bad_dots"),
+    ({0: 1.5}, "bad_dots"),
+    ({0: True}, "bad_dots"),
+    ({0: "2"}, "bad_dots"),
+])
+def test_too_many_or_malformed_dots_change_nothing(db, demo, sockets, dots, code):
+    vote = opened(db, demo)
+    phone = sockets(demo.id)
+    key = str(uuid.uuid4())
+    phone.emit("vote_cast", ballot(vote, {1: 1}, key), callback=True)
+    answer = phone.emit("vote_cast", ballot(vote, dots, key, seq=2), callback=True)
+    assert answer["ok"] is False and answer["error"] == code and answer["message"]
+    assert counts(db, vote) == [0, 1, 0]
+
+
+@pytest.mark.parametrize("payload,code", [
+    (None, "bad_payload"), ("x", "bad_payload"), ([], "bad_payload"),
+    ({"vote_id": 999999, "key": str(uuid.uuid4()), "dots": {}}, "no_vote"),
+    ({"vote_id": "drop table", "key": str(uuid.uuid4()), "dots": {}}, "no_vote"),
+    ({"key": "not-a-uuid", "seq": 1, "dots": {}}, "bad_key"),
+    ({"key": None, "seq": 1, "dots": {}}, "bad_key"),
+    ({"key": "k" * 100_000, "seq": 1, "dots": {}}, "bad_key"),
+    ({"seq": -1, "dots": {}}, "bad_seq"), ({"seq": "1", "dots": {}}, "bad_seq"),
+    ({"seq": 2**60, "dots": {}}, "bad_seq"),
+    ({"seq": 1, "dots": []}, "bad_dots"), ({"seq": 1, "dots": "1"}, "bad_dots"),
+    ({"seq": 1, "dots": {str(i): 0 for i in range(100)}}, "bad_dots"),
+    ({"seq": 1, "dots": {"999999": 1}}, "unknown_option"),
+    ({"seq": 1, "dots": {"abc": 1}}, "unknown_option"),
+])
+def test_hostile_ballots_get_a_clear_answer(db, demo, sockets, payload, code):
+    vote = opened(db, demo)
+    if isinstance(payload, dict) and "vote_id" not in payload:
+        payload = {"vote_id": vote.id, "key": str(uuid.uuid4()), **payload}
+    answer = sockets(demo.id).emit("vote_cast", payload, callback=True)
+    assert answer["ok"] is False and answer["error"] == code and answer["message"]
+    assert store.count_ballots(db, vote.id) == 0
+
+
+def test_an_option_of_another_vote_is_unknown(db, demo, sockets):
+    first, second = opened(db, demo), opened(db, demo, title="Andra")
+    answer = sockets(demo.id).emit("vote_cast", {"vote_id": first.id, "key": str(uuid.uuid4()),
+                                                 "seq": 1, "dots": {str(second.options[0].id): 1}},
+                                   callback=True)
+    assert answer["error"] == "unknown_option"
+
+
+def test_at_most_m_dots_on_one_option(db, demo, sockets):
+    vote = opened(db, demo, dots="5", max_per_option="2")
+    phone = sockets(demo.id)
+    assert phone.emit("vote_cast", ballot(vote, {0: 3}), callback=True)["error"] == "too_many_on_option"
+    assert phone.emit("vote_cast", ballot(vote, {0: 2, 1: 2, 2: 1}), callback=True)["ok"]
+    assert counts(db, vote) == [2, 2, 1]
+
+
+def test_a_vote_of_another_event_is_unknown(db, demo, sockets, rng):
+    other = gen_event(db, rng)
+    vote = opened(db, other)
+    answer = sockets(demo.id).emit("vote_cast", ballot(vote, {0: 1}), callback=True)
+    assert answer["error"] == "no_vote"
+    assert store.count_ballots(db, vote.id) == 0
+
+
+def test_a_draft_takes_no_dots(db, demo, sockets):
+    vote = votes.get(db, demo.id, votes.add_vote(db, demo.id, TYPED))
+    assert sockets(demo.id).emit("vote_cast", ballot(vote, {0: 1}), callback=True)["error"] == "closed"
+
+
+def test_screens_learn_of_votes_and_live_bars(app, db, demo, sockets):
+    facilitator = sockets(demo.id, "facilitator")
+    projector, phone = sockets(demo.id, "projector"), sockets(demo.id)
+    vote = opened(db, demo)
+    with app.app_context():
+        app.extensions["screens"].votes(demo.id)
+    assert last(phone.get_received(), "votes")["votes"][0]["options"][0]["label"] == "Kompetensutveckling"
+    projector.get_received()
+    facilitator.get_received()
+    phone.emit("vote_cast", ballot(vote, {0: 3}), callback=True)
+    shown = [r for r in last(projector.get_received(), "vote_results")["results"]
+             if r["id"] == vote.id][0]
+    assert [o["votes"] for o in shown["options"]] == [3, 0, 0] and shown["phones"] == 1
+    mine = [r for r in last(facilitator.get_received(), "vote_results")["results"]
+            if r["id"] == vote.id][0]
+    assert mine["dots"] == 3
+    assert not [m for m in phone.get_received() if m["name"] == "vote_results"]
+
+
+def test_hidden_results_reach_the_projector_only_when_closed(db, demo):
+    vote = opened(db, demo, results_visible="")
+    votes.cast(db, demo.id, ballot(vote, {0: 3}))
+    shown = votes.shown_results(db, demo.id)
+    live = [s for s in shown if s["id"] == vote.id][0]
+    assert live["phones"] == 1 and live["dots"] is None
+    assert {o["votes"] for o in live["options"]} == {None}
+    full = [r for r in votes.results(db, demo.id) if r["id"] == vote.id][0]
+    assert full["options"][0]["votes"] == 3   # the control page sees them
+    votes.close_vote(db, demo.id, vote.id)
+    closed = [s for s in votes.shown_results(db, demo.id) if s["id"] == vote.id][0]
+    assert closed["options"][0]["votes"] == 3 and closed["options"][0]["share"] == 1.0
+
+
+@pytest.mark.parametrize("form,field", [
+    ({"title": ""}, "title"), ({"title": "x" * 201}, "title"), ({"source": "dice"}, "source"),
+    ({"options": "bara en"}, "options"), ({"options": "a\nA"}, "options"),
+    ({"options": "\n".join(str(i) for i in range(31))}, "options"),
+    ({"options": "a\n" + "b" * 201}, "options"),
+    ({"dots": "0"}, "dots"), ({"dots": "21"}, "dots"), ({"dots": "tre"}, "dots"),
+    ({"max_per_option": "-1"}, "max_per_option"), ({"step_id": "x"}, "step_id"),
+    ({"step_id": "999999"}, "step_id"), ({"source": "themes", "question": "999999"}, "question"),
+])
+def test_bad_vote_forms(db, demo, form, field):
+    with pytest.raises(ValidationError) as caught:
+        votes.add_vote(db, demo.id, {**TYPED, **form})
+    assert field in caught.value.errors
+    assert len(votes.votes(db, demo.id)) == 1   # only the demo's own vote
+
+
+def test_a_vote_on_themes_keeps_its_options_when_the_themes_change(db, demo, sockets, rng):
+    demo_data.seed_demo_notes(db, demo.id, 60, rng, NOW)
+    question = store.list_questions(db, demo.id)[0].id
+    themes.find(db, demo, question, NOW)
+    vote = opened(db, demo, source="themes", question=str(question), options="")
+    labels = [o.label for o in vote.options]
+    assert len(labels) >= 2 and all(labels)
+    sockets(demo.id).emit("vote_cast", ballot(vote, {0: 2, 1: 1}), callback=True)
+    theme = themes.themes_of(db, demo.id, question)[0]
+    themes.rename(db, demo, question, theme.id, "Ett nytt namn", NOW)
+    still = votes.get(db, demo.id, vote.id)
+    assert [o.label for o in still.options] == labels
+    assert votes.source_changed(db, still)
+    assert counts(db, vote)[:2] == [2, 1]
+    # Dots still go to the options the room saw; nothing lost, nothing counted twice.
+    assert sockets(demo.id).emit("vote_cast", ballot(vote, {0: 1}), callback=True)["ok"]
+    assert counts(db, vote)[:2] == [3, 1]
+
+
+def test_votes_hold_nothing_that_joins_them_to_a_phone(db, demo, sockets):
+    vote = opened(db, demo)
+    key = str(uuid.uuid4())
+    sockets(demo.id).emit("vote_cast", ballot(vote, {0: 1}, key), callback=True)
+    row = list(db["vote_ballots"].rows_where("vote_id = ?", [vote.id]))[0]
+    assert key not in json.dumps(row) and len(row["ballot_key"]) == 64
+    assert set(row) == {"vote_id", "ballot_key", "event_id", "seq", "dots"}
+
+
+def test_a_vote_step_opens_its_vote_and_shows_it(db, demo):
+    step_id = programme.add_step(db, demo.id, {"kind": "vote", "title": "Prioritera",
+                                               "instruction": "", "duration_s": 300})
+    vote_id = votes.add_vote(db, demo.id, {**TYPED, "step_id": str(step_id)})
+    assert votes.get(db, demo.id, vote_id).status == "draft"
+    timing.timer_command(db, demo.id, "goto", 0, step_id=step_id)
+    assert votes.get(db, demo.id, vote_id).status == "open"
+    assert store.get_event(db, demo.id).projector_view == "vote"
+
+
+def test_the_demo_carries_a_closed_vote_and_the_report_shows_it(db, demo):
+    data = json.loads(reports.report_json(db, demo.id))
+    (vote,) = data["votes"]
+    assert vote["title"] == votes.DEMO_TITLE and vote["phones"] == 9
+    assert vote["dots_per_phone"] == 3
+    assert sum(o["votes"] for o in vote["options"]) == 27
+    assert {"label", "votes"} <= set(vote["options"][0])
+    markdown = reports.report_markdown(db, demo.id)
+    assert "| Samordnad elevhälsa | 10 |" in markdown
