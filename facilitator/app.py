@@ -11,7 +11,7 @@ from . import config as config_module
 from . import db, i18n, security, sockets
 from .screens import Screens
 from .usecases import notes
-from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
+from .views import (account, errors, evaluation, facilitator, participant, votes,  # noqa: F401
                     programme, projector, rotation, themes)
 
 

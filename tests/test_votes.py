@@ -225,3 +225,35 @@ def test_the_demo_carries_a_closed_vote_and_the_report_shows_it(db, demo):
     assert {"label", "votes"} <= set(vote["options"][0])
     markdown = reports.report_markdown(db, demo.id)
     assert "| Samordnad elevhälsa | 10 |" in markdown
+
+
+def test_votes_page_adds_opens_and_closes(client, db, demo):
+    page = client.get(f"/f/events/{demo.id}/votes")
+    assert page.status_code == 200 and votes.DEMO_TITLE in page.get_data(as_text=True)
+    bad = client.post(f"/f/events/{demo.id}/votes", data={**TYPED, "options": "bara en"})
+    assert bad.status_code == 400 and "bara en" in bad.get_data(as_text=True)
+    assert client.post(f"/f/events/{demo.id}/votes", data=TYPED).status_code == 302
+    vote = votes.votes(db, demo.id)[-1]
+    assert client.post(f"/f/events/{demo.id}/votes/{vote.id}/open").status_code == 302
+    assert votes.get(db, demo.id, vote.id).status == "open"
+    assert client.post(f"/f/events/{demo.id}/votes/{vote.id}/close").status_code == 302
+    assert votes.get(db, demo.id, vote.id).status == "closed"
+    assert client.post(f"/f/events/{demo.id}/votes/{vote.id}/explode").status_code == 404
+    assert client.post(f"/f/events/{demo.id}/votes/999999/open").status_code == 404
+
+
+def test_a_themes_vote_without_themes_stays_shut_with_a_message(client, db, demo):
+    client.post(f"/f/events/{demo.id}/votes", data={**TYPED, "source": "themes", "options": ""})
+    vote = votes.votes(db, demo.id)[-1]
+    shut = client.post(f"/f/events/{demo.id}/votes/{vote.id}/open")
+    assert shut.status_code == 400 and "data-vote-problem" in shut.get_data(as_text=True)
+    assert votes.get(db, demo.id, vote.id).status == "draft"
+
+
+def test_another_facilitator_cannot_reach_the_votes_page(app, demo, db):
+    from facilitator.usecases import accounts
+    from .conftest import log_in
+    accounts.create_user(db, "bertil", "ett-annat-lösenord-9", NOW)
+    other = log_in(app.test_client(), "bertil", "ett-annat-lösenord-9")
+    assert other.get(f"/f/events/{demo.id}/votes").status_code in (403, 404)
+    assert other.post(f"/f/events/{demo.id}/votes", data=TYPED).status_code in (403, 404)

@@ -1,0 +1,138 @@
+/* The phone's dot votes: place and move dots until the vote closes.
+ *
+ * Each vote has a random key made on this phone for that one vote, kept in
+ * localStorage with the dots and a sequence number. Every change sends the
+ * whole ballot with the next number; until the server acknowledges it after
+ * its commit, the ballot waits in localStorage and is sent again on reconnect,
+ * after a reload and every few seconds. The server keeps only the newest
+ * ballot of each key, so a resend never counts twice. "Röstat ✓" shows only
+ * after the acknowledgement.
+ */
+(function () {
+  "use strict";
+  var rt = window.facilitatorPage;
+  var section = document.querySelector("[data-vote-section]");
+  var list = section.querySelector("[data-votes]");
+  var msg = section.dataset;
+  var storeKey = "facilitator.votes." + document.body.getAttribute("data-event");
+  var state = Realtime.stored(storeKey, {});   // vote id -> {key, seq, dots, sent, error}
+  var open = {};                               // vote id -> vote (from the server)
+  Object.keys(state).forEach(function (id) { state[id].inFlight = false; });
+
+  function save() { Realtime.store(storeKey, state); }
+  function ballot(id) {
+    state[id] = state[id] || { key: Realtime.uuid4(), seq: 0, dots: {}, sent: true };
+    return state[id];
+  }
+  function used(b) {
+    return Object.keys(b.dots).reduce(function (sum, k) { return sum + b.dots[k]; }, 0);
+  }
+
+  function send(id) {
+    var b = state[id];
+    if (!b || b.sent || b.inFlight || !open[id] || !rt.socket.connected) { return; }
+    var seq = b.seq;
+    b.inFlight = true;
+    rt.socket.timeout(8000).emit("vote_cast",
+      { vote_id: Number(id), key: b.key, seq: seq, dots: b.dots }, function (err, res) {
+        b.inFlight = false;
+        if (err) { return; }                     // no answer: it stays unsent
+        if (res.ok) { if (b.seq === seq) { b.sent = true; b.error = ""; } }
+        else if (res.error === "rate_limited" || res.error === "server_error") { return; }
+        else { b.sent = true; b.error = res.error === "closed" ? msg.msgClosed : msg.msgRejected; }
+        save();
+        status(id);
+        if (!b.sent) { send(id); }               // changed meanwhile: the newer one goes now
+      });
+  }
+
+  function change(id, optionId, delta) {
+    var vote = open[id];
+    var b = ballot(id);
+    var now = b.dots[optionId] || 0;
+    if (delta > 0 && (used(b) >= vote.dots || (vote.max_per_option && now >= vote.max_per_option))) { return; }
+    if (delta < 0 && now === 0) { return; }
+    if (now + delta) { b.dots[optionId] = now + delta; } else { delete b.dots[optionId]; }
+    b.seq += 1;
+    b.sent = false;
+    b.error = "";
+    save();                                      // on the phone before anything is sent
+    draw(vote);
+    send(id);
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function status(id) {
+    var line = list.querySelector('[data-vote-status="' + id + '"]');
+    var b = state[id];
+    if (!line || !b) { return; }
+    line.classList.toggle("error", !!b.error);
+    line.textContent = b.error ? b.error : !b.sent ? (rt.socket.connected ? msg.msgSending : msg.msgOffline)
+      : used(b) > 0 ? msg.msgVoted : "";
+    line.setAttribute("data-state", b.error ? "error" : b.sent ? (used(b) ? "voted" : "") : "sending");
+  }
+
+  function optionRow(vote, b, o, left) {
+    var n = b.dots[o.id] || 0;
+    var row = el("li", { "class": "vote-option", "data-vote-option": o.id, "data-dots": n });
+    row.appendChild(el("span", { "class": "vote-label" }, o.label));
+    var dots = el("span", { "class": "vote-dots", "aria-hidden": "true" });
+    dots.textContent = new Array(n + 1).join("●");
+    row.appendChild(dots);
+    var minus = el("button", { type: "button", "class": "button small", "data-action": "vote-remove",
+                               "aria-label": msg.msgRemove.replace("{label}", o.label) }, "−");
+    var plus = el("button", { type: "button", "class": "button small primary", "data-action": "vote-add",
+                              "aria-label": msg.msgAdd.replace("{label}", o.label) }, "+");
+    minus.disabled = n === 0;
+    plus.disabled = left === 0 || (vote.max_per_option > 0 && n >= vote.max_per_option);
+    minus.addEventListener("click", function () { change(String(vote.id), String(o.id), -1); });
+    plus.addEventListener("click", function () { change(String(vote.id), String(o.id), 1); });
+    row.appendChild(minus);
+    row.appendChild(plus);
+    return row;
+  }
+
+  function draw(vote) {
+    var id = String(vote.id);
+    var b = ballot(id);
+    var known = {};
+    vote.options.forEach(function (o) { known[o.id] = true; });
+    Object.keys(b.dots).forEach(function (k) { if (!known[k]) { delete b.dots[k]; } });
+    var left = vote.dots - used(b);
+    var box = list.querySelector('[data-vote="' + id + '"]') || el("fieldset", { "class": "vote", "data-vote": id });
+    box.textContent = "";
+    box.appendChild(el("legend", {}, vote.title));
+    box.appendChild(el("p", { "class": "vote-left", "data-vote-left": left },
+      msg.msgLeft.replace("{n}", left).replace("{m}", vote.dots)));
+    var ul = el("ul", { "class": "vote-options" });
+    vote.options.forEach(function (o) { ul.appendChild(optionRow(vote, b, o, left)); });
+    box.appendChild(ul);
+    box.appendChild(el("p", { "class": "notice ok", role: "status", "aria-live": "polite", "data-vote-status": id }));
+    if (!box.parentNode) { list.appendChild(box); }
+    status(id);
+  }
+
+  rt.socket.on("votes", function (data) {
+    var before = open;
+    open = {};
+    data.votes.forEach(function (v) { open[v.id] = v; });
+    Object.keys(before).forEach(function (id) {
+      if (!open[id]) { var gone = list.querySelector('[data-vote="' + id + '"]'); if (gone) { gone.remove(); } }
+    });
+    data.votes.forEach(draw);
+    section.hidden = data.votes.length === 0;
+    save();
+    Object.keys(open).forEach(send);
+  });
+  function flush() { Object.keys(open).forEach(send); }
+  rt.socket.on("connect", flush);
+  rt.socket.on("disconnect", function () { Object.keys(open).forEach(status); });
+  setInterval(flush, 5000);
+  window.addEventListener("online", flush);
+})();

@@ -1,0 +1,24 @@
+/* The facilitator's votes page: the bars and phone counts follow vote_results live. */
+(function () {
+  "use strict";
+  var body = document.body;
+  var socket = io({ auth: { event: body.getAttribute("data-event"), role: "facilitator",
+                            token: body.getAttribute("data-token") } });
+  socket.on("vote_results", function (data) {
+    data.results.forEach(function (r) {
+      var bars = document.querySelector('[data-vote-bars="' + r.id + '"]');
+      if (!bars) { return; }
+      var peak = Math.max.apply(null, r.options.map(function (o) { return o.votes; }).concat([1]));
+      r.options.forEach(function (o) {
+        var li = bars.querySelector('[data-vote-option="' + o.id + '"]');
+        if (!li) { return; }
+        var bar = li.querySelector("progress");
+        bar.max = peak;
+        bar.value = o.votes;
+        li.querySelector(".bar-count").textContent = String(o.votes);
+      });
+      var phones = document.querySelector('[data-vote-phones="' + r.id + '"]');
+      if (phones) { phones.textContent = phones.textContent.replace(/^\d+/, String(r.phones)); }
+    });
+  });
+})();
