@@ -23,6 +23,7 @@ class Event:
     prepare_token: str = ""
     table_numbers: bool = False
     retention_days: int = 90
+    ask_scope: bool = False  # phones ask: for the shared work or our own municipality's?
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Note:
     prepared: bool = False
     prepared_by: str = ""
     table_no: int | None = None
+    scope: str | None = None  # "shared" | "own" (seed 003's last step) | None
 
 
 @dataclass(frozen=True)

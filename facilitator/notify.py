@@ -47,10 +47,11 @@ def note_updated(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> 
 
 
 def box_state(socketio: SocketIO, event_id: str, is_open: bool, table_numbers: bool,
-              to: str | None = None) -> None:
-    """Whether the box takes notes and asks for a table number, to every screen."""
-    socketio.emit(protocol.BOX_STATE, {"open": is_open, "table_numbers": table_numbers},
-                  to=to or event_room(event_id))
+              to: str | None = None, ask_scope: bool = False) -> None:
+    """Whether the box takes notes, asks for a table number and asks shared or own work,
+    to every screen."""
+    socketio.emit(protocol.BOX_STATE, {"open": is_open, "table_numbers": table_numbers,
+                                       "ask_scope": ask_scope}, to=to or event_room(event_id))
 
 
 def projector_view(socketio: SocketIO, event_id: str, view: str, to: str | None = None) -> None:

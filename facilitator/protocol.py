@@ -16,6 +16,7 @@ NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} 
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
+SCOPE_SET = "scope_set"        # {"on": bool}: phones ask shared or own work -> ack {"ok"}
 PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables|themes|vote} -> ack {"ok"}
 EVAL_ANSWER = "eval_answer"    # {"item_id", "key": uuid per phone and item, "value"?, "comment"?} -> ack {"ok"}
 VOTE_CAST = "vote_cast"        # {"vote_id", "key": uuid per phone and vote, "seq": int, "dots": {option_id: n}} -> ack {"ok", "stored"}
@@ -39,9 +40,10 @@ SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
 
 # Only a connection with a facilitator token may send these.
-FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET)
+FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET,
+                      SCOPE_SET)
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
-                 TABLE_NUMBERS_SET, EVAL_ANSWER, VOTE_CAST)
+                 TABLE_NUMBERS_SET, SCOPE_SET, EVAL_ANSWER, VOTE_CAST)
 SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
                  PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, VOTES, VOTE_RESULTS,
                  SEATING, TABLE_MAP)
@@ -96,4 +98,4 @@ def tables_payload(on: bool, groups: dict[int, list[str]]) -> dict[str, Any]:
 def note_payload(note: Note) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "question_id": note.question_id,
             "created_at": note.created_at, "hidden": note.hidden, "starred": note.starred,
-            "prepared": note.prepared, "prepared_by": note.prepared_by}
+            "prepared": note.prepared, "prepared_by": note.prepared_by, "scope": note.scope}

@@ -80,7 +80,8 @@ class Screens:
 
     def box(self, event_id: str, to: str | None = None) -> None:
         event = events.get_event(get_db(), event_id)
-        notify.box_state(self.socketio, event_id, event.box_open, event.table_numbers, to=to)
+        notify.box_state(self.socketio, event_id, event.box_open, event.table_numbers, to=to,
+                         ask_scope=event.ask_scope)
 
     def tables(self, event_id: str, to: str | None = None) -> None:
         event = events.get_event(get_db(), event_id)
@@ -160,7 +161,8 @@ class Screens:
             notify.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
         notify.timer_state(socketio, event_id, timing.timer_snapshot(db, event_id, now_ms()), to=sid)
         notify.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
-        notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
+        notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid,
+                         ask_scope=event.ask_scope)
         notify.projector_view(socketio, event_id, event.projector_view, to=sid)
         notify.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
         notify.seating(socketio, event_id, rotation.seat_payload(db, event_id), to=sid)

@@ -178,6 +178,13 @@ class Handlers:
         return protocol.ok()
 
     @facilitator_only
+    def on_scope_set(self, event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator lets phones say whether a note is for the shared or the own work."""
+        notes.set_ask_scope(get_db(), event_id, _field(data, "on"))
+        self.screens.box(event_id)
+        return protocol.ok()
+
+    @facilitator_only
     def on_projector_view(self, event_id: str, data: Any) -> dict[str, Any]:
         """A facilitator switches the projector between timer, note wall and word cloud."""
         notes.set_projector_view(get_db(), event_id, _field(data, "view"))
@@ -198,6 +205,7 @@ def register(socketio: SocketIO) -> Handlers:
                           (protocol.BOX_SET, handlers.on_box_set),
                           (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
                           (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view),
+                          (protocol.SCOPE_SET, handlers.on_scope_set),
                           (protocol.EVAL_ANSWER, handlers.on_eval_answer),
                           (protocol.VOTE_CAST, handlers.on_vote_cast)):
         socketio.on(name)(handler)

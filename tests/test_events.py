@@ -48,7 +48,7 @@ def test_every_screen_gets_the_timer_on_connect(demo, sockets):
     phone = sockets(demo.id)
     received = phone.get_received()
     assert names(received) == ["timer_state", "notes_count", "box_state", "projector_view",
-                               "eval_items", "seating"]
+                               "eval_items", "seating", "votes"]
     state = received[0]["args"][0]
     assert state["status"] == "idle" and state["remaining_ms"] == 20 * 60_000
     assert state["step"]["title"] == "Diskutera i grupper om 4–5"
@@ -217,7 +217,8 @@ def test_closing_the_box_tells_phones_and_refuses_notes(db, demo, sockets):
     facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
     phone.get_received()
     assert facilitator.emit("box_set", {"open": False}, callback=True) == {"ok": True}
-    assert last(phone.get_received(), "box_state") == {"open": False, "table_numbers": False}
+    assert last(phone.get_received(), "box_state") == {"open": False, "table_numbers": False,
+                                                       "ask_scope": False}
     assert phone.emit("note_submit", note_payload(), callback=True)["error"] == "box_closed"
     assert last(sockets(demo.id).get_received(), "box_state")["open"] is False
 
@@ -277,7 +278,7 @@ def test_a_phone_sending_too_fast_is_slowed_not_lost(app, db, demo, sockets):
 
 SAMPLE = {"timer_command": {"action": "start"}, "note_moderate": {"hidden": True},
           "box_set": {"open": False}, "table_numbers_set": {"on": True},
-          "projector_view_set": {"view": "wall"}}
+          "projector_view_set": {"view": "wall"}, "scope_set": {"on": True}}
 
 
 @pytest.mark.parametrize("role", ["participant", "projector"])

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from ..models import Note
 
 NOTE_COLUMNS = ("id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
-                "prepared", "prepared_by", "table_no")
+                "prepared", "prepared_by", "table_no", "scope")
 
 
 def _note(row: dict[str, Any]) -> Note:
@@ -16,7 +16,7 @@ def _note(row: dict[str, Any]) -> Note:
                 created_at=row["created_at"], question_id=row["question_id"],
                 hidden=bool(row["hidden"]), starred=bool(row["starred"]),
                 prepared=bool(row["prepared"]), prepared_by=row["prepared_by"],
-                table_no=row["table_no"])
+                table_no=row["table_no"], scope=row["scope"])
 
 
 def insert_note(db: Database, note: Note) -> bool:
@@ -27,7 +27,7 @@ def insert_note(db: Database, note: Note) -> bool:
     """
     values = [note.id, note.event_id, note.question_id, note.text, note.created_at,
               int(note.hidden), int(note.starred), int(note.prepared), note.prepared_by,
-              note.table_no]
+              note.table_no, note.scope]
     cursor = db.execute(
         f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
         " ON CONFLICT(id) DO NOTHING", values)

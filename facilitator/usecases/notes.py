@@ -25,6 +25,7 @@ from ..domain.notes import NoteError, optional_whole_number, validate_note_id, v
 from ..models import Event, Note
 from ..store.notewriter import NoteWriter
 
+SCOPES = ("shared", "own")
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes", "vote")
 MAX_PREPARED_BY = 200
 MAX_TABLE = 999
@@ -43,6 +44,7 @@ class Submission:
     question: object = None
     table: object = None
     prepared_by: str | None = None
+    scope: object = None
 
 
 def read_submission(event_id: str, payload: object, now: datetime,
@@ -52,7 +54,8 @@ def read_submission(event_id: str, payload: object, now: datetime,
         raise NoteError("bad_payload", "a note is an object with id and text")
     return Submission(event_id, validate_note_id(payload.get("id")),
                       validate_note_text(payload.get("text")), utc_iso(now),
-                      payload.get("question_id"), payload.get("table"), prepared_by)
+                      payload.get("question_id"), payload.get("table"), prepared_by,
+                      payload.get("scope"))
 
 
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
@@ -99,7 +102,8 @@ def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, b
     table_no = _table(sub.table) if event.table_numbers else None
     note = Note(sub.note_id, sub.event_id, sub.text, sub.created_at, question_id,
                 prepared=sub.prepared_by is not None,
-                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no)
+                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no,
+                scope=_scope(sub.scope) if event.ask_scope else None)
     store.insert_note(db, note)
     return note, True
 
@@ -124,6 +128,15 @@ def _question_for_note(questions: set[int], step_question: int | None, raw: obje
             raise NoteError("bad_question", "unknown question")
         return qid
     return step_question
+
+
+def _scope(raw: object) -> str | None:
+    """For the shared work ("shared"), our own municipality's ("own"), or not said."""
+    if raw in (None, ""):
+        return None
+    if raw not in SCOPES:
+        raise NoteError("bad_scope", "scope must be shared, own or empty")
+    return raw  # type: ignore[return-value]
 
 
 def _table(raw: object) -> int | None:
@@ -153,6 +166,10 @@ def moderate(db: Database, event_id: str, payload: object) -> Note:
 
 def set_box(db: Database, event_id: str, open_: object) -> Event:
     return _switch(db, event_id, "box_open", open_, "open")
+
+
+def set_ask_scope(db: Database, event_id: str, on: object) -> Event:
+    return _switch(db, event_id, "ask_scope", on, "on")
 
 
 def set_table_numbers(db: Database, event_id: str, on: object) -> Event:
@@ -213,7 +230,7 @@ def count_notes(db: Database, event_id: str) -> int:
 
 
 EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "prepared",
-                 "prepared_by", "table")
+                 "prepared_by", "table", "scope")
 
 
 def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
@@ -222,7 +239,8 @@ def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
     shown = {note_id: table for table, ids in tables(db, event_id).items() for note_id in ids}
     return [{"id": n.id, "question": questions.get(n.question_id, ""), "text": n.text,
              "created_at": n.created_at, "starred": n.starred, "hidden": n.hidden,
-             "prepared": n.prepared, "prepared_by": n.prepared_by, "table": shown.get(n.id)}
+             "prepared": n.prepared, "prepared_by": n.prepared_by, "table": shown.get(n.id),
+             "scope": n.scope}
             for n in store.list_notes(db, event_id)]
 
 
@@ -234,7 +252,7 @@ def export_csv(db: Database, event_id: str, delimiter: str = ",") -> str:
     writer.writeheader()
     for row in export_rows(db, event_id):
         writer.writerow({**row, **{k: int(row[k]) for k in ("starred", "hidden", "prepared")},
-                         "table": row["table"] or "",
+                         "table": row["table"] or "", "scope": row["scope"] or "",
                          "text": _defuse(row["text"]), "prepared_by": _defuse(row["prepared_by"])})
     return "\ufeff" + out.getvalue()
 

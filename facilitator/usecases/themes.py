@@ -93,7 +93,8 @@ def board(db: Database, event_id: str, question_id: int | None) -> dict[str, Any
 def _note(note: Note, member: Member | None) -> dict[str, Any]:
     member = member or Member(note.id)
     return {"id": note.id, "text": note.text, "pinned": member.pinned, "starred": note.starred,
-            "prepared": note.prepared, "by_hand": member.by_hand, "review": member.review}
+            "prepared": note.prepared, "by_hand": member.by_hand, "review": member.review,
+            "scope": note.scope}
 
 
 # ---- finding themes, sorting the rest -------------------------------------------------------

@@ -44,7 +44,8 @@ def submit_note(code: str):
     event = _event_or_404(code)
     payload = {"id": request.form.get("id", ""), "text": request.form.get("text", ""),
                "question_id": request.form.get("question_id") or None,
-               "table": request.form.get("table") or None}
+               "table": request.form.get("table") or None,
+               "scope": request.form.get("scope") or None}
     try:  # the same use case and push as a note sent by socket (sockets.Handlers.note_submit)
         note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
                                                  event.id, payload, now())

@@ -18,6 +18,10 @@
     item.setAttribute("data-hidden", String(!!note.hidden));
     item.setAttribute("data-starred", String(!!note.starred));
     item.setAttribute("data-prepared", String(!!note.prepared));
+    item.setAttribute("data-scope", note.scope || "");
+    var scope = item.querySelector("[data-note-scope]");
+    scope.hidden = !note.scope;
+    scope.textContent = note.scope ? scope.getAttribute("data-label-" + note.scope) : "";
     item.querySelector("[data-note-text]").textContent = note.text;
     item.querySelector("[data-note-question]").textContent = questions[note.question_id] || "";
     var prepared = item.querySelector("[data-note-prepared]");
@@ -36,6 +40,7 @@
       (choice === "all" ||
        (choice === "starred" && item.getAttribute("data-starred") === "true") ||
        (choice === "prepared" && item.getAttribute("data-prepared") === "true") ||
+       (choice === "scope-" + item.getAttribute("data-scope")) ||
        choice === "q" + item.getAttribute("data-question-id") ||
        (choice.charAt(0) === "t" && tableOf[item.getAttribute("data-note-id")] === choice)) &&
       (!query || item.querySelector("[data-note-text]").textContent.toLowerCase().indexOf(query) >= 0);
@@ -105,6 +110,12 @@
   tables.addEventListener("change", function () {
     rt.socket.timeout(5000).emit("table_numbers_set", { on: tables.checked }, function () {});
   });
+
+  var askScope = document.querySelector('[data-action="ask-scope"]');
+  askScope.addEventListener("change", function () {
+    rt.socket.timeout(5000).emit("scope_set", { on: askScope.checked }, function () {});
+  });
+  rt.socket.on("box_state", function (msg) { askScope.checked = !!msg.ask_scope; });
 
   var box = document.querySelector('[data-action="box-open"]');
   box.addEventListener("change", function () {

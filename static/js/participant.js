@@ -50,7 +50,8 @@
   function send(note) {
     if (!rt.socket.connected || note.inFlight) { return; }
     note.inFlight = true;
-    var payload = { id: note.id, text: note.text, question_id: note.question_id, table: note.table };
+    var payload = { id: note.id, text: note.text, question_id: note.question_id, table: note.table,
+                    scope: note.scope || null };
     rt.socket.timeout(8000).emit("note_submit", payload, function (err, res) {
       note.inFlight = false;
       if (err) { return; }                      // no answer: it stays in the outbox
@@ -95,8 +96,15 @@
   tableInput.value = Realtime.stored(tableKey, "");
   tableInput.addEventListener("change", function () { Realtime.store(tableKey, tableInput.value); });
 
+  // Shared or own work (seed 003's last step): asked when the facilitator switches it on.
+  var scopeField = document.querySelector("[data-scope-field]");
+  function chosenScope() {
+    var checked = scopeField.querySelector("[data-note-scope]:checked");
+    return scopeField.hidden || !checked ? null : checked.value;
+  }
   rt.socket.on("box_state", function (state) {
     tableField.hidden = !state.table_numbers;
+    scopeField.hidden = !state.ask_scope;
     showBox(state.open);
   });
 
@@ -116,10 +124,12 @@
     if (!boxOpen) { announce(msg.msgClosed, true); return; }
     var note = { id: Realtime.uuid4(), text: text, state: "sending",
                  question_id: question && question.value ? parseInt(question.value, 10) : null,
-                 table: tableField.hidden || !tableInput.value ? null : tableInput.value };
+                 table: tableField.hidden || !tableInput.value ? null : tableInput.value,
+                 scope: chosenScope() };
     notes.push(note);
     save(notes);                               // on the phone before anything is sent
     textarea.value = "";
+    scopeField.querySelectorAll("[data-note-scope]").forEach(function (r) { r.checked = false; });
     updateCount();
     render();
     announce(rt.socket.connected ? msg.msgSending : msg.msgOffline);

@@ -70,7 +70,8 @@
     var li = el("li", { "class": "theme-note" + (note.review ? " review" : ""),
                         "data-note-id": note.id, draggable: "true",
                         "data-pinned": String(note.pinned), "data-starred": String(note.starred),
-                        "data-by-hand": String(!!note.by_hand), "data-review": String(!!note.review) });
+                        "data-by-hand": String(!!note.by_hand), "data-review": String(!!note.review),
+                        "data-note-scope": note.scope || "" });
     var box = el("input", { type: "checkbox", "data-note-select": "", "aria-label": T.choose_note });
     box.value = note.id;
     var pin = el("button", { type: "button", "class": "pin", "data-action": "note-pin",
@@ -295,6 +296,12 @@
       root.querySelector("[data-new-notes]").hidden = false;
     });
   }
+
+  // Shared or own work: a filter of what the cards show (the themes stay as they are).
+  var scopeFilter = document.querySelector("[data-scope-filter]");
+  scopeFilter.addEventListener("change", function () {
+    root.setAttribute("data-scope-filter", scopeFilter.value);
+  });
 
   load();
 })();

@@ -20,7 +20,8 @@ from ...models import Event, Note
 from ..chart import bar_chart_png
 from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
                         encounter_lines, featured_first, labels_for, notes_by_question, number,
-                        sections, theme_count, vote_rows, vote_summary, xml_safe_data)
+                        scope_line, sections, theme_count, vote_rows, vote_summary,
+                        xml_safe_data)
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -150,7 +151,8 @@ def _themes(doc, themes: list[ThemeSection], labels: dict[str, str]) -> None:
     doc.add_heading(labels["themes"], level=2)
     for theme in themes:
         doc.add_heading(theme.label, level=3)
-        size = doc.add_paragraph(count_label(len(theme.notes), labels))
+        split = scope_line(theme.notes, labels)
+        size = doc.add_paragraph(count_label(len(theme.notes), labels) + (f" · {split}" if split else ""))
         size.runs[0].italic = True
         size.paragraph_format.keep_with_next = True  # never a theme's heading alone at a page end
         for member in theme.notes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...models import Note
 from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
                         encounter_lines, featured_first, labels_for, notes_by_question, sections,
-                        theme_count, vote_rows, vote_summary)
+                        scope_line, theme_count, vote_rows, vote_summary)
 
 
 def build_markdown(data: ReportData) -> str:
@@ -64,7 +64,9 @@ def _themes(themes: list[ThemeSection], labels: dict[str, str]) -> list[str]:
     """Each theme as a ### heading with its size; pinned and featured quotes first, in bold."""
     out = []
     for theme in themes:
-        out += [f"### {_line(theme.label)}", "", f"*{count_label(len(theme.notes), labels)}*", ""]
+        split = scope_line(theme.notes, labels)
+        out += [f"### {_line(theme.label)}", "",
+                f"*{count_label(len(theme.notes), labels)}*" + (f" · {split}" if split else ""), ""]
         for member in theme.notes:
             mark = f"**{labels['featured']}:** " if member.pinned or member.note.starred else ""
             out += [_quote(member.note, mark), ""]

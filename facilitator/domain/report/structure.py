@@ -19,6 +19,7 @@ LABELS = {
            "encounters": "Möten mellan deltagarna",
            "votes": "Prioriteringar", "option": "Alternativ", "dots": "Prickar", "share": "Andel",
            "vote_phones": "{phones} röstade med {dots} prickar var.",
+           "scope_split": "{shared} för det gemensamma arbetet, {own} för det egna arbetet i kommunen",
            "enc_rounds": "{rounds} omgångar vid bord med {people} deltagare.",
            "enc_met": "Varje deltagare mötte minst {min} och i genomsnitt {mean} andra.",
            "enc_repeats": "Upprepade möten (samma två vid samma bord igen): {repeats}.",
@@ -36,6 +37,7 @@ LABELS = {
            "encounters": "Who met whom",
            "votes": "Priorities", "option": "Option", "dots": "Dots", "share": "Share",
            "vote_phones": "{phones} voted with {dots} dots each.",
+           "scope_split": "{shared} for the shared work, {own} for our own work in the municipality",
            "enc_rounds": "{rounds} rounds at tables with {people} participants.",
            "enc_met": "Each participant met at least {min} and on average {mean} others.",
            "enc_repeats": "Repeat encounters (the same two at one table again): {repeats}.",
@@ -214,3 +216,15 @@ def vote_rows(vote: dict, language: str) -> list[tuple[str, str, str]]:
 
 def vote_summary(vote: dict, labels: dict[str, str]) -> str:
     return labels["vote_phones"].format(phones=vote["phones"], dots=vote["dots_per_phone"])
+
+
+def scope_counts(members: list[ThemeNote]) -> dict[str, int]:
+    """How many of a theme's notes are for the shared work and how many for the own."""
+    scopes = [m.note.scope for m in members]
+    return {"shared": scopes.count("shared"), "own": scopes.count("own")}
+
+
+def scope_line(members: list[ThemeNote], labels: dict[str, str]) -> str:
+    """The theme's shared/own split as text, or "" when no note of it said."""
+    counts = scope_counts(members)
+    return labels["scope_split"].format(**counts) if counts["shared"] or counts["own"] else ""

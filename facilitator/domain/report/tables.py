@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .structure import (ReportData, Section, ThemeSection, all_questions_themes, featured_first,
-                        labels_for, sections)
+                        labels_for, scope_counts, sections)
 
 CSV_FIELDS = ("question", "theme", "other", "pinned", "starred", "text")
 
@@ -50,6 +50,7 @@ def _section(section: Section) -> dict[str, Any]:
 
 def _theme(theme: ThemeSection) -> dict[str, Any]:
     return {"label": theme.label, "other": theme.other, "count": len(theme.notes),
+            "scope": scope_counts(theme.notes),
             "notes": [{"text": m.note.text, "pinned": m.pinned, "starred": m.note.starred}
                       for m in theme.notes]}
 
