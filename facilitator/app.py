@@ -10,9 +10,10 @@ from flask_socketio import SocketIO
 from . import config as config_module
 from . import db, i18n, security, sockets
 from .screens import Screens
-from .usecases import notes
-from .views import (account, errors, evaluation, facilitator, participant, votes,  # noqa: F401
+from .usecases import notes, votes
+from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
                     programme, projector, rotation, themes)
+from .views import votes as votes_views  # noqa: F401
 
 
 def build_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -29,6 +30,7 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     # One group committer per app (per process): notes from phones, acked after commit.
     app.extensions["facilitator_notes"] = notes.note_writer(app.config["DB_PATH"])
+    app.extensions["facilitator_ballots"] = votes.ballot_writer(app.config["DB_PATH"])
     i18n.init_app(app)
     # views.programme, .account, .evaluation and .themes add routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):

@@ -53,3 +53,10 @@ def test_bench_room_at_200_phones():
     assert data["notes_sent"] == data["notes_acked"] == 200
     assert data["notes_lost"] == data["notes_duplicated"] == 0
     assert {"broadcast_p50_ms", "broadcast_p99_ms", "ack_p99_ms", "rss_mb", "kb_per_client"} <= set(data)
+
+
+def test_bench_votes_counts_every_phone_once():
+    data = bench("votes", "--clients", "30")
+    assert data["connected"] == data["phones_done"] == data["phones_counted"] == 30
+    assert data["failed"] == 0 and data["tally_matches"] is True
+    assert data["dots_counted"] == data["dots_expected"] == 90

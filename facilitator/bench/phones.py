@@ -14,13 +14,16 @@ server (docs/performance.md).
 
 Commands: {"do": "arm"} (count the next timer_state of every phone), {"do": "collect",
 "until": T} (wait until all have it or monotonic time T), {"do": "notes"} (every phone sends
-one note, in the background), {"do": "notes_result"}, {"do": "quit"}.
+one note, in the background), {"do": "notes_result"}, {"do": "votes", "title": T} (every phone
+places dots on the open vote titled T, moves them and resends both ballots, in the background;
+see votes.py), {"do": "votes_result"}, {"do": "quit"}.
 """
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+import random
 import resource
 import sys
 import time
@@ -44,6 +47,9 @@ class Phones:
         self.all_in = asyncio.Event()
         self.sending: asyncio.Task | None = None
         self.notes: dict = {"sent": [], "acked": [], "latencies_ms": []}
+        self.open_votes: list[dict] = []
+        self.voting: asyncio.Task | None = None
+        self.ballots: dict = {"final": [], "latencies_ms": [], "failed": 0}
 
     async def connect_all(self) -> None:
         for start in range(0, len(self.indexes), CONNECT_BATCH):
@@ -53,12 +59,48 @@ class Phones:
     async def _connect(self, index: int) -> None:
         client = socketio.AsyncClient(reconnection=False)
         client.on("timer_state", lambda _state: self._got_state(index, time.monotonic()))
+        client.on("votes", self._got_votes)
         try:
             await client.connect(self.base, auth={"event": self.event_id, "role": "participant"},
                                  transports=["websocket"], wait_timeout=60)
         except socketio.exceptions.ConnectionError:
             return
         self.clients[index] = client
+
+    def _got_votes(self, data: dict) -> None:
+        self.open_votes = data["votes"]
+
+    async def votes_start(self, title: str) -> dict:
+        vote = next((v for v in self.open_votes if v["title"] == title), None)
+        if vote is None:
+            return {"voting": 0}
+        self.voting = asyncio.ensure_future(asyncio.gather(
+            *(self._vote(vote, i, c) for i, c in list(self.clients.items()))))
+        return {"voting": len(self.clients)}
+
+    async def _vote(self, vote: dict, index: int, client: socketio.AsyncClient) -> None:
+        """Place dots, move them, then resend both ballots (a stale one and a duplicate)."""
+        rng = random.Random(index)
+        key = str(uuid.uuid4())
+        first, moved = (_random_ballot(vote, rng) for _ in range(2))
+        for seq, dots in ((1, first), (2, moved), (1, first), (2, moved)):
+            started = time.monotonic()
+            try:
+                ack = await client.call("vote_cast", {"vote_id": vote["id"], "key": key,
+                                                      "seq": seq, "dots": dots},
+                                        timeout=ACK_TIMEOUT_S)
+            except socketio.exceptions.TimeoutError:
+                ack = {}
+            if not ack.get("ok"):
+                self.ballots["failed"] += 1
+                return
+            self.ballots["latencies_ms"].append((time.monotonic() - started) * 1000)
+        self.ballots["final"].append(moved)
+
+    async def votes_result(self) -> dict:
+        if self.voting:
+            await self.voting
+        return self.ballots
 
     def _got_state(self, index: int, at: float) -> None:
         if index in self.waiting:
@@ -120,13 +162,24 @@ async def serve(phones: Phones) -> None:
         do = command["do"]
         if do == "collect":
             answer(await phones.collect(command["until"]))
-        elif do in ("arm", "notes_result"):
+        elif do == "votes":
+            answer(await phones.votes_start(command["title"]))
+        elif do in ("arm", "notes_result", "votes_result"):
             answer(await getattr(phones, do)())
         elif do == "notes":
             answer(await phones.notes_start())
         else:
             answer(await phones.quit())
             return
+
+
+def _random_ballot(vote: dict, rng: random.Random) -> dict[str, int]:
+    """All of the vote's dots, each on a random option."""
+    dots: dict[str, int] = {}
+    for _ in range(vote["dots"]):
+        option = str(rng.choice(vote["options"])["id"])
+        dots[option] = dots.get(option, 0) + 1
+    return dots
 
 
 def answer(data: dict) -> None:

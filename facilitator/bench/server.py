@@ -127,6 +127,14 @@ class FacilitatorSession:
         with self.opener.open(f"{self.base}{path}", timeout=60) as response:
             return response.read().decode("utf-8")
 
+    def post(self, path: str, fields: dict[str, str], form_page: str) -> str:
+        """A form POST with the CSRF token of the page that holds the form."""
+        page = self.get(form_page)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        form = urllib.parse.urlencode({**fields, "csrf_token": token.group(1) if token else ""})
+        with self.opener.open(f"{self.base}{path}", form.encode(), timeout=60) as response:
+            return response.read().decode("utf-8")
+
     def socket_token(self, event_id: str) -> str:
         """The signed token the control page hands its socket."""
         page = self.get(f"/f/events/{event_id}")

@@ -123,7 +123,8 @@ def _bench_commands(sub) -> None:
     for name, text in (("timer", "timer propagation to every phone"),
                        ("notes", "N phones send a note at once"),
                        ("room", "N phones get timer broadcasts while all send a note"),
-                       ("outside", "the timer figure again from an independent raw-WebSocket generator")):
+                       ("outside", "the timer figure again from an independent raw-WebSocket generator"),
+                       ("votes", "N phones place and move dots at once on one vote")):
         kind = _command(kinds, name, cmd_bench, text, db=False)
         kind.add_argument("--clients", type=int, default=100)
         kind.add_argument("--processes", type=int, metavar="P",
@@ -309,7 +310,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     problem = requirements.problem()
     if problem:
         raise UserError(problem)
-    from ..bench import fleet, notes, outside, room, timer
+    from ..bench import fleet, notes, outside, room, timer, votes
 
     if not 1 <= args.clients <= 20_000:
         raise UserError("--clients must be 1..20000")
@@ -320,6 +321,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     try:
         if args.bench == "notes":
             result = notes.run(args.clients, **where)
+        elif args.bench == "votes":
+            result = votes.run(args.clients, **where)
         else:
             bench = {"timer": timer, "room": room, "outside": outside}[args.bench]
             result = bench.run(args.clients, max(1, args.rounds), **where)
