@@ -257,3 +257,25 @@ def test_another_facilitator_cannot_reach_the_votes_page(app, demo, db):
     other = log_in(app.test_client(), "bertil", "ett-annat-lösenord-9")
     assert other.get(f"/f/events/{demo.id}/votes").status_code in (403, 404)
     assert other.post(f"/f/events/{demo.id}/votes", data=TYPED).status_code in (403, 404)
+
+
+def test_the_docx_summary_has_the_vote_as_a_table(db, demo):
+    import io
+
+    import docx
+    document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Prioriteringar" in headings and votes.DEMO_TITLE in headings
+    (table,) = document.tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Alternativ", "Prickar", "Andel"]
+    assert rows[1] == ["Samordnad elevhälsa", "10", "37 %"]      # most dots first
+    assert len(rows) == 1 + len(votes.DEMO_OPTIONS)
+
+
+def test_votes_csv_one_row_per_option(db, demo):
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(reports.report_votes_csv(db, demo.id).lstrip("\ufeff"))))
+    assert [r["option"] for r in rows] == list(votes.DEMO_OPTIONS)
+    assert {r["vote"] for r in rows} == {votes.DEMO_TITLE} and sum(int(r["dots"]) for r in rows) == 27

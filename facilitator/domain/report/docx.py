@@ -24,6 +24,7 @@ from .structure import (ReportData, ThemeSection, all_questions_themes, count_la
                         xml_safe_data)
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+VOTE_WIDTHS_CM = (11.0, 2.5, 2.5)  # option, dots, share
 
 
 def build_docx(data: ReportData, created: datetime) -> bytes:
@@ -121,6 +122,9 @@ def _votes(doc, data: ReportData, labels: dict[str, str]) -> None:
         rows = vote_rows(vote, data.event.language)
         table = doc.add_table(rows=1 + len(rows), cols=3)
         table.style = "Light Grid Accent 1"
+        table.autofit = False
+        for column, width in zip(table.columns, VOTE_WIDTHS_CM):
+            column.width = Cm(width)  # LibreOffice reads the grid, Word the cells
         for r, cells in enumerate([(labels["option"], labels["dots"], labels["share"]), *rows]):
             for c, text in enumerate(cells):
                 cell = table.cell(r, c)
@@ -129,6 +133,7 @@ def _votes(doc, data: ReportData, labels: dict[str, str]) -> None:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if r == 0:
                     cell.paragraphs[0].runs[0].bold = True
+                cell.width = Cm(VOTE_WIDTHS_CM[c])
         doc.add_paragraph()
 
 
