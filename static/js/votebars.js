@@ -50,11 +50,13 @@
     return article;
   }
 
-  rt.socket.on("vote_results", function (data) {
+  function onResults(data) {
     box.textContent = "";
     var shown = data.results.slice().reverse();
     var current = shown.filter(function (r) { return r.status === "open"; });
     (current.length ? current : shown.slice(0, 1)).forEach(function (r) { box.appendChild(draw(r)); });
     empty.hidden = data.results.length > 0;
-  });
+  }
+  rt.socket.on("vote_results", onResults);
+  if (rt.last && rt.last.vote_results) { onResults(rt.last.vote_results); }
 })();

@@ -118,7 +118,7 @@
     status(id);
   }
 
-  rt.socket.on("votes", function (data) {
+  function onVotes(data) {
     var before = open;
     open = {};
     data.votes.forEach(function (v) { open[v.id] = v; });
@@ -129,7 +129,9 @@
     section.hidden = data.votes.length === 0;
     save();
     Object.keys(open).forEach(send);
-  });
+  }
+  rt.socket.on("votes", onVotes);
+  if (rt.last && rt.last.votes) { onVotes(rt.last.votes); }   // came before this script ran
   function flush() { Object.keys(open).forEach(send); }
   rt.socket.on("connect", flush);
   rt.socket.on("disconnect", function () { Object.keys(open).forEach(status); });
