@@ -45,3 +45,33 @@ def test_many_notes_stay_fast_enough_to_be_correct():
     groups = stack(texts)
     assert sum(g.count for g in groups) == 1200
     assert all(g.count >= 2 for g in groups)
+
+
+def _reference_stack(texts):
+    """Compare with every earlier stack: the rule stack() must give, only slower."""
+    from facilitator.domain.duplicates import NEAR_MIN_CHARS, NEAR_SIMILARITY, _similar, _trigrams
+    by_key, groups, heads = {}, [], []
+    for index, text in enumerate(texts):
+        key = normalise(text)
+        group = by_key.get(key)
+        if group is None and len(key) >= NEAR_MIN_CHARS:
+            grams = _trigrams(key)
+            group = next((g for g, other in heads if _similar(grams, other) >= NEAR_SIMILARITY), None)
+            if group is None:
+                heads.append((len(groups), grams))
+        if group is None:
+            group = len(groups)
+            groups.append([])
+        by_key.setdefault(key, group)
+        groups[group].append(index)
+    return groups
+
+
+def test_the_prefix_filter_finds_exactly_what_comparing_everything_finds():
+    import random
+    rng = random.Random(5)
+    words = "vi behöver mer tid för samverkan skola barn unga länet möten elevhälsa".split()
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(600)]
+    texts += [t[:-1] + "x" for t in texts[:200]] + [t + "a" for t in texts[200:300]]
+    rng.shuffle(texts)
+    assert members(texts) == _reference_stack(texts)
