@@ -11,10 +11,11 @@ import uuid
 from importlib import resources
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
-from . import evaluation, programme, rotation, store, themes
+from . import evaluation, pdf, programme, rotation, store, themes
 from .clock import utc_iso
 from .domain import codes
 from .domain.demo_notes import demo_notes
@@ -22,7 +23,9 @@ from .domain.logo import check_logo
 from .domain.report import build_docx
 from .domain.report_md import build_markdown
 from .domain.report_data import ReportData
+from .domain.report_labels import labels_in
 from .domain.report_table import build_csv, build_json
+from .domain.filenames import download_name
 from .models import Event, EventDraft, Note, Question, Step
 from .validation import ValidationError
 
@@ -144,11 +147,35 @@ def report_data(db: Database, event_id: str) -> ReportData:
     return ReportData(event, store.list_questions(db, event_id), store.list_steps(db, event_id),
                       store.list_notes(db, event_id, visible_only=True),
                       store.get_logo(db, event_id), evaluation.results(db, event_id),
-                      themes.all_themes(db, event_id), rotation.encounters(db, event_id))
+                      themes.all_themes(db, event_id), rotation.encounters(db, event_id),
+                      report_votes(db, event_id), store.count_attendees(db, event_id))
+
+
+def report_votes(db: Database, event_id: str) -> list[dict[str, Any]]:
+    """The event's dot votes as the report shows them: [{"title", "options": [{"label",
+    "votes"}], "phones", "dots_per_phone"}]. Empty until the votes tables exist (issue 19
+    fills this in)."""
+    if not store.has_vote_tables(db):
+        return []
+    return []
 
 
 def report_docx(db: Database, event_id: str, now: datetime) -> bytes:
     return build_docx(report_data(db, event_id), now)
+
+
+def report_pdf(db: Database, event_id: str, now: datetime) -> bytes:
+    """The summary as PDF, converted from the .docx by LibreOffice (PdfUnavailable without)."""
+    data = report_data(db, event_id)
+    return pdf.docx_to_pdf_with_contents(lambda pages: build_docx(data, now, pages))
+
+
+def report_filename(db: Database, event_id: str, fmt: str) -> str:
+    """"Sammanställning <event> <date>.docx": what the download and the CLI suggest."""
+    event = store.get_event(db, event_id)
+    if event is None:
+        raise LookupError(event_id)
+    return download_name(labels_in(event.language)["file"], event, fmt)
 
 
 def report_markdown(db: Database, event_id: str) -> str:
@@ -168,11 +195,13 @@ def report_bytes(db: Database, event_id: str, fmt: str, now: datetime) -> bytes:
     """The summary in one of REPORT_FORMATS."""
     if fmt == "docx":
         return report_docx(db, event_id, now)
+    if fmt == "pdf":
+        return report_pdf(db, event_id, now)
     build = {"md": report_markdown, "csv": report_csv, "json": report_json}[fmt]
     return build(db, event_id).encode("utf-8")
 
 
-REPORT_FORMATS = ("docx", "md", "csv", "json")
+REPORT_FORMATS = ("docx", "pdf", "md", "csv", "json")
 
 
 def set_logo(db: Database, event_id: str, data: bytes) -> None:

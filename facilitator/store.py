@@ -300,6 +300,11 @@ def get_logo(db: Database, event_id: str) -> bytes | None:
     return rows[0]["data"] if rows else None
 
 
+def has_vote_tables(db: Database) -> bool:
+    """Whether the dot-vote tables (issue 19) exist in this database yet."""
+    return db["votes"].exists()
+
+
 def delete_logo(db: Database, event_id: str) -> None:
     db.execute("DELETE FROM event_logos WHERE event_id = ?", [event_id])
 

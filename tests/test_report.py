@@ -29,10 +29,13 @@ def test_docx_has_counts_appendix_and_logo(db, demo):
     document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Normal", "Lappar: 1") in texts and ("Normal", "Frågor: 1") in texts
-    assert ("Heading 1", "Bilaga: alla lappar") in texts
-    assert ("List Bullet", "Första lappen") in texts
-    assert len(document.inline_shapes) == 2          # the logo and the demo's evaluation chart
+    appendix = texts.index(("Heading 1", "Bilaga: Alla lappar"))
+    assert ("List Bullet", "Första lappen") in texts[:appendix]
+    assert any("Första lappen" in text for _, text in texts[appendix:])
+    # The logo, the evaluation's chart in the summary, and each item's chart after it.
+    assert len(document.inline_shapes) >= 3
     assert document.sections[0].footer.paragraphs[0].text.startswith("Sida")
+    assert document.sections[0].header.paragraphs[0].text == demo.name
 
 
 def test_markdown_keeps_note_text_as_text(db, demo):
@@ -41,9 +44,25 @@ def test_markdown_keeps_note_text_as_text(db, demo):
     notes.moderate(db, demo.id, {"id": starred.id, "starred": True})
     text = services.report_markdown(db, demo.id)
     assert text.startswith("# Dialogkonferens: barn och ungas utveckling i länet\n")
-    assert r"> \*inte fet\* \<b\>html\</b\> \[länk\](javascript:x)" in text
+    assert r"- \*inte fet\* \<b\>html\</b\> \[länk\](javascript:x)" in text
     assert text.index("Viktigast") < text.index("inte fet")
-    assert "**Framlyft:** Viktigast" in text
+    assert "- **Viktigast**" in text
+
+
+@pytest.mark.parametrize("hostile", [
+    "# Rubrik från en lapp", "---", "=== ", "1. en lista", "- punkt", "+ punkt",
+    "> citat", "<script>alert(1)</script>", "```kod```", "| a | b |", "Rad ett\n# rad två\n---",
+])
+def test_a_note_cannot_add_markdown_structure(db, demo, hostile):
+    notes.submit_note(db, demo.id, note_payload(hostile), NOW)
+    text = services.report_markdown(db, demo.id)
+    lines = text.splitlines()
+    headings = [line for line in lines if line.startswith("#")]
+    assert all(not line.lstrip("#").lstrip().startswith(("Rubrik", "rad")) for line in headings)
+    assert "---" not in [line.strip() for line in lines]
+    assert not any(line.startswith(("- #", "- -", "- +", "- 1.", "- >", "- <", "- `", "- |"))
+                   for line in lines)
+    assert "<script>" not in text
 
 
 @pytest.mark.parametrize("data, code", [
@@ -71,7 +90,7 @@ def test_logo_upload_page(client, db, demo):
 
 def test_report_downloads(client, demo):
     assert client.get(f"/f/events/{demo.id}/report.md").mimetype == "text/markdown"
-    assert client.get(f"/f/events/{demo.id}/report.pdf").status_code == 404
+    assert client.get(f"/f/events/{demo.id}/report.exe").status_code == 404
 
 
 def test_demo_notes_are_realistic_and_topped_up(db, demo):
@@ -98,8 +117,8 @@ def test_report_cli_and_libreoffice_opens_it(tmp_path):
     md = tmp_path / "rapport.md"
     assert run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(md)).returncode == 0
     assert md.read_text(encoding="utf-8").startswith("# Dialogkonferens")
-    bad = run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(tmp_path / "r.pdf"))
-    assert bad.returncode == 2 and "docx|md" in bad.stderr
+    bad = run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(tmp_path / "r.xyz"))
+    assert bad.returncode == 2 and "docx|pdf|md" in bad.stderr
     if not shutil.which("soffice"):
         if os.environ.get("CI") == "true":
             pytest.fail("LibreOffice (libreoffice-writer-nogui) is required in CI")
@@ -110,4 +129,4 @@ def test_report_cli_and_libreoffice_opens_it(tmp_path):
     pdf_text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "rapport.pdf"), "-"],
                                        capture_output=True, text=True, check=True).stdout.split())
     assert "Dialogkonferens: barn och ungas utveckling i länet" in pdf_text
-    assert "Så arbetade vi" in pdf_text and "Bilaga: alla lappar" in pdf_text
+    assert "Så arbetade vi" in pdf_text and "Bilaga: Alla lappar" in pdf_text

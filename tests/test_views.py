@@ -150,7 +150,7 @@ def test_report_download(client, db, demo):
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
     document = docx.Document(io.BytesIO(response.data))
-    assert room_quotes(document) == [("Quote", "”Lyssna på eleverna”")]
+    assert room_quotes(document) == [("List Bullet", "Lyssna på eleverna")]
 
 
 def test_unknown_event_pages_are_404(client):

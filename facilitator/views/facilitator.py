@@ -1,16 +1,18 @@
 """The facilitator's laptop: events, the live control page, downloads."""
 from __future__ import annotations
 
+import io
 import random
 
 from flask import (Blueprint, Response, abort, current_app, redirect, render_template, request,
-                   url_for)
+                   send_file, url_for)
 from flask_login import current_user
 
 from .. import accounts, auth, notes, programme, services
 from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.logo import LogoError
+from ..pdf import PdfUnavailable
 from .common import links_for, own_event_or_404, public_base_url, timer_context
 
 bp = Blueprint("facilitator", __name__)
@@ -96,20 +98,24 @@ def delete(event_id: str):
 
 
 REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "pdf": "application/pdf",
                 "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
                 "json": "application/json; charset=utf-8"}
 
 
 @bp.get("/f/events/<event_id>/report.<fmt>")
 def report(event_id: str, fmt: str):
-    """The summary as Word (.docx), Markdown, CSV or JSON, at any time, mid-event too."""
+    """The summary as Word (.docx), PDF, Markdown, CSV or JSON, at any time, mid-event too;
+    named "Sammanställning <event> <date>.<fmt>"."""
     event = own_event_or_404(event_id)
     if fmt not in REPORT_TYPES:
         abort(404)
-    body = services.report_bytes(get_db(), event.id, fmt, now())
-    filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
-    return Response(body, mimetype=REPORT_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    try:
+        body = services.report_bytes(get_db(), event.id, fmt, now())
+    except PdfUnavailable as exc:
+        return Response(str(exc), status=503, mimetype="text/plain")
+    return send_file(io.BytesIO(body), mimetype=REPORT_TYPES[fmt], as_attachment=True,
+                     download_name=services.report_filename(get_db(), event.id, fmt))
 
 
 @bp.post("/f/events/<event_id>/logo")
