@@ -23,7 +23,7 @@ from .report_outline import Outline, Quote, ThemeBlock, outline
 from .report_word import bookmark, contents, header_and_footer, page_setup, set_language, table
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
-APPENDIX_PT = 9
+APPENDIX_PT = 8.5
 
 
 class _Doc:

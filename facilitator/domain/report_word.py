@@ -32,7 +32,7 @@ def page_setup(doc) -> None:
     normal.font.size = Pt(BODY_PT)
     normal.paragraph_format.space_after = Pt(4)
     for name in ("List Bullet", "List Number"):
-        doc.styles[name].paragraph_format.space_after = Pt(1)
+        doc.styles[name].paragraph_format.space_after = Pt(0)
     for name, size in (("Heading 1", 15), ("Heading 2", 12.5)):
         doc.styles[name].font.size = Pt(size)
         doc.styles[name].paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
