@@ -209,11 +209,29 @@ def _with_highlights(questions: list[QuestionBlock], across: tuple[ThemeBlock, .
     shares = dict(zip(map(id, themes), quota([len(t.quotes) for t in themes])))
 
     def pick(theme: ThemeBlock) -> ThemeBlock:
-        n = shares.get(id(theme), 0)
-        return ThemeBlock(theme.label, theme.quotes, theme.quotes[:n], theme.other)
+        chosen = diverse(list(theme.quotes), shares.get(id(theme), 0))
+        others = tuple(q for q in theme.quotes if q not in chosen)
+        return ThemeBlock(theme.label, tuple(chosen) + others, tuple(chosen), theme.other)
     questions = [QuestionBlock(q.heading, tuple(pick(t) for t in q.themes), q.loose, q.number)
                  for q in questions]
     return questions, tuple(pick(t) for t in across)
+
+
+def diverse(quotes: list[Quote], n: int, overlap: float = 0.5) -> list[Quote]:
+    """The first ``n`` of ranked quotes, skipping one that says nearly what a chosen one
+    says (half its words or more shared) while others are left; pinned ones always count."""
+    chosen: list[Quote] = []
+    words: list[set[str]] = []
+    for quote in quotes:
+        if len(chosen) == n:
+            break
+        mine = set(_WORD.findall(quote.text.casefold()))
+        if not quote.pinned and any(len(mine & w) >= overlap * len(mine | w) for w in words):
+            continue
+        chosen.append(quote)
+        words.append(mine)
+    rest = [q for q in quotes if q not in chosen]
+    return chosen + rest[:n - len(chosen)]
 
 
 def _prepared(data: ReportData, labels: dict[str, str]):
