@@ -130,3 +130,37 @@ def test_report_cli_and_libreoffice_opens_it(tmp_path):
                                        capture_output=True, text=True, check=True).stdout.split())
     assert "Dialogkonferens: barn och ungas utveckling i länet" in pdf_text
     assert "Så arbetade vi" in pdf_text and "Bilaga: Alla lappar" in pdf_text
+
+
+def test_pdf_from_the_cli_and_a_clear_message_without_libreoffice(tmp_path):
+    db = str(tmp_path / "r.sqlite3")
+    demo = json.loads(run(tmp_path, "demo", "--db", db, "--notes", "20", "--json").stdout)
+    env = {**os.environ, "FACILITATOR_INSTANCE_PATH": str(tmp_path / "instance"),
+           "PATH": os.path.dirname(sys.executable)}
+    missing = subprocess.run([sys.executable, "-m", "facilitator", "report", demo["event_id"],
+                              "--db", db, "-o", str(tmp_path / "r.pdf")],
+                             capture_output=True, text=True, env=env, timeout=120)
+    assert missing.returncode == 2 and "libreoffice-writer-nogui" in missing.stderr
+    assert not (tmp_path / "r.pdf").exists()
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice not installed")
+    done = run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(tmp_path / "r.pdf"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_download_says_how_to_install_libreoffice(client, demo, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    answer = client.get(f"/f/events/{demo.id}/report.pdf")
+    assert answer.status_code == 503 and "libreoffice-writer-nogui" in answer.get_data(as_text=True)
+
+
+def test_download_names_are_readable_and_safe(client, db, demo):
+    from facilitator.models import EventDraft
+    services.update_event(db, demo.id, EventDraft(name='Möte: "barn/unga" <2026>\x07 ..',
+                                                  date="2026-11-23"))
+    answer = client.get(f"/f/events/{demo.id}/report.docx")
+    disposition = answer.headers["Content-Disposition"]
+    assert "Sammanst%C3%A4llning%20M%C3%B6te%20barn%20unga%202026%202026-11-23.docx" in disposition
+    for bad in ('"barn', "/", "<", "\x07"):
+        assert bad not in disposition.split("filename*=")[-1]

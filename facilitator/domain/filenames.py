@@ -11,15 +11,15 @@ MAX_STEM = 120
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
 
 
-def safe_stem(text: str) -> str:
+def safe_stem(text: str, fallback: str = "facilitator") -> str:
     """Readable and safe on every system: no separators, controls or trailing dots."""
     text = unicodedata.normalize("NFC", text)
     text = " ".join(_UNSAFE.sub(" ", text).split())
     text = text[:MAX_STEM].rstrip(" .")
-    return text.lstrip(".") or "facilitator"
+    return text.lstrip(". ") or fallback
 
 
 def download_name(prefix: str, event: Event, ext: str) -> str:
     """``prefix`` (the word for "summary" or "notes"), the event's name and its date."""
-    parts = [prefix, event.name, event.date]
-    return f"{safe_stem(' '.join(p for p in parts if p))}.{ext}"
+    parts = [safe_stem(text) for text in (prefix, event.name, event.date) if safe_stem(text, "")]
+    return f"{safe_stem(' '.join(parts))}.{ext}"
