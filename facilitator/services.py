@@ -178,6 +178,14 @@ def report_filename(db: Database, event_id: str, fmt: str) -> str:
     return download_name(labels_in(event.language)["file"], event, fmt)
 
 
+def notes_filename(db: Database, event_id: str, fmt: str) -> str:
+    """"Lappar <event> <date>.csv" for the notes export."""
+    event = store.get_event(db, event_id)
+    if event is None:
+        raise LookupError(event_id)
+    return download_name(labels_in(event.language)["notes_file"], event, fmt)
+
+
 def report_markdown(db: Database, event_id: str) -> str:
     return build_markdown(report_data(db, event_id))
 

@@ -143,12 +143,13 @@ def export(event_id: str, fmt: str):
         body, mimetype = notes.export_json(get_db(), event.id), "application/json"
     elif fmt == "csv":
         delimiter = ";" if request.args.get("sep") == "semicolon" else ","
-        body, mimetype = notes.export_csv(get_db(), event.id, delimiter), "text/csv"
+        body = notes.export_csv(get_db(), event.id, delimiter, headers_in_language=True)
+        mimetype = "text/csv"
     else:
         abort(404)
-    filename = f"lappar-{event.id}.{fmt}"
-    return Response(body.encode("utf-8"), mimetype=f"{mimetype}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_file(io.BytesIO(body.encode("utf-8")), mimetype=f"{mimetype}; charset=utf-8",
+                     as_attachment=True,
+                     download_name=services.notes_filename(get_db(), event.id, fmt))
 
 
 @bp.post("/f/events/<event_id>/invite")
