@@ -142,8 +142,10 @@ def _summary(w: _Doc, plan: Outline) -> None:
     w.chapter(labels["summary"], page_break=True)
     counts = plan.counts
     if counts["themes"]:
-        w.para(labels["summary_intro"].format(notes=counts["notes"], questions=counts["questions"],
-                                              themes=counts["themes"]))
+        w.para(labels["summary_intro"].format(
+            notes=count_label(counts["notes"], labels),
+            questions=count_label(counts["questions"], labels, "n_questions"),
+            themes=count_label(counts["themes"], labels, "n_themes")))
     for heading, themes in plan.summary_themes:
         w.doc.add_heading(heading or labels["all_themes"], level=2)
         table(w.doc, [labels["col_theme"], labels["col_count"], labels["col_quotes"]],
@@ -182,9 +184,10 @@ def _evaluation_lines(w: _Doc) -> None:
     answered = [(i, s) for i, s in w.data.evaluation if s["n"] and s["counts"]]
     if not answered:
         return
-    w.doc.add_heading(w.labels["evaluation"], level=2)
+    w.doc.add_heading(w.labels["evaluation"], level=2).paragraph_format.keep_with_next = True
     for item, summary in answered:
         para = w.para(style="List Bullet")
+        para.paragraph_format.keep_with_next = True  # the lines stay with their chart
         para.add_run(f"{item.prompt}: ").bold = True
         para.add_run(_legend(item, summary, w.data.event.language, w.labels))
     item, summary = answered[0]

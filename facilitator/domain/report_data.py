@@ -41,8 +41,9 @@ def labels_for(data: ReportData) -> dict[str, str]:
     return labels_in(data.event.language)
 
 
-def count_label(n: int, labels: dict[str, str]) -> str:
-    return labels["count_one"] if n == 1 else labels["count"].format(n=n)
+def count_label(n: int, labels: dict[str, str], key: str = "count") -> str:
+    """"1 lapp", "12 lappar" (``key`` "n_questions", "n_themes" for questions and themes)."""
+    return labels[f"{key}_one"] if n == 1 else labels[key].format(n=n)
 
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -17,8 +17,8 @@ LABELS: dict[str, dict[str, str]] = {
            "other_theme": "Övrigt (lappar som inte passar i något tema)",
            "small_talk": "Övriga kommentarer",
            "small_talk_intro": "Tack, fika och synpunkter på lokalen: inte med bland temana.",
-           "summary": "Sammanfattning", "summary_intro": "{notes} lappar om {questions} frågor, "
-                                                        "sorterade i {themes} teman. Tabellerna "
+           "summary": "Sammanfattning", "summary_intro": "{notes} om {questions}, "
+                                                        "sorterade i {themes}. Tabellerna "
                                                         "visar de starkaste citaten; alla citat "
                                                         "står under varje fråga och alla lappar "
                                                         "i bilagan.",
@@ -37,6 +37,8 @@ LABELS: dict[str, dict[str, str]] = {
            "enc_mixed": "{tables} % av borden blandade organisationer; {pairs} % av mötena var mellan "
                         "personer från olika organisationer.",
            "file": "Sammanställning", "notes_file": "Lappar",
+           "n_questions": "{n} frågor", "n_questions_one": "1 fråga", "n_themes": "{n} teman",
+           "n_themes_one": "1 tema",
            "csv_part": "Del", "csv_question": "Fråga", "csv_theme": "Tema", "csv_count": "Antal",
            "csv_other": "Övrigt", "csv_pinned": "Fäst", "csv_starred": "Framlyft",
            "csv_by": "Kommun", "csv_text": "Text", "part_theme": "Tema",
@@ -56,8 +58,8 @@ LABELS: dict[str, dict[str, str]] = {
            "other_theme": "Other (notes that fit no theme)",
            "small_talk": "Other comments",
            "small_talk_intro": "Thanks, coffee and remarks about the venue: not among the themes.",
-           "summary": "Summary", "summary_intro": "{notes} notes on {questions} questions, sorted "
-                                                  "into {themes} themes. The tables show the "
+           "summary": "Summary", "summary_intro": "{notes} on {questions}, sorted "
+                                                  "into {themes}. The tables show the "
                                                   "strongest quotes; every quote is under its "
                                                   "question and every note in the appendix.",
            "col_theme": "Theme", "col_count": "Notes", "col_quotes": "Strongest quotes",
@@ -75,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
            "enc_mixed": "{tables} % of the tables mixed organisations; {pairs} % of the encounters "
                         "were between people from different organisations.",
            "file": "Summary", "notes_file": "Notes",
+           "n_questions": "{n} questions", "n_questions_one": "1 question",
+           "n_themes": "{n} themes", "n_themes_one": "1 theme",
            "csv_part": "Part", "csv_question": "Question", "csv_theme": "Theme",
            "csv_count": "Count", "csv_other": "Other", "csv_pinned": "Pinned",
            "csv_starred": "Featured", "csv_by": "Municipality", "csv_text": "Text",
