@@ -146,6 +146,10 @@ def _summary(w: _Doc, plan: Outline) -> None:
             notes=count_label(counts["notes"], labels),
             questions=count_label(counts["questions"], labels, "n_questions"),
             themes=count_label(counts["themes"], labels, "n_themes")))
+    if not plan.summary_themes:  # no themes yet: at least how much each question got
+        for question in plan.questions:
+            w.para(f"{question.title(labels)}: {count_label(question.count, labels)}",
+                   style="List Bullet")
     for heading, themes in plan.summary_themes:
         w.doc.add_heading(heading or labels["all_themes"], level=2)
         table(w.doc, [labels["col_theme"], labels["col_count"], labels["col_quotes"]],
