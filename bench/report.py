@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlite_utils import Database  # noqa: E402
 
-from facilitator import pdf, services  # noqa: E402
+from facilitator import pdf  # noqa: E402
+from facilitator.usecases import reports  # noqa: E402
 from facilitator.db import migrate  # noqa: E402
 from tests.report_volume import volume_event  # noqa: E402
 
@@ -46,11 +47,11 @@ def measure(size: int, repeat: int, with_pdf: bool, folder: Path) -> dict:
     event = volume_event(db, size, NOW)
     row = {"notes": size}
     for fmt in ("docx", "md", "json"):
-        seconds, body = timed(lambda: services.report_bytes(db, event.id, fmt, NOW), repeat)
+        seconds, body = timed(lambda: reports.report_bytes(db, event.id, fmt, NOW), repeat)
         row[f"{fmt}_s"] = round(seconds, 3)
         row[f"{fmt}_kb"] = round(len(body) / 1024)
     if with_pdf and pdf.soffice():
-        seconds, body = timed(lambda: services.report_pdf(db, event.id, NOW), 1)
+        seconds, body = timed(lambda: reports.report_pdf(db, event.id, NOW), 1)
         row["pdf_s"] = round(seconds, 1)
         row["pages"] = len([p for p in pdf.page_texts(body) or [] if p.strip()])
     return row

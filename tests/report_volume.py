@@ -15,7 +15,8 @@ from importlib import resources
 
 from sqlite_utils import Database
 
-from facilitator import services, store, themes
+from facilitator import store
+from facilitator.usecases import events, themes
 from facilitator.clock import utc_iso
 from facilitator.models import Event, EventDraft, Note
 
@@ -66,7 +67,7 @@ def _sentence(rng: random.Random, sentences: list[str]) -> str:
 def volume_event(db: Database, count: int, now: datetime, seed: int = 7,
                  find_themes: bool = True) -> Event:
     """An event with four questions, ``count`` notes and (by default) themes per question."""
-    event = services.create_event(db, EventDraft(name=f"Dialogkonferens {count} lappar",
+    event = events.create_event(db, EventDraft(name=f"Dialogkonferens {count} lappar",
                                                  date="2026-11-23", place="Örebro",
                                                  organiser="Region Örebro län"),
                                   random.Random(seed), now)

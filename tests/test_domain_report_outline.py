@@ -1,6 +1,6 @@
 """The report's outline: pure, tested with plain tables of notes and themes."""
-from facilitator.domain.report_data import ReportData
-from facilitator.domain.report_outline import Quote, diverse, outline, quota, rank
+from facilitator.domain.report.structure import ReportData
+from facilitator.domain.report.outline import Quote, diverse, outline, quota, rank
 from facilitator.models import Event, Note, Question, Theme, ThemeNote
 
 EVENT = Event("e", "Dag")

@@ -8,9 +8,9 @@ import sys
 import docx
 import pytest
 
-from facilitator import notes, services, store, themes
-
+from facilitator import store
 from facilitator.models import EventDraft
+from facilitator.usecases import events, notes, reports, themes
 
 from .conftest import NOW, gen_event, note_payload
 from .test_themes import TEXTS
@@ -35,7 +35,7 @@ def event(db, user):
 
 
 def document(db, event):
-    return docx.Document(io.BytesIO(services.report_docx(db, event.id, NOW)))
+    return docx.Document(io.BytesIO(reports.report_docx(db, event.id, NOW)))
 
 
 def paragraphs(db, event):
@@ -117,13 +117,13 @@ def test_small_talk_goes_to_its_own_section_never_into_themes_or_the_summary(db,
     assert "fika" not in before and "Lokalen" not in before
     chapter = paras[summary_end:start]
     assert not any("fika" in text or "Lokalen" in text for _, text in chapter)
-    data = json.loads(services.report_json(db, event.id))
+    data = json.loads(reports.report_json(db, event.id))
     assert data["other_comments"][0] == {"text": "Bra fika!", "pinned": False, "starred": False,
                                          "count": 2}
 
 
 def test_markdown_with_themes(db, event):
-    text = services.report_markdown(db, event.id)
+    text = reports.report_markdown(db, event.id)
     assert "### Skola \\& samverkan" in text and "- **Teman:**" in text
     assert "| Tema | Lappar | Starkaste citat |" in text and "Dold lapp" not in text
     assert text.index("## Sammanfattning") < text.index("## Fråga 1: Vad behöver barn och unga?") \
@@ -132,7 +132,7 @@ def test_markdown_with_themes(db, event):
 
 
 def csv_rows(db, event):
-    return list(csv.DictReader(io.StringIO(services.report_csv(db, event.id).lstrip("\ufeff"))))
+    return list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
 
 
 def test_csv_and_json_have_question_theme_pinned_text(db, event):
@@ -142,7 +142,7 @@ def test_csv_and_json_have_question_theme_pinned_text(db, event):
     assert {r["Text"] for r in rows} == set(TEXTS) | {"Utan tema"}
     assert [r["Fäst"] for r in rows].count("1") == 1
     assert next(r for r in rows if r["Text"] == "Utan tema")["Tema"] == ""
-    data = json.loads(services.report_json(db, event.id))
+    data = json.loads(reports.report_json(db, event.id))
     first, second = data["sections"]
     assert first["themes"][0]["label"] == "Skola & samverkan"
     assert sum(t["count"] for t in first["themes"]) == len(TEXTS)
@@ -155,7 +155,7 @@ def test_csv_and_json_have_question_theme_pinned_text(db, event):
 
 
 def test_an_english_event_has_english_headers_and_file_names(db, event, client):
-    services.update_event(db, event.id, EventDraft(name="Dialogue day", date="2026-11-23",
+    events.update_event(db, event.id, EventDraft(name="Dialogue day", date="2026-11-23",
                                                    language="en"))
     assert list(csv_rows(db, event)[0])[:3] == ["Part", "Question", "Theme"]
     answer = client.get(f"/f/events/{event.id}/report.csv")
@@ -185,7 +185,7 @@ def test_a_script_label_is_text_in_the_markdown(db, event):
     first = store.list_questions(db, event.id)[0].id
     theme_id = themes.board(db, event.id, first)["themes"][0]["id"]
     themes.rename(db, event, first, theme_id, "<script>alert(1)</script>", NOW)
-    text = services.report_markdown(db, event.id)
+    text = reports.report_markdown(db, event.id)
     assert "<script>" not in text and r"\<script\>" in text
 
 

@@ -15,7 +15,8 @@ import docx
 import pytest
 from sqlite_utils import Database
 
-from facilitator import pdf, services, store
+from facilitator import pdf, store
+from facilitator.usecases import reports
 from facilitator.db import migrate
 from facilitator.domain.smalltalk import is_small_talk
 
@@ -44,7 +45,7 @@ def built(request, tmp_path_factory):
     migrate(path)
     db = Database(path)
     event = volume_event(db, request.param, NOW)
-    return request.param, db, event, services.report_docx(db, event.id, NOW)
+    return request.param, db, event, reports.report_docx(db, event.id, NOW)
 
 
 def items(document, questions) -> dict[str, list[str]]:
@@ -163,7 +164,7 @@ def test_the_pdf_has_page_numbers_in_its_contents_list(built):
     if count != 150:
         pytest.skip("one conversion pair is enough")
     need_libreoffice(fonts=True)
-    pages = pdf.page_texts(services.report_pdf(db, event.id, NOW))
+    pages = pdf.page_texts(reports.report_pdf(db, event.id, NOW))
     first = " ".join(pages[0].split())
     assert re.search(r"Sammanfattning[ .…]*2\b", first), first
     assert re.search(r"Bilaga: Alla lappar[ .…]*\d+", first), first

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from facilitator import accounts, store, themes
+from facilitator.usecases import accounts, themes
+from facilitator import store
 
 from .conftest import NOW, PASSWORD, log_in
 from .test_themes import TEXTS, event_with_notes

@@ -3,39 +3,49 @@ from __future__ import annotations
 
 import random
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import auth, people, rotation
+from .. import auth
+from ..usecases import people, rotation
 from ..clock import now
 from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.registration import RegistrationError
-from ..events import push_seating
-from ..validation import ValidationError
-from .common import links_for, own_event_or_404
+from ..screens import screens
+from ..usecases.validation import ValidationError
+from .common import links_for
 from .facilitator import bp
 
 _rng = random.SystemRandom()
 
 
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "windows-1252")
+
+
 @bp.get("/f/events/<event_id>/rotation")
 def rotation_page(event_id: str):
-    return _render(own_event_or_404(event_id))
+    """After an import (?imported=N&read_as=ENCODING) the page says how the file was read."""
+    imported = request.args.get("imported", type=int)
+    read_as = request.args.get("read_as")
+    notice = ({"count": imported, "encoding": read_as}
+              if imported is not None and 0 <= imported <= 100_000 and read_as in ENCODINGS
+              else None)
+    return _render(g.event, imported=notice)
 
 
 @bp.post("/f/events/<event_id>/rotation/import")
 def rotation_import(event_id: str):
     """A registration list (CSV); every bad row is reported and nothing is imported then."""
-    event = own_event_or_404(event_id)
+    event = g.event
     upload = request.files.get("file")
     try:
-        people.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
+        done = people.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
     except RegistrationError as exc:
         return _render(event, import_error=exc), 400
     except ValidationError as exc:
         return _render(event, errors=exc.errors), 400
-    return _changed(event.id)
+    return _changed(event.id, imported=done.count, read_as=done.encoding)
 
 
 @bp.post("/f/events/<event_id>/rotation/people")
@@ -109,7 +119,7 @@ def rotation_swap(event_id: str):
 def _change(event_id: str, action, missing_person_404: bool = False, **keep):
     """Run one change on the facilitator's event: on success tell the screens and show the
     page again; on bad input the page with the problem (400) and the form as typed."""
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         action(get_db(), event)
     except ValidationError as exc:
@@ -122,7 +132,7 @@ def _change(event_id: str, action, missing_person_404: bool = False, **keep):
 @bp.get("/f/events/<event_id>/rotation/print")
 def rotation_print(event_id: str):
     """The plan of every round and one card per table, laid out for paper."""
-    event = own_event_or_404(event_id)
+    event = g.event
     view = rotation.overview(get_db(), event.id)
     join_url = links_for(event)["join_url"]
     tables = max((len(r) for r in view["rounds"]), default=0)
@@ -132,18 +142,18 @@ def rotation_print(event_id: str):
                            join_url=join_url, **view)
 
 
-def _changed(event_id: str):
-    push_seating(current_app.extensions["socketio"], event_id)
-    return redirect(url_for(".rotation_page", event_id=event_id))
+def _changed(event_id: str, **args):
+    screens().seating(event_id)
+    return redirect(url_for(".rotation_page", event_id=event_id, **args))
 
 
-def _render(event, form=None, settings_form=None, errors=None, import_error=None):
+def _render(event, form=None, settings_form=None, errors=None, import_error=None, imported=None):
     view = rotation.overview(get_db(), event.id)
     config = view["settings"]
     return render_template(
         "facilitator/rotation.html", event=event, form=form or {}, errors=errors or {},
         token=auth.facilitator_token(current_app.config["SECRET_KEY"], event.id),
-        import_error=import_error, modes=rotation.MODES,
+        import_error=import_error, imported=imported, modes=rotation.MODES,
         settings_form=settings_form or {"mode": config.mode, "size": config.size,
                                         "tables": config.tables or "", "rounds": config.rounds},
         **view)
