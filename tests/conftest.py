@@ -121,11 +121,11 @@ def sockets(app, client):
 
 
 def room_quotes(document):
-    """(style, text) of the quotes before the evaluation section: the notes from the room."""
-    quotes = []
+    """(style, text) of the quotes in the questions' chapters: the notes from the room."""
+    quotes, inside = [], False
     for paragraph in document.paragraphs:
-        if paragraph.style.name.startswith("Heading") and paragraph.text in ("Utvärdering", "Evaluation"):
-            break
-        if "Quote" in paragraph.style.name:
+        if paragraph.style.name == "Heading 1":
+            inside = paragraph.text.startswith(("Fråga ", "Question "))
+        elif inside and paragraph.style.name == "List Bullet":
             quotes.append((paragraph.style.name, paragraph.text))
     return quotes

@@ -347,11 +347,12 @@ def test_the_report_tells_who_met_whom(client, db, demo):
     texts = [p.text for p in document.paragraphs]
     heading = texts.index("Möten mellan deltagarna")
     assert document.paragraphs[heading].style.name == "Heading 2"
-    assert "2 omgångar vid bord med 16 deltagare." in texts
-    assert "Varje deltagare mötte minst 6 och i genomsnitt 6 andra." in texts
-    assert "Upprepade möten (samma två vid samma bord igen): 0." in texts
+    sentence = texts[heading + 1]  # in the summary: one short paragraph
+    assert sentence.startswith("2 omgångar vid bord med 16 deltagare. ")
+    assert "Varje deltagare mötte minst 6 och i genomsnitt 6 andra." in sentence
+    assert "Upprepade möten (samma två vid samma bord igen): 0." in sentence
     markdown = client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)
-    assert "### Möten mellan deltagarna" in markdown and "- 2 omgångar vid bord med 16 deltagare." in markdown
+    assert "### Möten mellan deltagarna\n\n2 omgångar vid bord med 16 deltagare." in markdown
     data = json.loads(client.get(f"/f/events/{demo.id}/report.json").data)
     assert data["encounters"]["met_min"] == 6 and data["encounters"]["rounds"] == 2
 

@@ -151,7 +151,7 @@ def test_report_download(client, db, demo):
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
     document = docx.Document(io.BytesIO(response.data))
-    assert room_quotes(document) == [("Quote", "”Lyssna på eleverna”")]
+    assert room_quotes(document) == [("List Bullet", "Lyssna på eleverna")]
 
 
 def test_unknown_event_pages_are_404(client):
@@ -168,6 +168,9 @@ def test_exports(client, demo):
     response = client.get(f"/f/events/{demo.id}/notes.csv?sep=semicolon")
     assert response.mimetype == "text/csv" and response.data.startswith("\ufeff".encode())
     assert "Semikolon; och ”citat” åäö" in response.data.decode("utf-8")
+    header = response.data.decode("utf-8").lstrip("\ufeff").splitlines()[0]
+    assert header == "id;Fråga;Text;Skapad;Framlyft;Dold;Förberedd;Kommun;Bord"
+    assert "filename*=UTF-8''Lappar%20" in response.headers["Content-Disposition"]
     data = client.get(f"/f/events/{demo.id}/notes.json").get_json()
     assert data["notes"][0]["text"] == "Semikolon; och ”citat” åäö"
     assert client.get(f"/f/events/{demo.id}/notes.xlsx").status_code == 404

@@ -73,10 +73,10 @@ def _room_commands(sub) -> None:
 def _data_commands(sub) -> None:
     _command(sub, "purge", cmd_purge, "delete events past their retention period")
     report = _command(sub, "report", cmd_report,
-                      "the summary of an event as .docx, Markdown, CSV or JSON")
+                      "the summary of an event as .docx, PDF (LibreOffice), Markdown, CSV or JSON")
     report.add_argument("event_id")
     report.add_argument("-o", "--output", required=True, help="file to write")
-    report.add_argument("--format", choices=("docx", "md", "csv", "json"),
+    report.add_argument("--format", choices=("docx", "pdf", "md", "csv", "json"),
                         help="(default: from -o's extension)")
     export = _command(sub, "export", cmd_export, "all notes of an event as CSV or JSON")
     export.add_argument("event_id")
@@ -259,17 +259,20 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..usecases import events, reports
     from ..clock import now
+    from ..usecases import events, reports
 
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
     if fmt not in reports.REPORT_FORMATS:
-        raise UserError("give --format docx|md|csv|json or an output file ending in .docx, .md,"
-                        " .csv or .json")
+        raise UserError("give --format docx|pdf|md|csv|json or an output file ending in .docx,"
+                        " .pdf, .md, .csv or .json")
     with _database(args.db) as (app, db):
         if events.get_event(db, args.event_id) is None:
             raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
-        body = reports.report_bytes(db, args.event_id, fmt, now())
+        try:
+            body = reports.report_bytes(db, args.event_id, fmt, now())
+        except reports.PdfUnavailable as exc:
+            raise UserError(str(exc)) from exc
     try:
         Path(args.output).write_bytes(body)
     except OSError as exc:

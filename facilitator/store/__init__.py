@@ -7,8 +7,8 @@ re-exported here, so callers write ``store.insert_note(db, ...)``.
 from __future__ import annotations
 
 from .events import (delete_event, delete_logo, get_demo_event, get_event, get_event_by_join_code,
-                     get_event_by_prepare_token, get_logo, insert_event, join_code_taken,
-                     list_events, save_logo, set_event_fields, update_event)
+                     get_event_by_prepare_token, get_logo, has_vote_tables, insert_event,
+                     join_code_taken, list_events, save_logo, set_event_fields, update_event)
 from .programme import (delete_step, delete_timer, find_or_insert_question, get_step,
                         insert_question, insert_step, list_questions, list_steps,
                         set_step_positions, update_step)
@@ -33,7 +33,7 @@ __all__ = ["first_run_ms", "add_member", "close_step_runs", "count_attendees", "
            "delete_timer", "delete_wish", "due_auto_advance", "events_older_than",
            "find_attendee_by_name", "find_or_insert_question", "get_attendee", "get_demo_event",
            "get_eval_item", "get_event", "get_event_by_join_code", "get_event_by_prepare_token",
-           "get_invite", "get_logo", "get_note", "get_projector_themes", "get_rotation_settings",
+           "get_invite", "get_logo", "has_vote_tables", "get_note", "get_projector_themes", "get_rotation_settings",
            "get_step", "get_timer", "get_user", "get_user_login", "get_vectors",
            "insert_attendees", "insert_eval_item", "insert_event", "insert_invite", "insert_note",
            "insert_question", "insert_step", "insert_user", "insert_wish", "is_member",

@@ -76,6 +76,11 @@ def save_logo(db: Database, event_id: str, mime: str, data: bytes) -> None:
     db["event_logos"].upsert({"event_id": event_id, "mime": mime, "data": data}, pk="event_id")
 
 
+def has_vote_tables(db: Database) -> bool:
+    """Whether the dot-vote tables (issue 19) exist in this database yet."""
+    return db["votes"].exists()
+
+
 def get_logo(db: Database, event_id: str) -> bytes | None:
     rows = list(db["event_logos"].rows_where("event_id = ?", [event_id], limit=1))
     return rows[0]["data"] if rows else None

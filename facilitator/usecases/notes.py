@@ -226,12 +226,26 @@ def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
             for n in store.list_notes(db, event_id)]
 
 
-def export_csv(db: Database, event_id: str, delimiter: str = ",") -> str:
-    """UTF-8 CSV with a BOM so Excel shows å, ä, ö; ';' suits a Swedish Excel."""
+# Column headers for people (the download), in the event's language; scripts get the keys.
+EXPORT_HEADERS = {
+    "sv": ("id", "Fråga", "Text", "Skapad", "Framlyft", "Dold", "Förberedd", "Kommun", "Bord"),
+    "en": ("id", "Question", "Text", "Created", "Featured", "Hidden", "Prepared", "Municipality",
+           "Table"),
+}
+
+
+def export_csv(db: Database, event_id: str, delimiter: str = ",",
+               headers_in_language: bool = False) -> str:
+    """UTF-8 CSV with a BOM so Excel shows å, ä, ö; ';' suits a Swedish Excel. The keys as
+    headers (the CLI's contract), or with ``headers_in_language`` the event's words."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, delimiter=delimiter,
                             quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writeheader()
+    if headers_in_language:
+        words = EXPORT_HEADERS.get(_event(db, event_id).language, EXPORT_HEADERS["sv"])
+        writer.writerow(dict(zip(EXPORT_FIELDS, words)))
+    else:
+        writer.writeheader()
     for row in export_rows(db, event_id):
         writer.writerow({**row, **{k: int(row[k]) for k in ("starred", "hidden", "prepared")},
                          "table": row["table"] or "",

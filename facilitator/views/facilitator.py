@@ -1,10 +1,11 @@
 """The facilitator's laptop: events, the live control page, downloads."""
 from __future__ import annotations
 
+import io
 import random
 
 from flask import (Blueprint, Response, abort, current_app, g, redirect, render_template, request,
-                   url_for)
+                   send_file, url_for)
 from flask_login import current_user
 
 from ..usecases import accounts, notes, programme, events, reports
@@ -108,20 +109,24 @@ def delete(event_id: str):
 
 
 REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "pdf": "application/pdf",
                 "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
                 "json": "application/json; charset=utf-8"}
 
 
 @bp.get("/f/events/<event_id>/report.<fmt>")
 def report(event_id: str, fmt: str):
-    """The summary as Word (.docx), Markdown, CSV or JSON, at any time, mid-event too."""
+    """The summary as Word (.docx), PDF, Markdown, CSV or JSON, at any time, mid-event too;
+    named "Sammanställning <event> <date>.<fmt>"."""
     event = g.event
     if fmt not in REPORT_TYPES:
         abort(404)
-    body = reports.report_bytes(get_db(), event.id, fmt, now())
-    filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
-    return Response(body, mimetype=REPORT_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    try:
+        body = reports.report_bytes(get_db(), event.id, fmt, now())
+    except reports.PdfUnavailable as exc:
+        return Response(str(exc), status=503, mimetype="text/plain")
+    return send_file(io.BytesIO(body), mimetype=REPORT_TYPES[fmt], as_attachment=True,
+                     download_name=reports.report_filename(get_db(), event.id, fmt))
 
 
 @bp.post("/f/events/<event_id>/logo")
@@ -149,12 +154,13 @@ def export(event_id: str, fmt: str):
         body, mimetype = notes.export_json(get_db(), event.id), "application/json"
     elif fmt == "csv":
         delimiter = ";" if request.args.get("sep") == "semicolon" else ","
-        body, mimetype = notes.export_csv(get_db(), event.id, delimiter), "text/csv"
+        body = notes.export_csv(get_db(), event.id, delimiter, headers_in_language=True)
+        mimetype = "text/csv"
     else:
         abort(404)
-    filename = f"lappar-{event.id}.{fmt}"
-    return Response(body.encode("utf-8"), mimetype=f"{mimetype}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_file(io.BytesIO(body.encode("utf-8")), mimetype=f"{mimetype}; charset=utf-8",
+                     as_attachment=True,
+                     download_name=reports.notes_filename(get_db(), event.id, fmt))
 
 
 @bp.post("/f/events/<event_id>/invite")
