@@ -12,7 +12,8 @@ from .models import Note, Step, TimerState
 
 # client -> server
 TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
-NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
+NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int, "question_picked"?: bool,
+#                                "step_id"?: int} -> ack {"ok", "id", "duplicate", "question_id"}
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
@@ -68,6 +69,7 @@ def timer_payload(state: TimerState, step: Step | None, question: str | None,
         "step": None if step is None else {
             "id": step.id, "kind": step.kind, "title": step.title,
             "instruction": step.instruction, "position": step.position,
+            "question_id": step.question_id if question is not None else None,
         },
         "question": question,
         "next": None if next_step is None else {

@@ -19,6 +19,7 @@ from .clock import utc_iso
 from .domain import codes
 from .domain.demo_notes import demo_notes
 from .domain.logo import check_logo
+from .domain.programme import asked_question_ids
 from .domain.report import build_docx
 from .domain.report_md import build_markdown
 from .domain.report_data import ReportData
@@ -131,6 +132,13 @@ def count_notes(db: Database, event_id: str) -> int:
 
 def list_questions(db: Database, event_id: str) -> list[Question]:
     return store.list_questions(db, event_id)
+
+
+def asked_questions(db: Database, event_id: str) -> list[Question]:
+    """The questions a participant can answer: those the programme asks."""
+    questions = store.list_questions(db, event_id)
+    asked = asked_question_ids(questions, store.list_steps(db, event_id))
+    return [q for q in questions if q.id in asked]
 
 
 # ---- report ------------------------------------------------------------------------

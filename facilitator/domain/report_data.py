@@ -5,11 +5,13 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from ..models import EvalItem, Event, Note, Question, Step, Theme, ThemeNote
+from .programme import asked_question_ids
 
 LABELS = {
     "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
            "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
            "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
+           "not_asked": "ställs inte längre i programmet",
            "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
            "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen.",
            "appendix": "Bilaga: alla lappar", "questions": "Frågor", "featured": "Framlyft",
@@ -25,6 +27,7 @@ LABELS = {
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
+           "not_asked": "no longer asked in the programme",
            "count": "{n} notes", "count_one": "1 note", "page": "Page",
            "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day.",
            "appendix": "Appendix: all notes", "questions": "Questions", "featured": "Featured",
@@ -103,10 +106,12 @@ def sections(data: ReportData, labels: dict[str, str]) -> list[Section]:
     run) follow as their own group, so nothing visible is left out.
     """
     out = []
+    asked = asked_question_ids(data.questions, data.steps)
     for question in data.questions:
         notes = [n for n in data.room_notes if n.question_id == question.id]
         themes = theme_sections(data.themes.get(question.id, []), notes, labels)
-        out.append(Section(question.text, notes, themes))
+        heading = question.text if question.id in asked else f"{question.text} ({labels['not_asked']})"
+        out.append(Section(heading, notes, themes))
     known = {q.id for q in data.questions}
     loose = [n for n in data.room_notes if n.question_id not in known]
     if loose or not out:

@@ -64,6 +64,7 @@ def event(event_id: str):
     return render_template("facilitator/event.html", event=event, links=links_for(event),
                            token=token, notes=overview.notes_newest_first, steps=overview.steps,
                            questions={q.id: q.text for q in overview.questions},
+                           asked={q.id for q in services.asked_questions(db, event.id)},
                            prepare_url=public_base_url().rstrip("/") + prepare_url,
                            **timer_context(event))
 
