@@ -1,5 +1,7 @@
 """Stacking identical and near-identical notes: a pure rule, tested with plain tables."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitator.domain.duplicates import counts, normalise, stack
 
@@ -45,3 +47,36 @@ def test_many_notes_stay_fast_enough_to_be_correct():
     groups = stack(texts)
     assert sum(g.count for g in groups) == 1200
     assert all(g.count >= 2 for g in groups)
+
+
+def _brute_force(texts):
+    """The rule as written: each longer text against every earlier stack's first text."""
+    from facilitator.domain.duplicates import NEAR_MIN_CHARS, NEAR_SIMILARITY, _similar, _trigrams
+    by_key, groups, heads = {}, [], []
+    for i, text in enumerate(texts):
+        key = normalise(text)
+        group = by_key.get(key)
+        if group is None and len(key) >= NEAR_MIN_CHARS:
+            grams = _trigrams(key)
+            group = next((g for g, other in heads if _similar(grams, other) >= NEAR_SIMILARITY), None)
+            if group is None:
+                heads.append((len(groups), grams))
+        if group is None:
+            group = len(groups)
+            groups.append([])
+        by_key.setdefault(key, group)
+        groups[group].append(i)
+    return groups
+
+
+WORDS = ["skola", "socialtjänst", "samverkan", "elevhälsa", "fritid", "barn", "unga", "tid",
+         "en", "dörr", "in", "föräldrar", "mötesplats", "ledning"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(" ".join)
+                | st.sampled_from(["Vi behöver en dörr in", "Vi behöver en dörr in!",
+                                   "vi behöver en dör in", "Ja", "ja"]),
+                max_size=40))
+def test_prefix_filtering_finds_exactly_what_the_full_scan_finds(texts):
+    assert members(texts) == _brute_force(texts)
