@@ -180,6 +180,7 @@ class Handlers:
         note = notes.moderate(get_db(), event_id, data)
         payload = protocol.note_payload(note)
         broadcast.note_updated(self.socketio, event_id, payload)
+        push_count(self.socketio, event_id)      # the projector counts only what it shows
         if note.table_no is not None:  # a hidden note leaves its table's count
             push_tables(self.socketio, event_id)
         return protocol.ok(note=payload)
@@ -287,7 +288,8 @@ def _welcome(socketio: SocketIO, event_id: str, role: str) -> None:
         broadcast.wall(socketio, notes.wall(db, event_id), to=sid)
         broadcast.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
     broadcast.timer_state(socketio, event_id, timer_payload(event_id), to=sid)
-    broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
+    broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id),
+                          notes.count_visible(db, event_id), to=sid)
     broadcast.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
     broadcast.projector_view(socketio, event_id, event.projector_view, to=sid)
     broadcast.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
@@ -335,7 +337,9 @@ def push_projector_view(socketio: SocketIO, event_id: str) -> None:
 
 
 def push_count(socketio: SocketIO, event_id: str) -> None:
-    broadcast.notes_count(socketio, event_id, notes.count_notes(get_db(), event_id))
+    db = get_db()
+    broadcast.notes_count(socketio, event_id, notes.count_notes(db, event_id),
+                          notes.count_visible(db, event_id))
 
 
 def push_box(socketio: SocketIO, event_id: str, to: str | None = None) -> None:

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from . import protocol, store, timing
 from .clock import utc_iso
 from .db import connect
-from .domain import codes
+from .domain import codes, notewall
 from .domain.notes import (NoteError, note_question, optional_whole_number, validate_note_id,
                            validate_note_text)
 from .models import Event, Note
@@ -216,6 +216,16 @@ def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
     return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
 
 
+WALL_MAX_CARDS = 1000
+
+
+def wall_cards(db: Database, event_id: str) -> dict[str, Any]:
+    """The projector's note wall: copies stacked, featured first, newest first."""
+    visible = store.list_notes(db, event_id, visible_only=True)
+    cards = notewall.wall_cards(visible)
+    return {"visible": len(visible), "cards": [c.payload() for c in cards[:WALL_MAX_CARDS]]}
+
+
 def all_notes(db: Database, event_id: str) -> list[Note]:
     return store.list_notes(db, event_id)
 
@@ -226,6 +236,11 @@ def visible_notes(db: Database, event_id: str) -> list[Note]:
 
 def count_notes(db: Database, event_id: str) -> int:
     return store.count_notes(db, event_id)
+
+
+def count_visible(db: Database, event_id: str) -> int:
+    """What the room sees: the notes not hidden."""
+    return store.count_notes(db, event_id, visible_only=True)
 
 
 EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "prepared",

@@ -24,7 +24,7 @@ TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|ex
 # server -> client
 TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change
 NOTES_ADDED = "notes_added"    # {"notes": [note_payload()...]} oldest first, to facilitators and projectors
-NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
+NOTES_COUNT = "notes_count"    # {"count": int, "visible": int}, to facilitators and projectors
 PROGRAMME = "programme"        # programme_payload(), to facilitators, on connect and on change
 NOTE_UPDATED = "note_updated"  # note_payload(), to facilitators and projectors, after moderation
 BOX_STATE = "box_state"        # {"open": bool}, to everyone in the event, on connect and on change

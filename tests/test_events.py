@@ -68,8 +68,18 @@ def test_note_is_acked_after_commit_and_reaches_facilitators_only(db, demo, sock
     assert services.count_notes(db, demo.id) == 1
     received = facilitator.get_received()
     assert last(received, "notes_added")["notes"][0]["text"] == "Elevhälsan behöver fler vägar in"
-    assert last(received, "notes_count") == {"count": 1}
+    assert last(received, "notes_count") == {"count": 1, "visible": 1}
     assert "notes_added" not in names(other_phone.get_received())
+
+
+def test_the_projector_count_leaves_hidden_notes_out(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    acks = [phone.emit("note_submit", note_payload(f"Lapp {i}"), callback=True) for i in range(3)]
+    facilitator.get_received()
+    facilitator.emit("note_moderate", {"id": acks[0]["id"], "hidden": True}, callback=True)
+    assert last(facilitator.get_received(), "notes_count") == {"count": 3, "visible": 2}
+    projector = sockets(demo.id, "projector")
+    assert last(projector.get_received(), "notes_count") == {"count": 3, "visible": 2}
 
 
 def test_resent_note_is_one_note(db, demo, sockets):

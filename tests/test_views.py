@@ -182,6 +182,19 @@ def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
     assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
 
 
+def test_wall_json_stacks_copies_and_leaves_out_hidden_notes(client, db, demo):
+    from facilitator import notes
+    for text in ("En dörr in för familjer", "en dörr in för familjer!", "Hemligt", "Fika"):
+        submit(client, demo, text)
+    secret = next(n for n in notes.all_notes(db, demo.id) if n.text == "Hemligt")
+    notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
+    data = client.get(f"/p/{demo.id}/wall.json").get_json()
+    assert data["visible"] == 3
+    assert sorted((c["text"], c["count"]) for c in data["cards"]) == [
+        ("En dörr in för familjer", 2), ("Fika", 1)]
+    assert client.get("/p/no-such-event/wall.json").status_code == 404
+
+
 def prepare_url(client, demo):
     import re
     page = text(client.get(f"/f/events/{demo.id}"))

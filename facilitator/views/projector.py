@@ -34,6 +34,13 @@ def cloud(event_id: str):
     return jsonify(words=word_cloud(texts), notes=len(texts))
 
 
+@bp.get("/<event_id>/wall.json")
+def wall_json(event_id: str):
+    """The note wall as cards (copies stacked, featured first); fetched when notes change."""
+    event = event_or_404(event_id)
+    return jsonify(notes.wall_cards(get_db(), event.id))
+
+
 @bp.get("/<event_id>/themes.json")
 def themes_json(event_id: str):
     """Themes and counts (the harvest); the projector polls it while showing themes."""
