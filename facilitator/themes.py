@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from . import note_vectors, store
 from .clock import utc_iso
+from .domain.notewall import shorten
 from .domain import themes as clustering
 from .models import Event, Note, Theme, ThemeNote
 
@@ -339,6 +340,9 @@ def show_on_projector(db: Database, event_id: str, question_id: int | None) -> N
                                projector_themes="all" if question_id is None else str(question_id))
 
 
+HARVEST_QUOTE_CHARS = 180   # cut at a word, never mid-word
+
+
 def harvest(db: Database, event_id: str) -> dict[str, Any]:
     """Themes and counts for the projector: the chosen scope, else the one changed last."""
     chosen = store.get_projector_themes(db, event_id)
@@ -350,4 +354,5 @@ def harvest(db: Database, event_id: str) -> dict[str, Any]:
     themes = [t for t in themes_of(db, event_id, question_id) if t.notes]
     return {"question": questions.get(question_id) if question_id is not None else None,
             "themes": [{"label": t.label, "count": len(t.notes), "other": t.other,
-                        "quote": t.notes[0].note.text[:140] if t.notes else ""} for t in themes]}
+                        "quote": shorten(t.notes[0].note.text, HARVEST_QUOTE_CHARS) if t.notes else ""}
+                       for t in themes]}
