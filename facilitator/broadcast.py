@@ -70,6 +70,11 @@ def notes_count(socketio: SocketIO, event_id: str, count: int, visible: int,
                   to=to or _note_viewers(event_id))
 
 
+def phones(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
+    """How many phones one process holds for the event, to the control pages only."""
+    socketio.emit(protocol.PHONES, payload, to=to or facilitators_room(event_id))
+
+
 def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],
               to: str | None = None) -> None:
     """The step list, to the control pages only."""

@@ -13,6 +13,7 @@ from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room
 
 from . import auth, broadcast, evaluation, notes, protocol, rotation, services, timing
+from .presence import HEARTBEAT_S, Presence
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -55,6 +56,10 @@ class Handlers:
         self.counts: broadcast.Coalescer | None = None
         self.tables: broadcast.Coalescer | None = None
         self.app: Any = None  # set by bind(), or by the first note through Flask-SocketIO
+        # Phones connected to this process per event, told to the control pages.
+        self.presence = Presence()
+        self.phones: broadcast.Coalescer | None = None
+        self.heartbeat_started = False
 
     def me(self) -> dict[str, Any]:
         return self.sessions[request.sid]
@@ -65,9 +70,38 @@ class Handlers:
         self.sessions[request.sid] = {"event": event_id, "role": role}
         join_room(broadcast.event_room(event_id))
         _welcome(self.socketio, event_id, role)
+        if role == "participant":
+            self.presence.join(event_id)
+            self._phones_changed(event_id)
+        elif role == "facilitator":
+            broadcast.phones(self.socketio, event_id, self.presence.payload(event_id, now_ms()),
+                             to=request.sid)
 
     def on_disconnect(self, _reason: Any = None) -> None:
-        self.sessions.pop(request.sid, None)
+        me = self.sessions.pop(request.sid, None)
+        if me and me["role"] == "participant":
+            self.presence.leave(me["event"])
+            self._phones_changed(me["event"])
+
+    def _phones_changed(self, event_id: str) -> None:
+        """Tell the control pages how many phones are here (coalesced like notes_count)."""
+        if self.phones is None:
+            interval = int(current_app.config["PUSH_INTERVAL_MS"]) / 1000
+            self.phones = broadcast.Coalescer(self.socketio, interval, self._push_phones)
+        if not self.heartbeat_started:
+            self.heartbeat_started = True
+            self.socketio.start_background_task(self._heartbeat)
+        self.phones.request(event_id)
+
+    def _push_phones(self, event_id: str) -> None:
+        broadcast.phones(self.socketio, event_id, self.presence.payload(event_id, now_ms()))
+
+    def _heartbeat(self) -> None:
+        """Repeat this process's counts, so the control pages' sums stay true (presence.py)."""
+        while True:
+            self.socketio.sleep(HEARTBEAT_S)
+            for event_id in self.presence.events():
+                self._push_phones(event_id)
 
     def on_error(self, exc: Exception) -> dict[str, Any]:
         """Any handler that fails still answers, so no client waits forever.

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from . import protocol, store, timing
 from .clock import utc_iso
 from .db import connect
-from .domain import codes, notewall
+from .domain import codes, duplicates, notewall
 from .domain.notes import (NoteError, note_question, optional_whole_number, validate_note_id,
                            validate_note_text)
 from .models import Event, Note
@@ -224,6 +224,13 @@ def wall_cards(db: Database, event_id: str) -> dict[str, Any]:
     visible = store.list_notes(db, event_id, visible_only=True)
     cards = notewall.wall_cards(visible)
     return {"visible": len(visible), "cards": [c.payload() for c in cards[:WALL_MAX_CARDS]]}
+
+
+def copies(db: Database, event_id: str) -> list[list[str]]:
+    """Ids of visible notes that stack (domain/duplicates), oldest first; only stacks of 2+."""
+    visible = store.list_notes(db, event_id, visible_only=True)
+    return [[visible[i].id for i in group.members]
+            for group in duplicates.stack([n.text for n in visible]) if group.count > 1]
 
 
 def all_notes(db: Database, event_id: str) -> list[Note]:

@@ -34,6 +34,7 @@ EVAL_ITEMS = "eval_items"      # {"items": [...open items...]}, to everyone, on 
 EVAL_RESULTS = "eval_results"  # {"results": [...]}, to facilitators and projectors
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
 SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "tables"}, to everyone
+PHONES = "phones"              # {"connected": int, "process": id, "at": ms}, to facilitators
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
 
 # Only a connection with a facilitator token may send these.
@@ -41,7 +42,7 @@ FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, 
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
                  TABLE_NUMBERS_SET, EVAL_ANSWER)
 SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
-                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP)
+                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP, PHONES)
 
 
 def ok(**fields: Any) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from . import note_vectors, store
 from .clock import utc_iso
+from .domain import duplicates
 from .domain.notewall import shorten
 from .domain import themes as clustering
 from .models import Event, Note, Theme, ThemeNote
@@ -87,18 +88,28 @@ def board(db: Database, event_id: str, question_id: int | None) -> dict[str, Any
     return {
         "scope": "all" if question_id is None else question_id,
         "themes": [{"id": t.id, "label": t.label, "other": t.other, "manual": t.manual,
-                    "size": len(t.notes), "notes": [_note(m.note, m.pinned) for m in t.notes]}
+                    "size": len(t.notes), "notes": _stacked([(m.note, m.pinned) for m in t.notes])}
                    for t in themes],
-        "unsorted": [_note(n, False) for n in notes if n.id not in placed],
+        "unsorted": _stacked([(n, False) for n in notes if n.id not in placed]),
         "notes_total": len(notes),
         "manual_count": sum(t.manual for t in themes),
         "can_undo": store.count_theme_undo(db, event_id, question_id) > 0,
     }
 
 
-def _note(note: Note, pinned: bool) -> dict[str, Any]:
+def _note(note: Note, pinned: bool, copies: list[str] | None = None) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "pinned": pinned, "starred": note.starred,
-            "prepared": note.prepared}
+            "prepared": note.prepared, "copies": copies or []}
+
+
+def _stacked(members: list[tuple[Note, bool]]) -> list[dict[str, Any]]:
+    """Copies of one note (domain/duplicates) as one entry: the first, with the others' ids."""
+    out = []
+    for group in duplicates.stack([note.text for note, _ in members]):
+        note, pinned = members[group.first]
+        copies = [members[i][0].id for i in group.members[1:]]
+        out.append(_note(note, pinned or any(members[i][1] for i in group.members), copies))
+    return out
 
 
 # ---- finding themes -----------------------------------------------------------------------

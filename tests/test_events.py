@@ -305,3 +305,16 @@ def test_every_facilitator_event_refuses_other_roles(db, demo, sockets, role, ev
 def test_every_client_event_has_a_handler(app):
     handlers = app.extensions["socketio"].server.handlers["/"]
     assert set(protocol.CLIENT_EVENTS) | {"connect", "disconnect"} <= set(handlers)
+
+
+def test_the_control_page_hears_how_many_phones_are_connected(demo, sockets):
+    facilitator = sockets(demo.id, "facilitator")
+    assert last(facilitator.get_received(), "phones")["connected"] == 0
+    phones = [sockets(demo.id) for _ in range(3)]
+    assert last(facilitator.get_received(), "phones")["connected"] == 3
+    phones[0].disconnect()
+    update = last(facilitator.get_received(), "phones")
+    assert update["connected"] == 2 and update["process"] and update["at"] > 0
+    sockets(demo.id, "projector")                 # a projector is no phone
+    assert "phones" not in names(facilitator.get_received())
+    assert "phones" not in names(phones[1].get_received())     # phones never hear it

@@ -123,3 +123,15 @@ def test_projector_harvest(client, anonymous, db, event, sockets):
     assert sum(t["count"] for t in harvest["themes"]) == len(TEXTS)
     page = anonymous.get(f"/p/{event.id}").get_data(as_text=True)
     assert 'data-view="themes"' in page and 'data-view-panel="themes"' in page
+
+
+def test_the_board_stacks_copies_and_keeps_every_id(client, db, event):
+    from facilitator import notes
+    from .conftest import note_payload
+    ids = [notes.submit_note(db, event.id, note_payload(text), NOW)[0].id
+           for text in ("En dörr in för alla familjer", "en dörr in för alla familjer!")]
+    board = client.get(f"/f/events/{event.id}/themes.json?q=all").get_json()
+    stacked = [n for n in board["unsorted"] if n["id"] == ids[0]]
+    assert stacked and stacked[0]["copies"] == [ids[1]]
+    assert ids[1] not in {n["id"] for n in board["unsorted"]}
+    assert board["notes_total"] == len(TEXTS) + 2

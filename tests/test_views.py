@@ -277,3 +277,11 @@ def notes_texts(db, demo):
 def test_dates_are_written_the_way_each_language_writes_them(client, demo):
     assert "23 november 2026" in text(client.get("/f/"))
     assert "November 23, 2026" in text(client.get("/f/?lang=en"))
+
+
+def test_stacks_json_lists_copies_for_the_owner_only(client, anonymous, db, demo):
+    for text in ("Mer tid för samtal", "mer tid för samtal!", "Annat"):
+        submit(client, demo, text)
+    data = client.get(f"/f/events/{demo.id}/stacks.json").get_json()
+    assert len(data["stacks"]) == 1 and len(data["stacks"][0]) == 2
+    assert anonymous.get(f"/f/events/{demo.id}/stacks.json").status_code in (302, 401, 403, 404)

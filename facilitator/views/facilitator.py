@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import random
 
-from flask import (Blueprint, Response, abort, current_app, redirect, render_template, request,
-                   url_for)
+from flask import (Blueprint, Response, abort, current_app, jsonify, redirect, render_template,
+                   request, url_for)
 from flask_login import current_user
 
 from .. import accounts, auth, notes, programme, services
@@ -128,6 +128,13 @@ def logo(event_id: str):
                                errors={}, logo_error=exc.code,
                                has_logo=services.has_logo(get_db(), event.id)), 400
     return redirect(url_for(".edit", event_id=event.id))
+
+
+@bp.get("/f/events/<event_id>/stacks.json")
+def stacks(event_id: str):
+    """Which visible notes are copies of one another, for the control page's "×6"."""
+    event = own_event_or_404(event_id)
+    return jsonify(stacks=notes.copies(get_db(), event.id))
 
 
 @bp.get("/f/events/<event_id>/notes.<fmt>")

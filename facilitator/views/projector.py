@@ -16,6 +16,7 @@ bp = Blueprint("projector", __name__, url_prefix="/p")
 def show(event_id: str):
     event = event_or_404(event_id)
     return render_template("projector/show.html", event=event, links=links_for(event),
+                           notes_visible=notes.count_visible(get_db(), event.id),
                            **timer_context(event))
 
 

@@ -69,6 +69,8 @@
                         "data-pinned": String(note.pinned), "data-starred": String(note.starred) });
     var box = el("input", { type: "checkbox", "data-note-select": "", "aria-label": T.choose_note });
     box.value = note.id;
+    var copies = note.copies || [];          // identical notes stacked into this one ("×6")
+    box.setAttribute("data-copies", copies.join(" "));
     var pin = el("button", { type: "button", "class": "pin", "data-action": "note-pin",
                              "data-note-id": note.id, "aria-pressed": String(note.pinned),
                              "aria-label": T.pin, title: T.pin }, note.pinned ? "★" : "☆");
@@ -76,6 +78,10 @@
     li.appendChild(box);
     li.appendChild(pin);
     li.appendChild(text);
+    if (copies.length) {
+      li.appendChild(el("span", { "class": "note-copies", "data-note-copies": String(copies.length + 1),
+                                  title: fill(T.copies, { n: copies.length + 1 }) }, "×" + (copies.length + 1)));
+    }
     return li;
   }
 
@@ -138,9 +144,14 @@
     selectionChanged();
   }
 
+  /* The ids behind the checked boxes; a stacked note brings its copies along. */
   function chosen(selector, within) {
-    return Array.prototype.map.call((within || list).querySelectorAll(selector + ":checked"),
-                                    function (box) { return box.value; });
+    var ids = [];
+    Array.prototype.forEach.call((within || list).querySelectorAll(selector + ":checked"), function (box) {
+      ids.push(box.value);
+      (box.getAttribute("data-copies") || "").split(" ").forEach(function (id) { if (id) { ids.push(id); } });
+    });
+    return ids;
   }
   function selectionChanged() {
     var notes = chosen("[data-note-select]");
@@ -232,8 +243,9 @@
   list.addEventListener("dragstart", function (event) {
     var li = event.target.closest("[data-note-id]");
     if (!li) { return; }
-    var ids = li.querySelector("[data-note-select]").checked ? chosen("[data-note-select]")
-      : [li.getAttribute("data-note-id")];
+    var box = li.querySelector("[data-note-select]");
+    var ids = box.checked ? chosen("[data-note-select]") : [li.getAttribute("data-note-id")].concat(
+      (box.getAttribute("data-copies") || "").split(" ").filter(Boolean));
     event.dataTransfer.setData("text/plain", JSON.stringify(ids));
     event.dataTransfer.effectAllowed = "move";
   });
