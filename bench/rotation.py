@@ -13,7 +13,7 @@ import json
 import time
 
 from facilitator.domain.rotation import (MODES, Person, encounter_stats, plan_rounds,
-                                         same_org_pairs)
+                                               same_org_pairs)
 
 CASES = ("16/4/5", "32/4/10", "40/5/3", "100/5/5", "400/5/10", "1000/5/10")
 

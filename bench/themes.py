@@ -21,10 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from facilitator.domain import embedding  # noqa: E402
-from facilitator.domain.clustering_score import (adjusted_rand_index, read_labelled,  # noqa: E402
-                                                  theme_of_each)
-from facilitator.domain.themes import find_themes  # noqa: E402
+from facilitator.domain.clustering import embedding
+from facilitator.domain.clustering.scores import adjusted_rand_index, read_labelled, theme_of_each
+from facilitator.domain.clustering.cluster import find_themes
 
 DATA = ROOT / "tests" / "data"
 SETS = ("sv_dev", "en_dev", "sv_heldout", "en_heldout")

@@ -8,7 +8,9 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from . import config as config_module
-from . import db, events, i18n, notes, security
+from . import db, i18n, security, sockets
+from .screens import Screens
+from .usecases import notes
 from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
                     programme, projector, rotation, themes)
 
@@ -35,9 +37,15 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     # Options go to init_app, not the constructor: SocketIO(message_queue=...)
     # builds its server at once and handlers registered after that are lost.
     socketio = SocketIO()
-    handlers = events.register(socketio)
+    handlers = sockets.register(socketio)
+    # async_handlers=False: every event is handled in the greenlet that read it (one per
+    # connection under gevent-websocket) instead of a new greenlet queued behind a burst of
+    # notes, so a facilitator's command acts at once; a phone's note waits for its commit
+    # in its own connection's greenlet only (docs/performance.md).
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"],
                       message_queue=app.config["MESSAGE_QUEUE"] or None,
-                      max_http_buffer_size=64 * 1024)
-    handlers.bind(app)  # note_submit on python-socketio directly (see events.Handlers.note_submit)
+                      max_http_buffer_size=64 * 1024, async_handlers=False)
+    # The one "tell the screens" object: views and socket handlers both call it.
+    app.extensions["screens"] = Screens(socketio, app)
+    handlers.bind(app, app.extensions["screens"])  # note_submit on python-socketio directly
     return app

@@ -14,7 +14,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from itsdangerous import URLSafeTimedSerializer
 
-from . import accounts
+from .usecases import accounts
 from .db import get_db
 
 csrf = CSRFProtect()

@@ -6,7 +6,7 @@ import struct
 
 from flask import Flask
 
-from . import accounts, services
+from .usecases import accounts, demo_data
 from .db import connect
 from .links import event_links
 
@@ -65,7 +65,7 @@ def announce(app: Flask, host: str, port: int) -> None:
         print(f"  phones on the same network: {public}", flush=True)
     db = connect(app.config["DB_PATH"])
     try:
-        demo = services.demo_event(db)
+        demo = demo_data.demo_event(db)
     finally:
         db.close()
     if demo:
@@ -84,15 +84,15 @@ AUTO_ADVANCE_CHECK_S = 0.2
 
 def run_auto_advance_once(app: Flask) -> list[str]:
     """Advance every event whose step has ended and that asked for it; tell its screens."""
-    from . import timing
+    from .usecases import timing
     from .clock import now_ms
     from .db import get_db
-    from .events import push_timer
 
+    screens = app.extensions["screens"]
     with app.app_context():
         advanced = timing.advance_due(get_db(), now_ms())
         for event_id in advanced:
-            push_timer(app.extensions["socketio"], event_id, entered_step=True)
+            screens.timer(event_id, entered_step=True)
     return advanced
 
 
@@ -163,7 +163,7 @@ def in_thread(fn, *args):
 
 def embed_pending_once(app: Flask) -> int:
     """Vectors for notes that have none yet, so "Find themes" finds them ready."""
-    from . import note_vectors
+    from .usecases import note_vectors
 
     return _with_db(app, note_vectors.embed_pending)
 

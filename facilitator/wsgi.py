@@ -17,8 +17,8 @@ if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
     gevent.config.track_greenlet_tree = False
 monkey.patch_all()
 
-from . import create_app  # noqa: E402
-from .serving import start_auto_advance, start_embedding, start_purge  # noqa: E402
+from . import create_app
+from .serving import start_auto_advance, start_embedding, start_purge
 
 app = create_app({"ASYNC_MODE": "gevent"})
 start_auto_advance(app)

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from facilitator.bench.server import LiveServer  # noqa: E402
+from facilitator.bench.server import LiveServer
 from tests.browser.find_chromium import find_chromium  # noqa: E402
 from tests.browser.support import (FACILITATOR, PHONE, PROJECTOR, launch, log_in,  # noqa: E402
                                    open_page, send_note, show_on_projector)

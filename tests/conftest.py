@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from facilitator import accounts, create_app, services
+from facilitator.usecases import accounts, demo_data, events
+from facilitator import create_app
 from facilitator.db import connect
 from facilitator.models import EventDraft
 
@@ -76,14 +77,14 @@ def rng():
 def gen_event(db, rng=None, owner=None, **overrides):
     fields = {"name": "Dialogkonferens Örebro", "date": "2026-11-23", "place": "Örebro",
               "organiser": "Region Örebro län", "language": "sv", **overrides}
-    return services.create_event(db, EventDraft(**fields), rng or random.Random(), NOW,
+    return events.create_event(db, EventDraft(**fields), rng or random.Random(), NOW,
                                  owner_id=owner.id if owner else None)
 
 
 @pytest.fixture
 def demo(db, rng, user):
     """The seed-method demo event, run by anna."""
-    event, _created = services.ensure_demo_event(db, rng, NOW, owner_id=user.id)
+    event, _created = demo_data.ensure_demo_event(db, rng, NOW, owner_id=user.id)
     return event
 
 

@@ -1,60 +1,137 @@
-"""Dependency direction: views/events -> services -> (domain, store) -> models.
+"""Dependency direction, by path: views/sockets -> usecases -> (domain, store) -> models.
 
-An AST walk of each module's imports keeps the layers honest.
+An AST walk of every module's imports (function-level imports included) keeps
+the layers honest and finds import cycles.
 """
 import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
-# Use-case modules: they hold a Database handle and call the store.
-USE_CASES = {"services.py", "programme.py", "timing.py", "notes.py", "accounts.py",
-             "evaluation.py", "rotation.py", "people.py", "themes.py",
-             "note_vectors.py"}
-FRAMEWORKS = {"flask", "flask_socketio", "flask_babel", "sqlite_utils", "sqlite3", "socketio",
-              "gevent"}
+FRAMEWORKS = {"flask", "flask_socketio", "flask_babel", "flask_login", "flask_wtf",
+              "flask_limiter", "sqlite_utils", "sqlite3", "socketio", "engineio", "gevent",
+              "redis", "werkzeug"}
+# Modules that may hold a sqlite_utils.Database: storage, its setup, and use cases.
+TABLE_ROOMS = ("facilitator.store", "facilitator.usecases", "facilitator.db",
+               "facilitator.migrations")
+
+
+def module_name(path: Path) -> str:
+    parts = ["facilitator", *path.relative_to(PACKAGE).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def imports_of(path: Path) -> set[str]:
-    """Absolute module names a file imports (relative ones resolved within the package)."""
-    module_parts = ["facilitator", *path.relative_to(PACKAGE).with_suffix("").parts]
+    """Absolute module names a file imports (relative ones resolved), at any depth."""
+    parts = module_name(path).split(".")
+    package = parts if path.name == "__init__.py" else parts[:-1]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = module_parts[:len(module_parts) - node.level] if node.level else []
+            base = package[:len(package) - node.level + 1] if node.level else []
             name = ".".join(base + ([node.module] if node.module else []))
             found.add(name)
             found.update(f"{name}.{alias.name}" for alias in node.names)
     return found
 
 
-def files(sub: str = ""):
-    return sorted((PACKAGE / sub).rglob("*.py"))
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
-def test_domain_is_pure():
-    for path in files("domain"):
-        bad = {m for m in imports_of(path) if m.split(".")[0] in FRAMEWORKS
-               or m.startswith(("facilitator.store", "facilitator.services", "facilitator.db"))}
-        assert not bad, f"{path.name} imports {bad}"
+def internal_imports(path: Path) -> set[str]:
+    """The package's own modules a file imports (names that are modules, not attributes)."""
+    known = modules()
+    return {m for m in imports_of(path) if m in known}
 
 
-def test_only_store_and_db_setup_touch_tables():
-    allowed = {"store.py", "db.py", "migrations.py", *USE_CASES}
-    for path in files():
-        if path.name in allowed:
+def in_room(module: str, *rooms: str) -> bool:
+    return any(module == r or module.startswith(r + ".") for r in rooms)
+
+
+def test_domain_imports_only_domain_models_and_no_frameworks():
+    for name, path in modules().items():
+        if not in_room(name, "facilitator.domain"):
             continue
-        assert "sqlite_utils" not in {m.split(".")[0] for m in imports_of(path)}, path
+        imported = imports_of(path)
+        frameworks = {m for m in imported if m.split(".")[0] in FRAMEWORKS}
+        outside = {m for m in internal_imports(path)
+                   if not in_room(m, "facilitator.domain", "facilitator.models")
+                   and m != "facilitator"}
+        assert not frameworks and not outside, f"{name} imports {frameworks | outside}"
 
 
-def test_handlers_and_views_go_through_services():
-    for path in [*files("views"), PACKAGE / "events.py"]:
-        assert "facilitator.store" not in imports_of(path), f"{path.name} imports store"
-
-
-def test_only_broadcast_emits():
-    for path in files():
-        if path.name == "broadcast.py":
+def test_only_store_db_setup_and_use_cases_touch_tables():
+    for name, path in modules().items():
+        if in_room(name, *TABLE_ROOMS):
             continue
-        assert ".emit(" not in path.read_text(encoding="utf-8"), path
+        assert "sqlite_utils" not in {m.split(".")[0] for m in imports_of(path)}, name
+
+
+def test_use_cases_never_import_views_or_sockets():
+    for name, path in modules().items():
+        if in_room(name, "facilitator.usecases"):
+            bad = {m for m in internal_imports(path)
+                   if in_room(m, "facilitator.views", "facilitator.sockets")}
+            assert not bad, f"{name} imports {bad}"
+
+
+def test_views_and_sockets_never_import_the_store():
+    for name, path in modules().items():
+        if in_room(name, "facilitator.views", "facilitator.sockets"):
+            assert not {m for m in internal_imports(path) if in_room(m, "facilitator.store")}, name
+
+
+def test_views_never_import_sockets():
+    for name, path in modules().items():
+        if in_room(name, "facilitator.views"):
+            assert not {m for m in internal_imports(path) if in_room(m, "facilitator.sockets")}, name
+
+
+def test_only_notify_emits():
+    for name, path in modules().items():
+        if name == "facilitator.notify":
+            continue
+        assert ".emit(" not in path.read_text(encoding="utf-8"), name
+
+
+def test_no_import_cycles():
+    graph = {name: {m for m in internal_imports(path) if m != name and m != "facilitator"}
+             for name, path in modules().items()}
+    # A package's __init__ re-exporting its own modules is not a cycle of behaviour.
+    for name in graph:
+        graph[name] = {m for m in graph[name] if not name.startswith(m + ".")}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                raise AssertionError("import cycle: " + " -> ".join(stack[stack.index(nxt):] + [nxt]))
+            if nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+
+
+def test_the_rules_catch_a_view_that_imports_sqlite(tmp_path, monkeypatch):
+    """The checks work by path: a view named like a use-case module is still a view."""
+    fake = PACKAGE / "views" / "notes_probe_for_architecture_test.py"
+    fake.write_text("import sqlite_utils\nfrom .. import sockets\n", encoding="utf-8")
+    try:
+        for check in (test_only_store_db_setup_and_use_cases_touch_tables,
+                      test_views_never_import_sockets):
+            try:
+                check()
+            except AssertionError:
+                continue
+            raise AssertionError(f"{check.__name__} let the probe through")
+    finally:
+        fake.unlink()

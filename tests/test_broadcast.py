@@ -2,7 +2,7 @@
 import threading
 import time
 
-from facilitator.broadcast import Coalescer
+from facilitator.notify import Coalescer
 
 
 class Threads:

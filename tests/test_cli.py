@@ -100,7 +100,7 @@ def test_export_errors(tmp_path, args, message):
 
 # -- facilitator rotate: run in-process through main(), the files in tmp_path ---------------
 
-from facilitator.cli import main  # noqa: E402
+from facilitator.cli import main
 
 
 def rotate(tmp_path, capsys, csv: bytes | str, *args, attendance=None):

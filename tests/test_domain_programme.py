@@ -1,6 +1,6 @@
 import pytest
 
-from facilitator import programme
+from facilitator.usecases import programme
 from facilitator.domain.programme import ProgrammeError, parse_template
 
 

@@ -1,8 +1,8 @@
 """Registration lists as a Swedish Excel writes them, and every way they go wrong."""
 import pytest
 
-from facilitator.domain.registration import (MAX_ROWS, PeopleRow, RegistrationError,
-                                             Registrant, parse_people_csv, parse_registrations)
+from facilitator.domain.registration import (MAX_ROWS, PeopleRow, RegistrationError, Registrant,
+                                             parse_people_csv, parse_registrations)
 
 
 def test_excel_semicolon_with_bom_and_swedish_headers():

@@ -4,9 +4,9 @@ import time
 import pytest
 
 from facilitator.domain.rotation import (Person, RotationError, Wishes, attendance,
-                                         encounter_stats, met, plan_rounds, same_org_pairs, swap,
-                                         table_sizes)
-from facilitator.domain.rotation_designs import design_rounds, host_rounds
+                                               encounter_stats, met, plan_rounds, same_org_pairs,
+                                               swap, table_sizes)
+from facilitator.domain.rotation.designs import design_rounds, host_rounds
 
 
 @pytest.mark.parametrize("people, tables, size, expected", [

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.domain import embedding
-from facilitator.domain.clustering_score import adjusted_rand_index, read_labelled, theme_of_each
+from facilitator.domain.clustering import embedding
+from facilitator.domain.clustering.scores import adjusted_rand_index, read_labelled, theme_of_each
 from facilitator.domain.text import compound_parts, words
-from facilitator.domain.themes import Theme, find_themes
+from facilitator.domain.clustering.cluster import Theme, find_themes
 
 DATA = Path(__file__).resolve().parent / "data"
 # Floors a little under what docs/themes.md reports, so a real regression fails.

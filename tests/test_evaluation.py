@@ -5,9 +5,10 @@ import uuid
 import docx
 import pytest
 
-from facilitator import evaluation, services, store
+from facilitator.usecases import evaluation, reports
+from facilitator import store
 from facilitator.domain.evaluation import EvalError, clean_item_form
-from facilitator.validation import ValidationError
+from facilitator.usecases.validation import ValidationError
 
 from .conftest import NOW, gen_event
 
@@ -94,7 +95,7 @@ def test_answers_hold_nothing_that_joins_them_to_a_phone(db, demo):
 def test_demo_has_the_seed_evaluation_and_the_report_a_chart(db, demo):
     scale = next(i for i in evaluation.items(db, demo.id) if i.kind == "scale")
     assert evaluation.result(db, scale)["counts"] == [0, 4, 4, 1]     # as in seed 001
-    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     texts = [p.text for p in document.paragraphs]
     assert "Utvärdering" in texts and any("medelvärde 2,67 · median 3" in t for t in texts)
     assert len(document.inline_shapes) == 1                          # the bar chart
@@ -133,7 +134,7 @@ def test_evaluation_page(client, db, demo):
 
 
 def test_items_of_a_step_open_when_the_room_gets_there(db):
-    from facilitator import timing
+    from facilitator.usecases import timing
     event = gen_event(db)
     evaluation.apply_template(db, event.id)
     survey = store.list_steps(db, event.id)[-1]

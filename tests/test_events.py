@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from facilitator import notes, protocol, services, store, timing
+from facilitator.usecases import notes, events, timing
+from facilitator import protocol, store
 
 from .conftest import facilitator_token, gen_event, note_payload
 
@@ -65,7 +66,7 @@ def test_note_is_acked_after_commit_and_reaches_facilitators_only(db, demo, sock
     payload = note_payload("Elevhälsan behöver fler vägar in")
     ack = phone.emit("note_submit", payload, callback=True)
     assert ack == {"ok": True, "id": payload["id"], "duplicate": False}
-    assert services.count_notes(db, demo.id) == 1
+    assert notes.count_notes(db, demo.id) == 1
     received = facilitator.get_received()
     assert last(received, "notes_added")["notes"][0]["text"] == "Elevhälsan behöver fler vägar in"
     assert last(received, "notes_count") == {"count": 1, "visible": 1}
@@ -89,7 +90,7 @@ def test_resent_note_is_one_note(db, demo, sockets):
     facilitator.get_received()
     ack = phone.emit("note_submit", payload, callback=True)
     assert ack["ok"] and ack["duplicate"] is True
-    assert services.count_notes(db, demo.id) == 1
+    assert notes.count_notes(db, demo.id) == 1
     assert "notes_added" not in names(facilitator.get_received())
 
 
@@ -101,14 +102,14 @@ def test_resent_note_is_one_note(db, demo, sockets):
 def test_bad_note_payloads_get_clear_errors(db, demo, sockets, payload, code):
     ack = sockets(demo.id).emit("note_submit", payload, callback=True)
     assert ack["ok"] is False and ack["error"] == code and ack["message"]
-    assert services.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_empty_and_huge_notes_are_refused(db, demo, sockets):
     phone = sockets(demo.id)
     assert phone.emit("note_submit", note_payload(""), callback=True)["error"] == "empty"
     assert phone.emit("note_submit", note_payload("z" * 50_000), callback=True)["error"] == "too_long"
-    assert services.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_participant_cannot_control_the_timer(db, demo, sockets):
@@ -169,7 +170,7 @@ def test_a_failing_handler_still_answers(app, db, demo, sockets, monkeypatch):
     monkeypatch.setattr(store, "insert_note", broken)   # fails inside the note writer's batch
     ack = phone.emit("note_submit", note_payload(), callback=True)
     assert ack["ok"] is False and ack["error"] == "server_error"
-    assert services.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_connecting_late_sees_the_running_timer(db, demo, sockets):
@@ -217,9 +218,9 @@ def test_participants_cannot_moderate_or_steer(db, demo, sockets):
     for event, data in (("note_moderate", {"id": note_id, "hidden": True}),
                         ("box_set", {"open": False}), ("projector_view_set", {"view": "wall"})):
         assert phone.emit(event, data, callback=True)["error"] == "forbidden"
-    event = services.get_event(db, demo.id)
+    event = events.get_event(db, demo.id)
     assert event.box_open and event.projector_view == "timer"
-    assert not notes.all_notes(db, demo.id)[0].hidden
+    assert not store.list_notes(db, demo.id)[0].hidden
 
 
 def test_closing_the_box_tells_phones_and_refuses_notes(db, demo, sockets):
@@ -252,7 +253,7 @@ def test_projector_gets_the_wall_and_view_on_connect(db, demo, sockets):
 def test_table_numbers_are_grouped_only_from_three_notes(db, demo, sockets):
     facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
     phone.emit("note_submit", note_payload("före", table=4), callback=True)
-    assert notes.all_notes(db, demo.id)[0].table_no is None        # not asked for: dropped
+    assert store.list_notes(db, demo.id)[0].table_no is None        # not asked for: dropped
     assert facilitator.emit("table_numbers_set", {"on": True}, callback=True) == {"ok": True}
     assert last(phone.get_received(), "box_state")["table_numbers"] is True
     facilitator.get_received()
@@ -294,12 +295,12 @@ SAMPLE = {"timer_command": {"action": "start"}, "note_moderate": {"hidden": True
 def test_every_facilitator_event_refuses_other_roles(db, demo, sockets, role, event_name):
     phone = sockets(demo.id)
     note_id = phone.emit("note_submit", note_payload(), callback=True)["id"]
-    before = (services.get_event(db, demo.id), timing.timer_state(db, demo.id),
-              notes.all_notes(db, demo.id))
+    before = (events.get_event(db, demo.id), timing.timer_state(db, demo.id),
+              store.list_notes(db, demo.id))
     data = {**SAMPLE[event_name], "id": note_id}
     assert sockets(demo.id, role).emit(event_name, data, callback=True)["error"] == "forbidden"
-    assert (services.get_event(db, demo.id), timing.timer_state(db, demo.id),
-            notes.all_notes(db, demo.id)) == before
+    assert (events.get_event(db, demo.id), timing.timer_state(db, demo.id),
+            store.list_notes(db, demo.id)) == before
 
 
 def test_every_client_event_has_a_handler(app):
@@ -318,3 +319,18 @@ def test_the_control_page_hears_how_many_phones_are_connected(demo, sockets):
     sockets(demo.id, "projector")                 # a projector is no phone
     assert "phones" not in names(facilitator.get_received())
     assert "phones" not in names(phones[1].get_received())     # phones never hear it
+
+
+def test_a_note_sent_by_the_plain_form_reaches_open_screens(client, anonymous, demo, sockets):
+    """The form and the socket run the same use case and tell the screens the same way."""
+    projector = sockets(demo.id, "projector")
+    control = sockets(demo.id, "facilitator")
+    for sio in (projector, control):
+        sio.get_received()
+    note_id = "0d9c7c8e-4a40-4b59-9d2f-5a3c0b1e2f3a"
+    response = anonymous.post(f"/j/{demo.join_code}/notes",
+                              data={"id": note_id, "text": "Skicka utan JavaScript"})
+    assert response.status_code == 302
+    for sio in (projector, control):
+        added = last(sio.get_received(), "notes_added")
+        assert [n["id"] for n in added["notes"]] == [note_id]

@@ -1,10 +1,11 @@
 """Which question a note is filed under, and questions left behind by an edit."""
 import pytest
 
-from facilitator import notes, programme, services, store, timing
+from facilitator import store
+from facilitator.usecases import notes, programme, reports, timing
 from facilitator.domain.notes import NoteError, note_question
 from facilitator.domain.programme import asked_question_ids
-from facilitator.domain.report_data import LABELS, sections
+from facilitator.domain.report.structure import LABELS, sections
 
 from .conftest import NOW, gen_event, note_payload
 
@@ -108,7 +109,7 @@ def test_an_edited_question_without_notes_disappears_everywhere(app, anonymous, 
     assert texts == ["Vad gör vi nu?", "Vad fungerar riktigt bra?"]
     page = anonymous.get(f"/j/{event.join_code}").get_data(as_text=True)
     assert "Vad fungerar?" not in page and "Vad fungerar riktigt bra?" in page
-    assert "Vad fungerar?" not in services.report_markdown(db, event.id)
+    assert "Vad fungerar?" not in reports.report_markdown(db, event.id)
 
 
 def test_an_edited_question_with_notes_stays_marked_as_not_asked(app, anonymous, db):
@@ -120,7 +121,7 @@ def test_an_edited_question_with_notes_stays_marked_as_not_asked(app, anonymous,
     assert [q.text for q in questions][:1] == ["Vad fungerar?"]
     asked = asked_question_ids(questions, store.list_steps(db, event.id))
     assert q1 not in asked and q2 in asked
-    headings = [s.heading for s in sections(services.report_data(db, event.id), LABELS["sv"])]
+    headings = [s.heading for s in sections(reports.report_data(db, event.id), LABELS["sv"])]
     assert f"Vad fungerar? ({LABELS['sv']['not_asked']})" in headings
     page = anonymous.get(f"/j/{event.join_code}").get_data(as_text=True)
     assert ">Vad fungerar?<" not in page        # participants cannot file under it any more

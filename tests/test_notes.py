@@ -6,7 +6,8 @@ import uuid
 
 import pytest
 
-from facilitator import notes, store
+from facilitator.usecases import notes
+from facilitator import store
 from facilitator.domain.notes import NoteError
 
 from .conftest import NOW, gen_event, note_payload
@@ -16,7 +17,7 @@ def test_moderation_hides_and_features_without_touching_the_text(db, demo):
     note, _ = notes.submit_note(db, demo.id, note_payload("Original ”text” åäö"), NOW)
     hidden = notes.moderate(db, demo.id, {"id": note.id, "hidden": True, "starred": True})
     assert hidden.hidden and hidden.starred and hidden.text == "Original ”text” åäö"
-    assert notes.visible_notes(db, demo.id) == [] and len(notes.all_notes(db, demo.id)) == 1
+    assert notes.visible_notes(db, demo.id) == [] and len(store.list_notes(db, demo.id)) == 1
     assert notes.wall(db, demo.id) == []
     restored = notes.moderate(db, demo.id, {"id": note.id, "hidden": False})
     assert not restored.hidden and restored.starred
@@ -119,4 +120,4 @@ def test_exports_show_a_table_only_from_three_notes(db, demo):
     notes.submit_note(db, demo.id, note_payload("ensam vid bord 9", table=9), NOW)
     rows = {r["text"]: r["table"] for r in notes.export_rows(db, demo.id)}
     assert rows == {"bord 2 lapp 0": 2, "bord 2 lapp 1": 2, "bord 2 lapp 2": 2, "ensam vid bord 9": None}
-    assert notes.tables(db, demo.id) == {2: [n.id for n in notes.all_notes(db, demo.id)[:3]]}
+    assert notes.tables(db, demo.id) == {2: [n.id for n in store.list_notes(db, demo.id)[:3]]}

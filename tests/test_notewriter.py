@@ -10,10 +10,11 @@ import time
 
 import pytest
 
-from facilitator import notes
+from facilitator import store
+from facilitator.usecases import notes
 from facilitator.db import connect
 from facilitator.domain.notes import NoteError
-from facilitator.notewriter import NoteWriter, write_batch
+from facilitator.store.notewriter import NoteWriter, write_batch
 
 from .conftest import NOW, note_payload
 
@@ -35,7 +36,7 @@ def submissions(event_id, texts):
 
 
 def stored_ids(db, event_id):
-    return [n.id for n in notes.all_notes(db, event_id)]
+    return [n.id for n in store.list_notes(db, event_id)]
 
 
 def test_many_threads_at_once_every_acked_note_stored_exactly_once(db, demo, writer):
@@ -154,7 +155,8 @@ def test_under_gevent_many_greenlets_share_a_few_transactions(path, demo):
         monkey.patch_all()
         import uuid, gevent
         from datetime import datetime, timezone
-        from facilitator import notes, store
+        from facilitator import store
+        from facilitator.usecases import notes
         from facilitator.db import connect
         writer = notes.note_writer({str(path)!r})
         now = datetime(2026, 11, 23, tzinfo=timezone.utc)

@@ -1,9 +1,10 @@
 """Editing the programme: steps, order, templates, and the running step."""
 import pytest
 
-from facilitator import programme, services, store, timing
-from facilitator.programme import ProgrammeRefused
-from facilitator.validation import ValidationError
+from facilitator.usecases import programme, events, timing
+from facilitator import store
+from facilitator.usecases.programme import ProgrammeRefused
+from facilitator.usecases.validation import ValidationError
 
 from .conftest import gen_event
 
@@ -27,10 +28,10 @@ def test_every_template_parses_and_names_the_seed_methods():
 def test_new_event_from_a_template(db, rng):
     from .conftest import NOW
     from facilitator.models import EventDraft
-    event = services.create_event(db, EventDraft(name="Café"), rng, NOW, template="world-cafe")
+    event = events.create_event(db, EventDraft(name="Café"), rng, NOW, template="world-cafe")
     assert titles(db, event.id)[1] == "Runda 1"
     with pytest.raises(ValidationError):
-        services.create_event(db, EventDraft(name="x"), rng, NOW, template="../../etc/passwd")
+        events.create_event(db, EventDraft(name="x"), rng, NOW, template="../../etc/passwd")
 
 
 def test_add_edit_and_reuse_questions(db):

@@ -11,7 +11,8 @@ import docx
 import pytest
 from PIL import Image
 
-from facilitator import notes, services
+from facilitator import store
+from facilitator.usecases import notes, demo_data, events, reports
 from facilitator.domain.logo import LogoError, check_logo
 
 from .conftest import NOW, note_payload
@@ -25,8 +26,8 @@ def png(width=200, height=80, fmt="PNG") -> bytes:
 
 def test_docx_has_counts_appendix_and_logo(db, demo):
     notes.submit_note(db, demo.id, note_payload("Första lappen"), NOW)
-    services.set_logo(db, demo.id, png())
-    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    events.set_logo(db, demo.id, png())
+    document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Normal", "Lappar: 1") in texts and ("Normal", "Frågor: 1") in texts
     assert ("Heading 1", "Bilaga: alla lappar") in texts
@@ -39,7 +40,7 @@ def test_markdown_keeps_note_text_as_text(db, demo):
     notes.submit_note(db, demo.id, note_payload("*inte fet* <b>html</b> [länk](javascript:x)"), NOW)
     starred, _ = notes.submit_note(db, demo.id, note_payload("Viktigast"), NOW)
     notes.moderate(db, demo.id, {"id": starred.id, "starred": True})
-    text = services.report_markdown(db, demo.id)
+    text = reports.report_markdown(db, demo.id)
     assert text.startswith("# Dialogkonferens: barn och ungas utveckling i länet\n")
     assert r"> \*inte fet\* \<b\>html\</b\> \[länk\](javascript:x)" in text
     assert text.index("Viktigast") < text.index("inte fet")
@@ -61,12 +62,12 @@ def test_bad_logos(data, code):
 def test_logo_upload_page(client, db, demo):
     ok = client.post(f"/f/events/{demo.id}/logo", data={"logo": (io.BytesIO(png(fmt="JPEG")), "l.jpg")},
                      content_type="multipart/form-data")
-    assert ok.status_code == 302 and services.has_logo(db, demo.id)
+    assert ok.status_code == 302 and events.has_logo(db, demo.id)
     bad = client.post(f"/f/events/{demo.id}/logo", data={"logo": (io.BytesIO(b"not an image"), "x.png")},
                       content_type="multipart/form-data")
     assert bad.status_code == 400 and "inte en PNG- eller JPEG-bild" in bad.get_data(as_text=True)
     assert client.post(f"/f/events/{demo.id}/logo", data={"remove": "1"}).status_code == 302
-    assert not services.has_logo(db, demo.id)
+    assert not events.has_logo(db, demo.id)
 
 
 def test_report_downloads(client, demo):
@@ -75,9 +76,9 @@ def test_report_downloads(client, demo):
 
 
 def test_demo_notes_are_realistic_and_topped_up(db, demo):
-    added = services.seed_demo_notes(db, demo.id, 50, random.Random(1), NOW)
-    again = services.seed_demo_notes(db, demo.id, 50, random.Random(1), NOW)
-    texts = [n.text for n in notes.all_notes(db, demo.id)]
+    added = demo_data.seed_demo_notes(db, demo.id, 50, random.Random(1), NOW)
+    again = demo_data.seed_demo_notes(db, demo.id, 50, random.Random(1), NOW)
+    texts = [n.text for n in store.list_notes(db, demo.id)]
     assert (added, again, len(texts)) == (50, 0, 50)
     assert any("samverkan" in t.lower() or "samarbet" in t.lower() for t in texts)
     assert all(t[0].isupper() for t in texts)

@@ -8,7 +8,8 @@ import sys
 import docx
 import pytest
 
-from facilitator import notes, services, store, themes
+from facilitator.usecases import notes, reports, themes
+from facilitator import store
 
 from .conftest import NOW, gen_event, note_payload
 from .test_themes import TEXTS
@@ -33,7 +34,7 @@ def event(db, user):
 
 
 def paragraphs(db, event):
-    document = docx.Document(io.BytesIO(services.report_docx(db, event.id, NOW)))
+    document = docx.Document(io.BytesIO(reports.report_docx(db, event.id, NOW)))
     return [(p.style.name, p.text) for p in document.paragraphs]
 
 
@@ -70,7 +71,7 @@ def test_other_is_last_and_notes_after_the_run_are_not_lost(db, event):
 
 
 def test_markdown_with_themes(db, event):
-    text = services.report_markdown(db, event.id)
+    text = reports.report_markdown(db, event.id)
     assert "### Skola & samverkan" in text and "- **Teman:**" in text
     assert "**Framlyft:**" in text and "Dold lapp" not in text
     assert text.index("## Vad behöver barn och unga?") < text.index("### Skola & samverkan") \
@@ -78,12 +79,12 @@ def test_markdown_with_themes(db, event):
 
 
 def test_csv_and_json_have_question_theme_pinned_text(db, event):
-    rows = list(csv.DictReader(io.StringIO(services.report_csv(db, event.id).lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
     assert {r["text"] for r in rows} == set(TEXTS) | {"Utan tema"}
     assert {"question", "theme", "pinned", "text"} <= set(rows[0])
     assert [r["pinned"] for r in rows].count("1") == 1
     assert next(r for r in rows if r["text"] == "Utan tema")["theme"] == ""
-    data = json.loads(services.report_json(db, event.id))
+    data = json.loads(reports.report_json(db, event.id))
     first, second = data["sections"]
     assert first["themes"][0]["label"] == "Skola & samverkan"
     assert sum(t["count"] for t in first["themes"]) == len(TEXTS)
@@ -96,7 +97,7 @@ def test_csv_defuses_formulas_in_labels(db, event):
     first = store.list_questions(db, event.id)[0].id
     theme_id = themes.board(db, event.id, first)["themes"][0]["id"]
     themes.rename(db, event, first, theme_id, "=HYPERLINK(\"x\")", NOW)
-    rows = list(csv.DictReader(io.StringIO(services.report_csv(db, event.id).lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
     assert {r["theme"] for r in rows} >= {"'=HYPERLINK(\"x\")"}
 
 
@@ -113,7 +114,7 @@ def test_a_script_label_is_text_in_the_markdown(db, event):
     first = store.list_questions(db, event.id)[0].id
     theme_id = themes.board(db, event.id, first)["themes"][0]["id"]
     themes.rename(db, event, first, theme_id, "<script>alert(1)</script>", NOW)
-    text = services.report_markdown(db, event.id)
+    text = reports.report_markdown(db, event.id)
     assert "<script>" not in text and r"\<script\>" in text
 
 

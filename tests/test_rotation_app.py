@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 
-from facilitator import people, rotation, store
+from facilitator.usecases import people, rotation
+from facilitator import store
 from tests.conftest import NOW, gen_event, log_in
 
 
@@ -236,7 +237,7 @@ def test_print_page_has_a_card_with_qr_per_table(client, db, demo):
 
 
 def test_other_facilitators_get_404(app, db, demo):
-    from facilitator import accounts
+    from facilitator.usecases import accounts
     accounts.create_user(db, "bertil", "ett-annat-lösenord-9", NOW)
     other = log_in(app.test_client(), "bertil", "ett-annat-lösenord-9")
     for url in ("rotation", "rotation/print"):

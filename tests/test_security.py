@@ -9,8 +9,9 @@ from datetime import date
 
 import pytest
 
-from facilitator import accounts, create_app, services
-from facilitator.validation import ValidationError
+from facilitator.usecases import accounts, events
+from facilitator import create_app, store
+from facilitator.usecases.validation import ValidationError
 
 from .conftest import NOW, PASSWORD, gen_event, log_in
 
@@ -33,7 +34,7 @@ def test_another_facilitator_cannot_see_or_touch_the_event(app, db, demo):
                 f"/f/events/{demo.id}/edit", f"/f/events/{demo.id}/programme"):
         assert bertil.get(url).status_code == 404, url
     assert bertil.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"}).status_code == 404
-    assert services.get_event(db, demo.id) is not None
+    assert events.get_event(db, demo.id) is not None
 
 
 def test_login_failures_say_little_and_redirects_stay_home(app, user):
@@ -90,7 +91,7 @@ def test_every_form_needs_its_csrf_token(strict_app):
     assert client.post("/f/events", data={"name": "Utan token"}).status_code == 400
     made = client.post("/f/events", data={"name": "Med token", "csrf_token": csrf_from(home)})
     assert made.status_code == 302
-    event = services.list_events(db)[0]
+    event = store.list_events(db)[0]
     join = client.get(f"/j/{event.join_code}").get_data(as_text=True)
     assert client.post(f"/j/{event.join_code}/notes", data={"id": "x", "text": "hej"}).status_code == 400
     assert 'name="csrf_token"' in join
@@ -162,7 +163,7 @@ def test_retention_deletes_old_events_and_every_row(app, client, db, demo):
         for (table,) in raw.execute("SELECT name FROM sqlite_master WHERE type='table'"):
             dump = repr(raw.execute(f"SELECT * FROM [{table}]").fetchall())
             assert old.id not in dump and "gammal lapp" not in dump, table
-    assert services.get_event(db, demo.id) is not None
+    assert events.get_event(db, demo.id) is not None
 
 
 @pytest.mark.parametrize("days", ["0", "-3", "abc", "", "99999"])
@@ -200,11 +201,11 @@ def test_cli_purge(tmp_path):
 def test_deleting_an_event_leaves_nothing_in_any_table(app, client, db, demo):
     """Every kind of row an event can have, then delete, then scan the whole file."""
     import io as _io
-    from facilitator import notes
+    from facilitator.usecases import notes
     from PIL import Image
     out = _io.BytesIO()
     Image.new("RGB", (10, 10)).save(out, format="PNG")
-    services.set_logo(db, demo.id, out.getvalue())
+    events.set_logo(db, demo.id, out.getvalue())
     notes.submit_note(db, demo.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c42", "text": "unik lapptext"}, NOW)
     client.post(f"/f/events/{demo.id}/invite")
     client.post(f"/f/events/{demo.id}/rotation/people", data={"name": "Unikanamnet Persson"})

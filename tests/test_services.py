@@ -5,7 +5,8 @@ import uuid
 import docx
 import pytest
 
-from facilitator import notes, services, store, timing
+from facilitator.usecases import notes, demo_data, events, reports, timing
+from facilitator import store
 from facilitator.db import connect
 from facilitator.domain.notes import NoteError
 from facilitator.domain.timer import TimerError
@@ -14,8 +15,8 @@ from .conftest import NOW, gen_event, note_payload, room_quotes
 
 
 def test_demo_event_is_created_once(db, rng):
-    first, created = services.ensure_demo_event(db, rng, NOW)
-    again, created_again = services.ensure_demo_event(db, rng, NOW)
+    first, created = demo_data.ensure_demo_event(db, rng, NOW)
+    again, created_again = demo_data.ensure_demo_event(db, rng, NOW)
     assert created and not created_again and first == again
     assert [s.title for s in store.list_steps(db, first.id)][0] == "Diskutera i grupper om 4–5"
     assert first.language == "sv" and first.date == "2026-11-23"
@@ -36,13 +37,13 @@ def test_join_codes_are_unique(db):
     ({"name": "ok", "place": "p" * 5000}, {"place": "too_long"}),
 ])
 def test_event_form_errors(form, errors):
-    with pytest.raises(services.ValidationError) as info:
-        services.clean_event_draft(form)
+    with pytest.raises(events.ValidationError) as info:
+        events.clean_event_draft(form)
     assert info.value.errors == errors
 
 
 def test_event_form_keeps_hostile_text_as_text():
-    draft = services.clean_event_draft({"name": " <b>Café</b> {{x}} ", "language": "en"})
+    draft = events.clean_event_draft({"name": " <b>Café</b> {{x}} ", "language": "en"})
     assert draft.name == "<b>Café</b> {{x}}" and draft.language == "en"
 
 
@@ -57,7 +58,7 @@ def test_submit_note_twice_is_one_note(db, demo):
     notes.submit_note(db, demo.id, payload, NOW)
     note, is_new = notes.submit_note(db, demo.id, payload, NOW)
     assert not is_new and note.text == payload["text"]
-    assert services.count_notes(db, demo.id) == 1
+    assert notes.count_notes(db, demo.id) == 1
 
 
 def test_note_id_from_another_event_is_refused(db, demo):
@@ -66,7 +67,7 @@ def test_note_id_from_another_event_is_refused(db, demo):
     other = gen_event(db)
     with pytest.raises(NoteError):
         notes.submit_note(db, other.id, payload, NOW)
-    assert services.count_notes(db, other.id) == 0
+    assert notes.count_notes(db, other.id) == 0
 
 
 @pytest.mark.parametrize("payload, code", [
@@ -84,7 +85,7 @@ def test_bad_notes_store_nothing(db, demo, payload, code):
     with pytest.raises(NoteError) as info:
         notes.submit_note(db, demo.id, payload, NOW)
     assert info.value.code == code
-    assert services.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_timer_state_survives_a_restart(app, db, demo):
@@ -125,7 +126,7 @@ def test_timer_without_programme_cannot_start(db):
 
 def test_report_has_title_date_and_quotes(db, demo):
     notes.submit_note(db, demo.id, note_payload("Skolan kan inte göra allt själv."), NOW)
-    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Title", demo.name) in texts
     assert ("Normal", "Datum: 23 november 2026") in texts
@@ -138,7 +139,7 @@ def test_report_has_title_date_and_quotes(db, demo):
 
 def test_report_in_english_for_an_english_event(db):
     event = gen_event(db, name="Learning café", language="en")
-    document = docx.Document(io.BytesIO(services.report_docx(db, event.id, NOW)))
+    document = docx.Document(io.BytesIO(reports.report_docx(db, event.id, NOW)))
     texts = [p.text for p in document.paragraphs]
     assert "No notes yet." in texts and document.core_properties.language == "en-GB"
 
@@ -170,7 +171,7 @@ def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, de
     notes.moderate(db, demo.id, {"id": starred.id, "starred": True})
     notes.moderate(db, demo.id, {"id": hidden.id, "hidden": True})
     notes.submit_note(db, demo.id, note_payload("Förberett svar"), NOW, prepared_by="Askersunds kommun")
-    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert room_quotes(document) == [("Intense Quote", "”Lyft fram mig”"), ("Quote", "”Vanlig lapp”"),
                       ("Quote", "”Förberett svar” – Askersunds kommun")]
@@ -180,5 +181,5 @@ def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, de
 
 def test_report_survives_control_characters(db, demo):
     notes.submit_note(db, demo.id, note_payload("ring\x07 klockan\x1b och\ttab"), NOW)
-    document = docx.Document(io.BytesIO(services.report_docx(db, demo.id, NOW)))
+    document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     assert "”ring klockan och\ttab”" in [p.text for p in document.paragraphs]

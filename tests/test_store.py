@@ -1,7 +1,8 @@
 """The storage module against real SQLite files."""
 import sqlite3
 
-from facilitator import notes, services, store, timing
+from facilitator.usecases import notes, demo_data, events, timing
+from facilitator import store
 from facilitator.db import connect, migrate
 from facilitator.models import EventDraft, Note
 
@@ -58,12 +59,12 @@ def test_note_text_survives_byte_for_byte(db):
 
 
 def test_delete_event_removes_every_row(app, db, rng):
-    event, _ = services.ensure_demo_event(db, rng, NOW)
+    event, _ = demo_data.ensure_demo_event(db, rng, NOW)
     timing.timer_command(db, event.id, "start", 0)
     notes.submit_note(db, event.id, {"id": "8d0b7a2e-43c5-4a4a-9a43-2f0f6b1f7c13",
                                         "text": "hemlig lapp"}, NOW)
     other = gen_event(db)
-    services.delete_event(db, event.id)
+    events.delete_event(db, event.id)
     raw = sqlite3.connect(app.config["DB_PATH"])
     for (table,) in raw.execute("SELECT name FROM sqlite_master WHERE type='table'"):
         dump = repr(raw.execute(f"SELECT * FROM [{table}]").fetchall())

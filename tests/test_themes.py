@@ -9,8 +9,9 @@ from datetime import timedelta
 
 import pytest
 
-from facilitator import note_vectors, notes, services, store, themes
-from facilitator.themes import ThemeError
+from facilitator.usecases import note_vectors, notes, events, themes
+from facilitator import store
+from facilitator.usecases.themes import ThemeError
 
 from .conftest import NOW, gen_event, note_payload
 
@@ -60,7 +61,7 @@ def assert_partition(db, event, question_id=None):
 
 
 def test_find_puts_every_visible_note_in_one_theme(db, event):
-    hidden = notes.all_notes(db, event.id)[-1]
+    hidden = store.list_notes(db, event.id)[-1]
     notes.moderate(db, event.id, {"id": hidden.id, "hidden": True})
     themes.find(db, event, None, NOW)
     board = assert_partition(db, event)
@@ -193,7 +194,7 @@ def test_a_theme_from_another_event_is_not_found(db, event, user):
 
 def test_deleting_the_event_deletes_its_themes(app, db, event):
     themes.find(db, event, None, NOW)
-    services.delete_event(db, event.id)
+    events.delete_event(db, event.id)
     raw = sqlite3.connect(app.config["DB_PATH"])
     for table in ("themes", "theme_notes", "theme_undo", "note_vectors"):
         assert raw.execute(f"SELECT COUNT(*) FROM {table}").fetchone() == (0,), table
@@ -220,7 +221,7 @@ def test_two_thousand_notes_are_sorted_in_time(db, event):
     import time
     from array import array
 
-    from facilitator.domain import embedding
+    from facilitator.domain.clustering import embedding
     texts = [f"{TEXTS[i % len(TEXTS)]} ({i})" for i in range(2000)]
     with db.atomic():
         for i, text in enumerate(texts):
@@ -243,7 +244,7 @@ def test_two_thousand_notes_are_sorted_in_time(db, event):
 
 def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
     from facilitator import serving
-    from facilitator.domain import embedding
+    from facilitator.domain.clustering import embedding
     if not embedding.available():
         pytest.skip("the optional embedding model is not installed")
     assert serving.embed_pending_once(app) == len(TEXTS)
@@ -256,7 +257,7 @@ def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
 
 
 def test_a_new_theme_with_a_kept_themes_label_does_not_take_its_place():
-    from facilitator.domain.themes import Theme
+    from facilitator.domain.clustering.cluster import Theme
     manual = [{"id": 7, "label": "Fritid", "other": False, "manual": True,
                "notes": [["c", True], ["hidden", False]]}]
     found = [Theme("Fritid", (0, 1)), Theme("Fritid", (2, 3)), Theme("Övrigt", (4,), other=True)]

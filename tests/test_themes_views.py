@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from facilitator import accounts, store, themes
+from facilitator.usecases import accounts, themes
+from facilitator import store
 
 from .conftest import NOW, PASSWORD, log_in
 from .test_themes import TEXTS, event_with_notes
@@ -126,7 +127,7 @@ def test_projector_harvest(client, anonymous, db, event, sockets):
 
 
 def test_the_board_stacks_copies_and_keeps_every_id(client, db, event):
-    from facilitator import notes
+    from facilitator.usecases import notes
     from .conftest import note_payload
     ids = [notes.submit_note(db, event.id, note_payload(text), NOW)[0].id
            for text in ("En dörr in för alla familjer", "en dörr in för alla familjer!")]

@@ -1,7 +1,8 @@
 """Step history (planned vs used time) and auto-advance."""
 import pytest
 
-from facilitator import store, timing
+from facilitator import store
+from facilitator.usecases import timing
 from facilitator.domain.timer import TimerError
 from facilitator.serving import run_auto_advance_once
 
@@ -80,8 +81,8 @@ def test_the_server_loop_advances_and_tells_every_screen(app, db, demo, sockets)
 
 
 def test_a_step_can_open_or_close_the_box(db, demo):
-    from facilitator import notes, programme
-    from facilitator.programme import clean_step_form
+    from facilitator.usecases import notes, programme
+    from facilitator.usecases.programme import clean_step_form
     closing = programme.add_step(db, demo.id, clean_step_form(
         {"kind": "break", "title": "Fika", "minutes": "15", "box": "closed"}))
     first, _, write_note, _ = steps_of(db, demo)

@@ -6,7 +6,8 @@ import uuid
 import docx
 import pytest
 
-from facilitator import services
+from facilitator import store
+from facilitator.usecases import events, notes
 
 from .conftest import gen_event, room_quotes
 
@@ -60,7 +61,7 @@ def test_bad_event_forms_explain_and_keep_input(client, db, form, message):
     response = client.post("/f/events", data={**form, "place": "Kvar här"})
     assert response.status_code == 400
     assert message in text(response) and 'value="Kvar här"' in text(response)
-    assert services.list_events(db) == []
+    assert store.list_events(db) == []
 
 
 def test_hostile_event_name_is_escaped(client, db):
@@ -73,18 +74,18 @@ def test_edit_event(client, db, demo):
     response = client.post(f"/f/events/{demo.id}/edit",
                            data={"name": "Ny rubrik", "date": "2026-12-24", "language": "en"})
     assert response.status_code == 302
-    assert services.get_event(db, demo.id).name == "Ny rubrik"
+    assert events.get_event(db, demo.id).name == "Ny rubrik"
     bad = client.post(f"/f/events/{demo.id}/edit", data={"name": ""})
-    assert bad.status_code == 400 and services.get_event(db, demo.id).name == "Ny rubrik"
+    assert bad.status_code == 400 and events.get_event(db, demo.id).name == "Ny rubrik"
 
 
 def test_delete_needs_confirmation(client, db, demo):
     confirm_page = client.get(f"/f/events/{demo.id}/delete")
     assert confirm_page.status_code == 200 and "Ta bort för gott" in text(confirm_page)
     refused = client.post(f"/f/events/{demo.id}/delete", data={})
-    assert refused.status_code == 400 and services.get_event(db, demo.id) is not None
+    assert refused.status_code == 400 and events.get_event(db, demo.id) is not None
     done = client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
-    assert done.status_code == 302 and services.get_event(db, demo.id) is None
+    assert done.status_code == 302 and events.get_event(db, demo.id) is None
     assert client.get(f"/f/events/{demo.id}").status_code == 404
 
 
@@ -121,7 +122,7 @@ def test_note_form_without_javascript(client, db, demo):
     response = client.post(f"/j/{demo.join_code}/notes", data=form)
     assert response.status_code == 302 and "sent=1" in response.headers["Location"]
     client.post(f"/j/{demo.join_code}/notes", data=form)  # double submit
-    assert services.count_notes(db, demo.id) == 1
+    assert notes.count_notes(db, demo.id) == 1
     assert "Mottagen ✓" in text(client.get(response.headers["Location"]))
 
 
@@ -135,7 +136,7 @@ def test_bad_note_form_keeps_the_text(client, db, demo, body, message):
     assert response.status_code == 400 and message in text(response)
     if body.strip():
         assert body in text(response)
-    assert services.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_oversized_request_gets_413(client, demo):
@@ -173,20 +174,19 @@ def test_exports(client, demo):
 
 
 def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
-    from facilitator import notes
+    from facilitator.usecases import notes
     submit(client, demo, "Samverkan mellan skolor")
     submit(client, demo, "Samverka mera")
-    secret = notes.all_notes(db, demo.id)[1]
+    secret = store.list_notes(db, demo.id)[1]
     notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
     data = client.get(f"/p/{demo.id}/cloud.json").get_json()
     assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
 
 
 def test_wall_json_stacks_copies_and_leaves_out_hidden_notes(client, db, demo):
-    from facilitator import notes
     for text in ("En dörr in för familjer", "en dörr in för familjer!", "Hemligt", "Fika"):
         submit(client, demo, text)
-    secret = next(n for n in notes.all_notes(db, demo.id) if n.text == "Hemligt")
+    secret = next(n for n in store.list_notes(db, demo.id) if n.text == "Hemligt")
     notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
     data = client.get(f"/p/{demo.id}/wall.json").get_json()
     assert data["visible"] == 3
@@ -202,10 +202,9 @@ def prepare_url(client, demo):
 
 
 def test_pre_event_box(client, db, demo):
-    from facilitator import notes
     url = prepare_url(client, demo)
     form_page = text(client.get(url))
-    question = services.list_questions(db, demo.id)[0]
+    question = events.list_questions(db, demo.id)[0]
     assert question.text in form_page
     note_id = re.search(rf'name="id-{question.id}" value="([^"]+)"', form_page).group(1)
     form = {"prepared_by": "Lekebergs kommun", f"id-{question.id}": note_id,
@@ -213,7 +212,7 @@ def test_pre_event_box(client, db, demo):
     done = client.post(url, data=form)
     assert done.status_code == 200 and "Mottagen ✓" in text(done)
     client.post(url, data=form)  # sent twice: still one answer
-    stored = notes.all_notes(db, demo.id)
+    stored = store.list_notes(db, demo.id)
     assert len(stored) == 1 and stored[0].prepared and stored[0].prepared_by == "Lekebergs kommun"
 
 
@@ -221,19 +220,19 @@ def test_pre_event_box(client, db, demo):
                                              ("x" * 2001, "Lappen är för lång")])
 def test_pre_event_box_errors_keep_the_text(client, db, demo, answer, message):
     url = prepare_url(client, demo)
-    question = services.list_questions(db, demo.id)[0]
+    question = events.list_questions(db, demo.id)[0]
     response = client.post(url, data={"prepared_by": "Kvar", f"id-{question.id}": str(uuid.uuid4()),
                                       f"answer-{question.id}": answer})
     assert response.status_code == 400 and message in text(response) and 'value="Kvar"' in text(response)
-    assert services.count_notes(db, demo.id) == 0
+    assert notes.count_notes(db, demo.id) == 0
 
 
 def test_pre_event_box_with_a_forged_id(client, db, demo):
     url = prepare_url(client, demo)
-    question = services.list_questions(db, demo.id)[0]
+    question = events.list_questions(db, demo.id)[0]
     response = client.post(url, data={f"id-{question.id}": "not-a-uuid",
                                       f"answer-{question.id}": "hej"})
-    assert response.status_code == 400 and services.count_notes(db, demo.id) == 0
+    assert response.status_code == 400 and notes.count_notes(db, demo.id) == 0
 
 
 def test_unknown_pre_event_link(client):
@@ -241,7 +240,7 @@ def test_unknown_pre_event_link(client):
 
 
 def test_closed_box_form_keeps_the_text(client, db, demo):
-    from facilitator import notes
+    from facilitator.usecases import notes
     notes.set_box(db, demo.id, False)
     response = submit(client, demo, "Skrivet när lådan var stängd")
     assert response.status_code == 400 and "Lådan är stängd" in text(response)
@@ -270,8 +269,7 @@ def test_hostile_notes_are_shown_as_text(client, db, demo, payload):
 
 
 def notes_texts(db, demo):
-    from facilitator import notes
-    return [n.text for n in notes.all_notes(db, demo.id)]
+    return [n.text for n in store.list_notes(db, demo.id)]
 
 
 def test_dates_are_written_the_way_each_language_writes_them(client, demo):

@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from .. import accounts
+from ..usecases import accounts
 from ..clock import now, now_ms
 from ..db import get_db
-from ..validation import ValidationError
+from ..usecases.validation import ValidationError
 from .facilitator import bp
 
 

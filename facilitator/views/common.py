@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import abort, current_app, g, request
 from flask_login import current_user
 
-from .. import accounts, services, timing
+from ..usecases import accounts, events, timing
 from ..clock import now_ms
 from ..db import get_db
 from ..domain.timer import format_clock
@@ -22,7 +22,11 @@ def links_for(event: Event) -> dict[str, str]:
 
 
 def own_event_or_404(event_id: str) -> Event:
-    """An event the logged-in facilitator may run; 404 otherwise, not revealing it exists."""
+    """An event the logged-in facilitator may run; 404 otherwise, not revealing it exists.
+    Loaded once per request (load_own_event puts it on g for /f/events/<event_id>/...)."""
+    loaded = g.get("event")
+    if loaded is not None and loaded.id == event_id:
+        return loaded
     event = event_or_404(event_id)
     if not accounts.can_run(get_db(), current_user if current_user.is_authenticated else None,
                             event.id):
@@ -30,8 +34,17 @@ def own_event_or_404(event_id: str) -> Event:
     return event
 
 
+def load_own_event(_endpoint: str | None, values: dict | None) -> None:
+    """url_value_preprocessor of the facilitator blueprint: a route with <event_id> gets the
+    event (one the user may run, else 404) as ``g.event`` before the view runs. A visitor
+    who is not logged in is left to login_required, which sends them to log in."""
+    event_id = (values or {}).get("event_id")
+    if event_id is not None and current_user.is_authenticated:
+        g.event = own_event_or_404(event_id)
+
+
 def event_or_404(event_id: str) -> Event:
-    event = services.get_event(get_db(), event_id)
+    event = events.get_event(get_db(), event_id)
     if event is None:
         abort(404)
     g.event_language = event.language

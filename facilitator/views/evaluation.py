@@ -1,14 +1,13 @@
 """The facilitator's evaluation page: items, opening and closing them, live results."""
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 
-from .. import evaluation, services
+from ..usecases import evaluation, events
 from ..db import get_db
 from ..domain.evaluation import SCALES, EvalError
-from ..events import push_evaluation
-from ..validation import ValidationError
-from .common import own_event_or_404
+from ..screens import screens
+from ..usecases.validation import ValidationError
 from .facilitator import bp
 
 FLAGS = {"open": {"is_open": True}, "close": {"is_open": False},
@@ -17,12 +16,12 @@ FLAGS = {"open": {"is_open": True}, "close": {"is_open": False},
 
 @bp.get("/f/events/<event_id>/evaluation")
 def evaluation_page(event_id: str):
-    return _render(own_event_or_404(event_id))
+    return _render(g.event)
 
 
 @bp.post("/f/events/<event_id>/evaluation/items")
 def eval_item_add(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         evaluation.add_item(get_db(), event.id, request.form)
     except ValidationError as exc:
@@ -33,7 +32,7 @@ def eval_item_add(event_id: str):
 @bp.post("/f/events/<event_id>/evaluation/items/<int:item_id>/<change>")
 def eval_item_change(event_id: str, item_id: int, change: str):
     """open, close, show or hide (results), or delete one item."""
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         if change == "delete":
             evaluation.delete_item(get_db(), event.id, item_id)
@@ -48,18 +47,18 @@ def eval_item_change(event_id: str, item_id: int, change: str):
 
 @bp.post("/f/events/<event_id>/evaluation/template")
 def eval_template(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     evaluation.apply_template(get_db(), event.id)
     return _changed(event.id)
 
 
 def _changed(event_id: str):
-    push_evaluation(current_app.extensions["socketio"], event_id)
+    screens().evaluation(event_id)
     return redirect(url_for(".evaluation_page", event_id=event_id))
 
 
 def _render(event, form=None, errors=None):
     return render_template("facilitator/evaluation.html", event=event, scales=list(SCALES),
                            results=evaluation.results(get_db(), event.id),
-                           steps=services.event_overview(get_db(), event).steps,
+                           steps=events.event_overview(get_db(), event).steps,
                            form=form or {"kind": "scale", "scale": "1-4"}, errors=errors or {})

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import random
 
-from flask import (Blueprint, Response, abort, current_app, jsonify, redirect, render_template,
+from flask import (Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template,
                    request, url_for)
 from flask_login import current_user
 
-from .. import accounts, auth, notes, programme, services
+from ..usecases import accounts, notes, programme, events, reports
+from .. import auth
 from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.logo import LogoError
-from .common import links_for, own_event_or_404, public_base_url, timer_context
+from .common import links_for, load_own_event, public_base_url, timer_context
 
 bp = Blueprint("facilitator", __name__)
+bp.url_value_preprocessor(load_own_event)
 _rng = random.SystemRandom()
 # Reachable without logging in: the way in, and invite links (which explain themselves).
 PUBLIC_ENDPOINTS = {"facilitator.login", "facilitator.invite"}
@@ -39,11 +41,11 @@ def home():
 @bp.post("/f/events")
 def create():
     try:
-        draft = services.clean_event_draft(request.form)
-        event = services.create_event(get_db(), draft, _rng, now(),
+        draft = events.clean_event_draft(request.form)
+        event = events.create_event(get_db(), draft, _rng, now(),
                                       template=request.form.get("template") or None,
                                       owner_id=current_user.id)
-    except services.ValidationError as exc:
+    except events.ValidationError as exc:
         return _home(request.form, exc.errors), 400
     return redirect(url_for(".event", event_id=event.id))
 
@@ -55,44 +57,44 @@ def _home(form, errors):
 
 @bp.get("/f/events/<event_id>")
 def event(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     db = get_db()
-    overview = services.event_overview(db, event)
+    overview = events.event_overview(db, event)
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
     prepare_url = url_for("participant.prepare", token=notes.prepare_token(db, event.id, _rng),
                           _external=False)
     return render_template("facilitator/event.html", event=event, links=links_for(event),
                            token=token, notes=overview.notes_newest_first, steps=overview.steps,
                            questions={q.id: q.text for q in overview.questions},
-                           asked={q.id for q in services.asked_questions(db, event.id)},
+                           asked={q.id for q in events.asked_questions(db, event.id)},
                            prepare_url=public_base_url().rstrip("/") + prepare_url,
                            **timer_context(event))
 
 
 @bp.route("/f/events/<event_id>/edit", methods=["GET", "POST"])
 def edit(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     if request.method == "GET":
         return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={},
-                               has_logo=services.has_logo(get_db(), event.id))
+                               has_logo=events.has_logo(get_db(), event.id))
     try:
-        draft = services.clean_event_draft(request.form)
-    except services.ValidationError as exc:
+        draft = events.clean_event_draft(request.form)
+    except events.ValidationError as exc:
         return render_template("facilitator/edit.html", event=event, form=request.form,
                                errors=exc.errors,
-                               has_logo=services.has_logo(get_db(), event.id)), 400
-    services.update_event(get_db(), event.id, draft)
+                               has_logo=events.has_logo(get_db(), event.id)), 400
+    events.update_event(get_db(), event.id, draft)
     return redirect(url_for(".event", event_id=event.id))
 
 
 @bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
 def delete(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
-                               notes=services.count_notes(get_db(), event.id)), 400 if wrong else 200
-    services.delete_event(get_db(), event.id)
+                               notes=notes.count_notes(get_db(), event.id)), 400 if wrong else 200
+    events.delete_event(get_db(), event.id)
     return redirect(url_for(".home"))
 
 
@@ -104,10 +106,10 @@ REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordproce
 @bp.get("/f/events/<event_id>/report.<fmt>")
 def report(event_id: str, fmt: str):
     """The summary as Word (.docx), Markdown, CSV or JSON, at any time, mid-event too."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if fmt not in REPORT_TYPES:
         abort(404)
-    body = services.report_bytes(get_db(), event.id, fmt, now())
+    body = reports.report_bytes(get_db(), event.id, fmt, now())
     filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
     return Response(body, mimetype=REPORT_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -116,31 +118,30 @@ def report(event_id: str, fmt: str):
 @bp.post("/f/events/<event_id>/logo")
 def logo(event_id: str):
     """Upload (or with remove=1, drop) the logo for the report's title page."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if request.form.get("remove"):
-        services.remove_logo(get_db(), event.id)
+        events.remove_logo(get_db(), event.id)
         return redirect(url_for(".edit", event_id=event.id))
     upload = request.files.get("logo")
     try:
-        services.set_logo(get_db(), event.id, upload.read() if upload else b"")
+        events.set_logo(get_db(), event.id, upload.read() if upload else b"")
     except LogoError as exc:
         return render_template("facilitator/edit.html", event=event, form=event.__dict__,
                                errors={}, logo_error=exc.code,
-                               has_logo=services.has_logo(get_db(), event.id)), 400
+                               has_logo=events.has_logo(get_db(), event.id)), 400
     return redirect(url_for(".edit", event_id=event.id))
 
 
 @bp.get("/f/events/<event_id>/stacks.json")
 def stacks(event_id: str):
     """Which visible notes are copies of one another, for the control page's "×6"."""
-    event = own_event_or_404(event_id)
-    return jsonify(stacks=notes.copies(get_db(), event.id))
+    return jsonify(stacks=notes.copies(get_db(), g.event.id))
 
 
 @bp.get("/f/events/<event_id>/notes.<fmt>")
 def export(event_id: str, fmt: str):
     """All notes, hidden ones flagged: CSV (UTF-8 with BOM; ?sep=semicolon) or JSON."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if fmt == "json":
         body, mimetype = notes.export_json(get_db(), event.id), "application/json"
     elif fmt == "csv":
@@ -156,7 +157,7 @@ def export(event_id: str, fmt: str):
 @bp.post("/f/events/<event_id>/invite")
 def invite_create(event_id: str):
     """A co-facilitator link for this event, valid for a week."""
-    event = own_event_or_404(event_id)
+    event = g.event
     token = accounts.create_invite(get_db(), event.id, _rng, now_ms())
     link = public_base_url().rstrip("/") + url_for(".invite", token=token)
     return render_template("facilitator/invite_created.html", event=event, link=link)
@@ -164,9 +165,9 @@ def invite_create(event_id: str):
 
 @bp.post("/f/events/<event_id>/retention")
 def retention(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         accounts.set_retention(get_db(), event.id, request.form.get("retention_days"))
-    except services.ValidationError:
+    except events.ValidationError:
         abort(400, description="bad_retention")
     return redirect(url_for(".event", event_id=event.id))

@@ -9,12 +9,12 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
-from .. import notes, people, rotation, services, timing
+from ..usecases import notes, people, rotation, events, timing
 from ..clock import now
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
-from ..validation import ValidationError
-from ..events import push_seating
+from ..usecases.validation import ValidationError
+from ..screens import screens
 from .common import timer_context
 
 bp = Blueprint("participant", __name__, url_prefix="/j")
@@ -25,7 +25,7 @@ def enter_code():
     """A page to type the join code for people who cannot scan."""
     code = request.args.get("code", "")
     if code:
-        event = services.event_with_code(get_db(), code[:32])
+        event = events.event_with_code(get_db(), code[:32])
         if event:
             return redirect(url_for(".join", code=event.join_code))
         return render_template("participant/enter_code.html", code=code, unknown=True), 404
@@ -49,11 +49,14 @@ def submit_note(code: str):
                    "question_default", ""),
                "step_id": request.form.get("step_id") or None,
                "table": request.form.get("table") or None}
-    try:
-        notes.submit_note(get_db(), event.id, payload, now())
+    try:  # the same use case and push as a note sent by socket (sockets.Handlers.note_submit)
+        note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
+                                                 event.id, payload, now())
     except NoteError as exc:
         current_app.logger.info("note rejected: %s", exc.code)
         return _render_join(event, error=exc.code, text=payload["text"]), 400
+    if is_new:
+        screens().note_added(note)
     return redirect(url_for(".join", code=event.join_code, sent=1))
 
 
@@ -67,7 +70,7 @@ def check_in(code: str):
     except ValidationError as exc:
         return _render_join(event, checkin_error=next(iter(exc.errors.values())),
                             checkin_form=request.form), 400
-    push_seating(current_app.extensions["socketio"], event.id)
+    screens().seating(event.id)
     return redirect(url_for(".join", code=event.join_code, me=person_id))
 
 
@@ -75,7 +78,7 @@ def _render_join(event, error: str | None = None, text: str = "", checkin_error:
                  checkin_form=None):
     db = get_db()
     return render_template("participant/join.html", event=event,
-                           questions=services.asked_questions(db, event.id),
+                           questions=events.asked_questions(db, event.id),
                            step=timing.current_step(db, event.id),
                            note_id=str(uuid.uuid4()), max_chars=MAX_CHARS,
                            error=error, text=text, sent=request.args.get("sent") == "1",
@@ -85,7 +88,7 @@ def _render_join(event, error: str | None = None, text: str = "", checkin_error:
 
 
 def _event_or_404(code: str):
-    event = services.event_with_code(get_db(), code[:32])
+    event = events.event_with_code(get_db(), code[:32])
     if event is None:
         abort(404, description="unknown_code")
     g.event_language = event.language
@@ -99,7 +102,7 @@ def prepare(token: str):
     db = get_db()
     event = notes.event_for_prepare_token(db, token) or abort(404)
     g.event_language = event.language
-    questions = services.asked_questions(db, event.id)
+    questions = events.asked_questions(db, event.id)
     if request.method == "GET":
         return _render_prepare(event, questions, {}, {})
     answers = {q.id: request.form.get(f"answer-{q.id}", "") for q in questions}
@@ -143,7 +146,7 @@ def privacy():
     event = None
     code = request.args.get("event", "")[:32]
     if code:
-        event = services.event_with_code(get_db(), code)
+        event = events.event_with_code(get_db(), code)
         if event:
             g.event_language = event.language
     return render_template("participant/privacy.html", event=event)

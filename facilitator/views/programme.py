@@ -5,25 +5,24 @@ control page, projector and phones show the new programme at once.
 """
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 
-from .. import programme, services, timing
-from ..events import push_timer
+from ..usecases import programme, events, timing
+from ..screens import screens
 from ..db import get_db
 from ..domain.programme import STEP_KINDS
-from ..validation import ValidationError
-from .common import own_event_or_404
+from ..usecases.validation import ValidationError
 from .facilitator import bp
 
 
 @bp.get("/f/events/<event_id>/programme")
 def programme_page(event_id: str):
-    return _render(own_event_or_404(event_id))
+    return _render(g.event)
 
 
 @bp.post("/f/events/<event_id>/programme/steps")
 def step_add(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         programme.add_step(get_db(), event.id, programme.clean_step_form(request.form))
     except ValidationError as exc:
@@ -33,7 +32,7 @@ def step_add(event_id: str):
 
 @bp.route("/f/events/<event_id>/programme/steps/<int:step_id>", methods=["GET", "POST"])
 def step_edit(event_id: str, step_id: int):
-    event = own_event_or_404(event_id)
+    event = g.event
     step = programme.get_step(get_db(), event.id, step_id) or abort(404)
     if request.method == "GET":
         return _render_edit(event, step, _form_of(step), {})
@@ -46,7 +45,7 @@ def step_edit(event_id: str, step_id: int):
 
 @bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/move")
 def step_move(event_id: str, step_id: int):
-    event = own_event_or_404(event_id)
+    event = g.event
     delta = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
     if delta is None:
         abort(400)
@@ -55,13 +54,13 @@ def step_move(event_id: str, step_id: int):
 
 @bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/delete")
 def step_delete(event_id: str, step_id: int):
-    event = own_event_or_404(event_id)
+    event = g.event
     return _refusable(event, lambda: programme.delete_step(get_db(), event.id, step_id))
 
 
 @bp.post("/f/events/<event_id>/programme/template")
 def template_add(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     key = request.form.get("template", "")
     if key not in programme.template_keys():
         return _render(event, refused="unknown_template"), 400
@@ -81,15 +80,15 @@ def _refusable(event, change):
 
 def _changed(event_id: str):
     """Tell every screen, then show the programme again."""
-    push_timer(current_app.extensions["socketio"], event_id)
+    screens().timer(event_id)
     return redirect(url_for(".programme_page", event_id=event_id))
 
 
 def _render(event, form=None, errors=None, refused=None):
     db = get_db()
     return render_template("facilitator/programme.html", event=event, kinds=STEP_KINDS,
-                           steps=services.event_overview(db, event).steps,
-                           questions={q.id: q.text for q in services.list_questions(db, event.id)},
+                           steps=events.event_overview(db, event).steps,
+                           questions={q.id: q.text for q in events.list_questions(db, event.id)},
                            current=timing.timer_state(db, event.id),
                            templates=programme.templates(), form=form or {"minutes": "10"},
                            errors=errors or {}, refused=refused)
@@ -101,7 +100,7 @@ def _render_edit(event, step, form, errors):
 
 
 def _form_of(step) -> dict:
-    questions = {q.id: q.text for q in services.list_questions(get_db(), step.event_id)}
+    questions = {q.id: q.text for q in events.list_questions(get_db(), step.event_id)}
     minutes = step.duration_s / 60
     return {"kind": step.kind, "title": step.title, "instruction": step.instruction,
             "question": questions.get(step.question_id, ""),

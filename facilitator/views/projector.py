@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template
 
-from .. import notes, themes
+from ..usecases import notes, themes
 from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.wordcloud import word_cloud

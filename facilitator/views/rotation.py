@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import random
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import auth, people, rotation
+from .. import auth
+from ..usecases import people, rotation
 from ..clock import now
 from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.registration import RegistrationError
-from ..events import push_seating
-from ..validation import ValidationError
-from .common import links_for, own_event_or_404
+from ..screens import screens
+from ..usecases.validation import ValidationError
+from .common import links_for
 from .facilitator import bp
 
 _rng = random.SystemRandom()
@@ -21,13 +22,13 @@ _rng = random.SystemRandom()
 
 @bp.get("/f/events/<event_id>/rotation")
 def rotation_page(event_id: str):
-    return _render(own_event_or_404(event_id))
+    return _render(g.event)
 
 
 @bp.post("/f/events/<event_id>/rotation/import")
 def rotation_import(event_id: str):
     """A registration list (CSV); every bad row is reported and nothing is imported then."""
-    event = own_event_or_404(event_id)
+    event = g.event
     upload = request.files.get("file")
     try:
         people.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
@@ -109,7 +110,7 @@ def rotation_swap(event_id: str):
 def _change(event_id: str, action, missing_person_404: bool = False, **keep):
     """Run one change on the facilitator's event: on success tell the screens and show the
     page again; on bad input the page with the problem (400) and the form as typed."""
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         action(get_db(), event)
     except ValidationError as exc:
@@ -122,7 +123,7 @@ def _change(event_id: str, action, missing_person_404: bool = False, **keep):
 @bp.get("/f/events/<event_id>/rotation/print")
 def rotation_print(event_id: str):
     """The plan of every round and one card per table, laid out for paper."""
-    event = own_event_or_404(event_id)
+    event = g.event
     view = rotation.overview(get_db(), event.id)
     join_url = links_for(event)["join_url"]
     tables = max((len(r) for r in view["rounds"]), default=0)
@@ -133,7 +134,7 @@ def rotation_print(event_id: str):
 
 
 def _changed(event_id: str):
-    push_seating(current_app.extensions["socketio"], event_id)
+    screens().seating(event_id)
     return redirect(url_for(".rotation_page", event_id=event_id))
 
 

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from flask import abort, current_app, jsonify, render_template, request
+from flask import abort, current_app, g, jsonify, render_template, request
 from flask_babel import gettext as _
 
-from .. import auth, services, themes
+from .. import auth
+from ..usecases import events, themes
 from ..clock import now
 from ..db import get_db
-from ..events import push_projector_view
+from ..screens import screens
 from ..models import Event
 from ..serving import in_thread
-from .common import own_event_or_404
 from .facilitator import bp
 
 
@@ -37,17 +37,17 @@ def error_messages() -> dict[str, str]:
 
 @bp.get("/f/events/<event_id>/themes")
 def themes_page(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     db = get_db()
     token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
     return render_template("facilitator/themes.html", event=event, token=token,
-                           questions=services.list_questions(db, event.id),
+                           questions=events.list_questions(db, event.id),
                            messages=error_messages())
 
 
 @bp.get("/f/events/<event_id>/themes.json")
 def themes_board(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     return _answer(event, lambda db, q, body: None, request.args.get("q"), {})
 
 
@@ -71,7 +71,7 @@ def themes_change(event_id: str, action: str):
 
     The body is JSON: {"q": "all" | question id, and what the action needs}.
     """
-    event = own_event_or_404(event_id)
+    event = g.event
     if action not in ACTIONS and action != "projector":
         abort(404)
     body = request.get_json(silent=True)
@@ -99,7 +99,7 @@ def _show_on_projector(event: Event, scope: object):
         themes.show_on_projector(db, event.id, themes.parse_scope(db, event.id, scope))
     except themes.ThemeError as exc:
         return _refuse(exc.code)
-    push_projector_view(current_app.extensions["socketio"], event.id)
+    screens().projector_view(event.id)
     return jsonify(ok=True)
 
 

@@ -6,7 +6,7 @@ import docx
 import socketio
 from playwright.sync_api import expect
 
-from facilitator.domain.report_data import xml_safe
+from facilitator.domain.report.structure import xml_safe
 
 from .support import show_on_projector
 

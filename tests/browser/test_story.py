@@ -18,7 +18,7 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
-from facilitator.domain.report import long_date
+from facilitator.domain.report.docx import long_date
 
 from .support import PHONE, PROJECTOR, send_note
 

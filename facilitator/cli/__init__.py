@@ -1,0 +1,329 @@
+"""`facilitator serve|demo|create-user|purge|report|export|rotate|cluster|bench|qr`: the command-line contract (keep it stable).
+
+Heavy imports happen inside the commands so `serve` can monkey-patch with
+gevent before anything imports socket or ssl.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return 2
+
+
+class UserError(Exception):
+    """A problem with the command line or its files, told plainly."""
+
+
+DB_HELP = "SQLite file (default: instance/facilitator.sqlite3)"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitator", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    _room_commands(sub)
+    _data_commands(sub)
+    _rotate_command(sub)
+    _cluster_command(sub)
+    _bench_commands(sub)
+    return parser
+
+
+def _command(sub, name: str, func, text: str, db: bool = True) -> argparse.ArgumentParser:
+    command = sub.add_parser(name, help=text)
+    if db:
+        command.add_argument("--db", help=DB_HELP)
+    command.set_defaults(func=func)
+    return command
+
+
+def _room_commands(sub) -> None:
+    serve = _command(sub, "serve", cmd_serve, "run the server (gevent, WebSocket)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+    demo = _command(sub, "demo", cmd_demo, "create (or reuse) the demo event and account")
+    demo.add_argument("--base-url", default="http://127.0.0.1:5000")
+    demo.add_argument("--json", action="store_true", help="print one JSON object")
+    demo.add_argument("--notes", type=int, default=0, metavar="N",
+                      help="top the demo event up to N realistic notes")
+    user = _command(sub, "create-user", cmd_create_user, "create a facilitator account")
+    user.add_argument("username")
+    user.add_argument("--password", help="(default: asked for, not echoed)")
+    qr = _command(sub, "qr", cmd_qr, "write a QR code (PNG or SVG by extension)", db=False)
+    qr.add_argument("url")
+    qr.add_argument("-o", "--output", required=True)
+
+
+def _data_commands(sub) -> None:
+    _command(sub, "purge", cmd_purge, "delete events past their retention period")
+    report = _command(sub, "report", cmd_report,
+                      "the summary of an event as .docx, Markdown, CSV or JSON")
+    report.add_argument("event_id")
+    report.add_argument("-o", "--output", required=True, help="file to write")
+    report.add_argument("--format", choices=("docx", "md", "csv", "json"),
+                        help="(default: from -o's extension)")
+    export = _command(sub, "export", cmd_export, "all notes of an event as CSV or JSON")
+    export.add_argument("event_id")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--semicolon", action="store_true",
+                        help="';' between CSV fields (Swedish Excel)")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+
+def _rotate_command(sub) -> None:
+    rotate = _command(sub, "rotate", cmd_rotate, "plan table rotations from a people CSV",
+                      db=False)
+    rotate.add_argument("people", metavar="PEOPLE.csv", help="columns id, name [, org, host]")
+    rotate.add_argument("--rounds", type=int, required=True, metavar="N")
+    rotate.add_argument("--table-size", type=int, default=4, metavar="K")
+    rotate.add_argument("--mode", default="mix", help="mix | pairs | hosts (default: mix)")
+    rotate.add_argument("--seed", type=int, default=0)
+    rotate.add_argument("--attendance", metavar="FILE.json",
+                        help='{"join": {"2": ["id"]}, "leave": {"3": ["id"]}} (1-based rounds)')
+    rotate.add_argument("--json", action="store_true", help="print one JSON object")
+    rotate.error = _one_line_error          # bad arguments too: one line, exit 2
+
+
+def _one_line_error(message: str) -> None:
+    print(f"facilitator rotate: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def _cluster_command(sub) -> None:
+    cluster = _command(sub, "cluster", cmd_cluster, "themes of a file of notes (one a line)",
+                       db=False)
+    cluster.add_argument("notes", metavar="NOTES.txt", help="UTF-8, one note per non-empty line")
+    cluster.add_argument("--lang", choices=("sv", "en", "auto"), default="auto")
+    cluster.add_argument("--themes", type=int, metavar="N", help="about N themes (default: automatic)")
+    cluster.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _bench_commands(sub) -> None:
+    bench = sub.add_parser("bench", help="benchmarks with many Socket.IO clients")
+    kinds = bench.add_subparsers(dest="bench", required=True)
+    for name, text in (("timer", "timer propagation to every phone"),
+                       ("notes", "N phones send a note at once"),
+                       ("room", "N phones get timer broadcasts while all send a note")):
+        kind = _command(kinds, name, cmd_bench, text, db=False)
+        kind.add_argument("--clients", type=int, default=100)
+        kind.add_argument("--url", help="an already running server (default: start one on loopback)")
+        kind.add_argument("--event", help="event id on --url")
+        kind.add_argument("--login", help="USER:PASSWORD of a facilitator of --event on --url")
+        kind.add_argument("--json", action="store_true", help="print one JSON object")
+        if name in ("timer", "room"):
+            kind.add_argument("--rounds", type=int, default=10 if name == "timer" else 5)
+
+
+@contextlib.contextmanager
+def _database(db_path: str | None):
+    """(app, db) for a one-off command on the configured or given SQLite file."""
+    from ..db import connect
+
+    app = _app(db_path)
+    db = connect(app.config["DB_PATH"])
+    try:
+        yield app, db
+    finally:
+        db.close()
+
+
+def _app(db_path: str | None, **extra):
+    from .. import create_app
+
+    overrides = dict(extra)
+    if db_path:
+        overrides["DB_PATH"] = str(Path(db_path).resolve())
+    return create_app(overrides)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import gevent
+    from gevent import monkey
+
+    # gevent records the spawning stack of every greenlet (for debugging), and
+    # python-socketio spawns one per event: a cost on every note. Off unless the
+    # environment asks for it (GEVENT_TRACK_GREENLET_TREE). Set before the hub exists.
+    if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
+        gevent.config.track_greenlet_tree = False
+    monkey.patch_all()
+    from ..serving import announce, public_url_for, start_auto_advance, start_embedding, start_purge
+
+    app = _app(args.db, ASYNC_MODE="gevent")
+    if not app.config["PUBLIC_URL"]:
+        app.config["PUBLIC_URL"] = public_url_for(args.host, args.port)
+    announce(app, args.host, args.port)
+    start_auto_advance(app)
+    start_purge(app)
+    start_embedding(app)
+    app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import random
+
+    from ..usecases import accounts, demo_data
+    from ..clock import now
+    from ..links import event_links
+
+    with _database(args.db) as (app, db):
+        if not 0 <= args.notes <= 100_000:
+            raise UserError("--notes must be 0..100000")
+        user, password = accounts.ensure_demo_user(db, app.config["SECRET_KEY"], now())
+        event, created = demo_data.ensure_demo_event(db, random.SystemRandom(), now(), user.id)
+        added = demo_data.seed_demo_notes(db, event.id, args.notes, random.Random(2026), now())
+    links = event_links(args.base_url, event)
+    login = {"username": user.username, "password": password}
+    if args.json:
+        print(json.dumps({"event_id": event.id, "join_code": event.join_code,
+                          "created": created, "db": app.config["DB_PATH"], "login": login,
+                          "notes_added": added, **links}, ensure_ascii=False))
+    else:
+        print(f"{'Created' if created else 'Reusing'} demo event {event.name!r} ({event.id})")
+        for key, url in links.items():
+            print(f"  {key:16} {url}")
+        print(f"  log in as       {login['username']} / {login['password']}")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ..usecases import accounts
+    from ..clock import now
+    from ..usecases.validation import ValidationError
+
+    password = args.password
+    if password is None:
+        password = getpass.getpass("Password (at least 10 characters): ")
+        if getpass.getpass("Again: ") != password:
+            raise UserError("the passwords differ")
+    messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
+                "weak_password": "the password needs 10 to 256 characters",
+                "taken": "that username is taken"}
+    with _database(args.db) as (_app_, db):
+        try:
+            user = accounts.create_user(db, args.username, password, now())
+        except ValidationError as exc:
+            raise UserError("; ".join(messages.get(v, v) for v in exc.errors.values())) from exc
+    print(f"created facilitator account {user.username!r}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from ..usecases import accounts
+    from ..clock import now
+
+    with _database(args.db) as (_app_, db):
+        deleted = accounts.purge_expired(db, now().date())
+    print(f"deleted {len(deleted)} event(s) past their retention period")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..usecases import events, reports
+    from ..clock import now
+
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in reports.REPORT_FORMATS:
+        raise UserError("give --format docx|md|csv|json or an output file ending in .docx, .md,"
+                        " .csv or .json")
+    with _database(args.db) as (app, db):
+        if events.get_event(db, args.event_id) is None:
+            raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
+        body = reports.report_bytes(db, args.event_id, fmt, now())
+    try:
+        Path(args.output).write_bytes(body)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..usecases import events, notes
+
+    with _database(args.db) as (app, db):
+        if events.get_event(db, args.event_id) is None:
+            raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
+        if args.format == "json":
+            text = notes.export_json(db, args.event_id) + "\n"
+        else:
+            text = notes.export_csv(db, args.event_id, ";" if args.semicolon else ",")
+    if not args.output:
+        sys.stdout.write(text.removeprefix("\ufeff"))
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
+    return 0
+
+
+def cmd_rotate(args: argparse.Namespace) -> int:
+    from . import rotate as rotate_cli
+
+    return rotate_cli.run(args, UserError)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from gevent import monkey
+
+    monkey.patch_all()
+    from ..bench import notes as notes_bench
+    from ..bench import room as room_bench
+    from ..bench import timer as timer_bench
+
+    if not 1 <= args.clients <= 20_000:
+        raise UserError("--clients must be 1..20000")
+    try:
+        if args.bench == "timer":
+            result = timer_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
+                                     args.login)
+        elif args.bench == "room":
+            result = room_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
+                                    args.login)
+        else:
+            result = notes_bench.run(args.clients, args.url, args.event, args.login)
+    except (ValueError, OSError) as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:22} {value}")
+    return 0
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .cluster import run
+
+    return run(args.notes, args.lang, args.themes, args.json, UserError)
+
+
+def cmd_qr(args: argparse.Namespace) -> int:
+    from ..domain.qr import format_for_filename, qr_bytes
+
+    if not args.url.strip():
+        raise UserError("the URL is empty")
+    try:
+        fmt = format_for_filename(args.output)
+        data = qr_bytes(args.url, fmt)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
+    return 0

@@ -1,0 +1,1 @@
+"""The summary: its structure (structure.py) and its formats (.docx, Markdown, CSV/JSON)."""

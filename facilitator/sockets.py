@@ -1,0 +1,218 @@
+"""Thin Socket.IO handlers: authenticate, validate, call a use case, tell the screens.
+
+Each handler's docstring says who sends the event and who receives what.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any, Callable
+
+from flask import current_app, request
+from flask_socketio import ConnectionRefusedError, SocketIO
+
+from . import auth, protocol
+from .screens import Screens
+from .usecases import evaluation, events, notes, timing
+from .clock import now, now_ms
+from .db import get_db
+from .domain.notes import NoteError
+from .domain.timer import TimerError
+
+log = logging.getLogger(__name__)
+ROLES = ("participant", "projector", "facilitator")
+# Notes one connection may send per minute (config NOTE_LIMIT_PER_MINUTE); a phone
+# that hits it keeps the note in its outbox and sends it again a few seconds
+# later, so nothing is lost.
+NOTE_WINDOW_MS = 60_000
+
+
+def facilitator_only(handler: Callable[..., dict[str, Any]]):
+    """Refuse anyone but a facilitator of this event; call handler(self, event_id, data)."""
+    @functools.wraps(handler)
+    def wrapper(self: "Handlers", data: Any = None) -> dict[str, Any]:
+        me = self.me()
+        if me["role"] != "facilitator":
+            return protocol.error("forbidden", "only the facilitator can do that")
+        try:
+            return handler(self, me["event"], data)
+        except (NoteError, TimerError) as exc:
+            return protocol.error(getattr(exc, "code", "bad_action"), str(exc))
+    return wrapper
+
+
+class Handlers:
+    """The handlers of one app's SocketIO, and who each of its connections is."""
+
+    def __init__(self, socketio: SocketIO):
+        self.socketio = socketio
+        # {"event", "role", "sent_ms"} by sid, for this process only (Socket.IO keeps a
+        # client on one process; rooms and broadcasts cross processes).
+        self.sessions: dict[str, dict[str, Any]] = {}
+        self.app: Any = None  # set by bind()
+        self.screens: Screens | None = None  # set by bind()
+
+    def me(self) -> dict[str, Any]:
+        return self.sessions[request.sid]
+
+    def on_connect(self, auth_data: Any = None) -> None:
+        """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
+        event_id, role = _authenticate(auth_data)
+        self.sessions[request.sid] = {"event": event_id, "role": role}
+        self.screens.welcome(event_id, role, request.sid)
+        if role == "participant":
+            self.screens.phone_joined(event_id)
+
+    def on_disconnect(self, _reason: Any = None) -> None:
+        me = self.sessions.pop(request.sid, None)
+        if me and me["role"] == "participant":
+            self.screens.phone_left(me["event"])
+
+    def on_error(self, exc: Exception) -> dict[str, Any]:
+        """Any handler that fails still answers, so no client waits forever.
+
+        The log names the event and the error type only: never a payload,
+        which could hold note text.
+        """
+        log.error("socket event %s failed: %s", request.event["message"], type(exc).__name__,
+                  exc_info=exc)
+        return protocol.error("server_error", "the server could not handle that; try again")
+
+    def on_time_sync(self, _data: Any = None) -> dict[str, Any]:
+        """Any screen pings to estimate its clock offset; ack carries server time in ms."""
+        return protocol.ok(server_now=now_ms())
+
+    def bind(self, app: Any, screens: Screens) -> None:
+        """After init_app: serve note_submit straight from python-socketio (see note_submit)."""
+        self.app, self.screens = app, screens
+        self.socketio.server.on(protocol.NOTE_SUBMIT, self.note_submit)
+
+    def note_submit(self, sid: str, data: Any = None, *_extra: Any) -> dict[str, Any]:
+        """A phone drops a note; ack after commit; facilitators and projectors get notes_added
+        and notes_count (coalesced: the first at once, then at most every PUSH_INTERVAL_MS).
+
+        Registered on python-socketio itself, not through Flask-SocketIO: the busiest
+        event skips the Flask request context (URL matching, session) built per event.
+        It needs none: who sent it comes from ``sessions``, the note goes to the
+        writer's own connection, and the app is passed by hand. Errors answer as
+        on_error does.
+        """
+        try:
+            return self._note_submit(sid, data)
+        except Exception as exc:  # noqa: BLE001 - as on_error: always answer
+            log.error("socket event %s failed: %s", protocol.NOTE_SUBMIT, type(exc).__name__,
+                      exc_info=exc)
+            return protocol.error("server_error", "the server could not handle that; try again")
+
+    def on_note_submit(self, data: Any = None) -> dict[str, Any]:
+        """The same through Flask-SocketIO (replaced by note_submit once bound)."""
+        return self._note_submit(request.sid, data)
+
+    def _note_submit(self, sid: str, data: Any) -> dict[str, Any]:
+        app = self.app
+        me = self.sessions[sid]
+        event_id = me["event"]
+        if not _within_limit(me, now_ms(), int(app.config["NOTE_LIMIT_PER_MINUTE"])):
+            return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
+        try:
+            note, is_new = notes.submit_note_batched(app.extensions["facilitator_notes"],
+                                                     event_id, data, now())
+        except NoteError as exc:
+            return protocol.error(exc.code, str(exc))
+        if is_new:
+            self.screens.note_added(note)
+        return protocol.ok(id=note.id, duplicate=not is_new)
+
+    def on_eval_answer(self, data: Any = None) -> dict[str, Any]:
+        """A phone answers (or changes its answer to) an open evaluation item."""
+        event_id = self.me()["event"]
+        try:
+            evaluation.answer(get_db(), event_id, data, now())
+        except NoteError as exc:
+            return protocol.error(exc.code, str(exc))
+        self.screens.results(event_id)
+        return protocol.ok()
+
+    @facilitator_only
+    def on_timer_command(self, event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator drives the timer; every screen gets timer_state."""
+        data = data if isinstance(data, dict) else {}
+        step_before = timing.timer_state(get_db(), event_id).step_id
+        after = timing.timer_command(get_db(), event_id, str(data.get("action")), now_ms(),
+                                     step_id=data.get("step_id"), on=data.get("on"))
+        self.screens.timer(event_id, entered_step=after.step_id != step_before)
+        return protocol.ok()
+
+    @facilitator_only
+    def on_note_moderate(self, event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator hides/restores or stars a note; control pages and projector update."""
+        note = notes.moderate(get_db(), event_id, data)
+        return protocol.ok(note=self.screens.note_updated(note))
+
+    @facilitator_only
+    def on_box_set(self, event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator opens or closes the box; every screen gets box_state."""
+        notes.set_box(get_db(), event_id, _field(data, "open"))
+        self.screens.box(event_id)
+        return protocol.ok()
+
+    @facilitator_only
+    def on_table_numbers(self, event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator lets phones add an optional table number to their notes."""
+        notes.set_table_numbers(get_db(), event_id, _field(data, "on"))
+        self.screens.box(event_id)
+        self.screens.tables(event_id)
+        return protocol.ok()
+
+    @facilitator_only
+    def on_projector_view(self, event_id: str, data: Any) -> dict[str, Any]:
+        """A facilitator switches the projector between timer, note wall and word cloud."""
+        notes.set_projector_view(get_db(), event_id, _field(data, "view"))
+        self.screens.projector_view(event_id)
+        return protocol.ok()
+
+
+def register(socketio: SocketIO) -> Handlers:
+    """Attach every handler to this app's SocketIO (before init_app; then bind(app))."""
+    handlers = Handlers(socketio)
+    socketio.on("connect")(handlers.on_connect)
+    socketio.on("disconnect")(handlers.on_disconnect)
+    socketio.on_error_default(handlers.on_error)
+    for name, handler in ((protocol.TIME_SYNC, handlers.on_time_sync),
+                          (protocol.NOTE_SUBMIT, handlers.on_note_submit),
+                          (protocol.TIMER_COMMAND, handlers.on_timer_command),
+                          (protocol.NOTE_MODERATE, handlers.on_note_moderate),
+                          (protocol.BOX_SET, handlers.on_box_set),
+                          (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
+                          (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view),
+                          (protocol.EVAL_ANSWER, handlers.on_eval_answer)):
+        socketio.on(name)(handler)
+    return handlers
+
+
+def _field(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _within_limit(me: dict[str, Any], at_ms: int, limit: int) -> bool:
+    """A sliding window of note sends per connection."""
+    recent = [t for t in me.setdefault("sent_ms", []) if at_ms - t < NOTE_WINDOW_MS]
+    me["sent_ms"] = recent
+    if len(recent) >= limit:
+        return False
+    recent.append(at_ms)
+    return True
+
+
+def _authenticate(auth_data: Any) -> tuple[str, str]:
+    if not isinstance(auth_data, dict):
+        raise ConnectionRefusedError("auth must be an object with event and role")
+    event_id, role = auth_data.get("event"), auth_data.get("role")
+    if role not in ROLES or not isinstance(event_id, str):
+        raise ConnectionRefusedError("unknown role or event")
+    if events.get_event(get_db(), event_id) is None:
+        raise ConnectionRefusedError("unknown event")
+    if role == "facilitator" and not auth.check_facilitator_token(
+            current_app.config["SECRET_KEY"], auth_data.get("token"), event_id):
+        raise ConnectionRefusedError("facilitator token missing or invalid")
+    return event_id, role
