@@ -157,8 +157,8 @@
     var notes = chosen("[data-note-select]");
     root.querySelector('[data-action="theme-merge"]').disabled = chosen("[data-theme-select]").length < 2;
     root.querySelector('[data-action="note-move"]').disabled = !notes.length || !moveTarget.value;
-    root.querySelector("[data-selected-count]").textContent = notes.length ?
-      fill(T.selected, { n: notes.length }) : "";
+    var rows = list.querySelectorAll("[data-note-select]:checked").length;  // a stack is one row
+    root.querySelector("[data-selected-count]").textContent = rows ? fill(T.selected, { n: rows }) : "";
     list.querySelectorAll(".theme-note").forEach(function (li) {
       li.classList.toggle("chosen", li.querySelector("[data-note-select]").checked);
     });

@@ -79,7 +79,8 @@ def _run(server, *args):
 def _make_themes(db_path: Path, event_id: str) -> None:
     """Themes of the room's notes, as the facilitator's "find themes" makes them."""
     code = ("import sys; from datetime import datetime, timezone;"
-            "from facilitator import store, themes; from facilitator.db import connect;"
+            "from facilitator import store; from facilitator.usecases import themes;"
+            "from facilitator.db import connect;"
             "db = connect(sys.argv[1]); event = store.get_event(db, sys.argv[2]);"
             "q = store.list_questions(db, event.id)[0].id;"
             "themes.find(db, event, q, datetime.now(timezone.utc));"
