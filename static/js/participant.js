@@ -131,6 +131,10 @@
   var questionFollow = followRoomQuestion(question, auth.event);
   textarea.addEventListener("input", updateCount);
   rt.socket.on("connect", flush);
+  // Leaving the page says goodbye at once, so the control page's "anslutna" drops now and not
+  // only when the server's ping times out; back from the browser's cache, connect again.
+  window.addEventListener("pagehide", function () { rt.socket.disconnect(); });
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { rt.socket.connect(); } });
   setInterval(flush, 5000);
   window.addEventListener("online", flush);
   render();

@@ -13,6 +13,12 @@ def test_copies_show_once_with_a_count(live_server, pages, facilitator_page):
     projector = pages(demo["projector_url"], 1920, 1080)
     phone = pages(demo["join_url"], 360, 740, **PHONE[2])
     show_on_projector(control, "wall")
+    # The phone is counted as connected (the projector is not a phone), and leaves the count.
+    expect(control.locator("[data-phones]")).to_have_text("1 ansluten")
+    second = pages(demo["join_url"], 360, 740, **PHONE[2])
+    expect(control.locator("[data-phones]")).to_have_text("2 anslutna")
+    second.goto("about:blank")                   # the page closes its connection
+    expect(control.locator("[data-phones]")).to_have_text("1 ansluten", timeout=20_000)
     for text in ("En dörr in för familjerna", "en dörr in för familjerna!",
                  "En dörr in för familjerna", "Bättre fika"):
         send_note(phone, text)
