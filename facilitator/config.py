@@ -10,7 +10,16 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
+
+
+def shipped(name: str) -> Path:
+    """templates/ or static/: inside the package when installed from a wheel (setup.py puts
+    them there), else at the root of the checkout (editable installs, tests)."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else ROOT / name
+
 
 DEFAULTS: dict[str, Any] = {
     # Where the SQLite database lives; empty means <instance>/facilitator.sqlite3.
@@ -28,8 +37,8 @@ DEFAULTS: dict[str, Any] = {
     # notes_count and tables go to control pages and projectors at most this often
     # per event while notes pour in (0: after every note).
     "PUSH_INTERVAL_MS": 250,
-    "TEMPLATES_DIR": str(ROOT / "templates"),
-    "STATIC_DIR": str(ROOT / "static"),
+    "TEMPLATES_DIR": str(shipped("templates")),
+    "STATIC_DIR": str(shipped("static")),
 }
 
 # Environment variables that are read, each as FACILITATOR_<NAME>.

@@ -25,7 +25,7 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from facilitator.bench.server import LiveServer
 from tests.browser.find_chromium import find_chromium  # noqa: E402
 from tests.browser.support import (FACILITATOR, PHONE, PROJECTOR, launch, log_in,  # noqa: E402
-                                   open_page, send_note, show_on_projector)
+                                   open_page, send_note, show_on_projector, submit)
 
 # In the words of the day's themes: samverkan, elevhälsa, skolutveckling.
 NOTES = [
@@ -85,12 +85,12 @@ def shoot_rotation(facilitator, projector, phone, demo, out: Path) -> None:
     facilitator.goto(demo["facilitator_url"] + "/rotation")
     for name in PEOPLE:
         facilitator.fill("#rot-name", name)
-        facilitator.click('[data-action="rotation-add"]')
+        submit(facilitator, '[data-action="rotation-add"]')
     phone.reload()
     phone.fill("#checkin-name", "Lars Wik")
     phone.click('[data-action="checkin"]')
     facilitator.reload()
-    facilitator.click('[data-action="rotation-show"]')
+    submit(facilitator, '[data-action="rotation-show"]')
     facilitator.goto(demo["facilitator_url"])
     show_on_projector(facilitator, "tables")
     expect(projector.locator('[data-view-panel="tables"]')).to_be_visible()

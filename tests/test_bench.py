@@ -13,11 +13,20 @@ def bench(*args):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_bench_timer():
-    data = bench("timer", "--clients", "20", "--rounds", "3")
-    assert data["connected"] == 20 and data["missed"] == 0 and data["received"] == 60
+def test_bench_timer_spreads_its_phones_over_processes_and_says_so():
+    data = bench("timer", "--clients", "21", "--rounds", "3", "--processes", "3")
+    assert data["connected"] == 21 and data["missed"] == 0 and data["received"] == 63
     assert 0 <= data["propagation_p50_ms"] <= data["propagation_p99_ms"]
     assert data["rss_mb"] > 0
+    assert data["load"]["client_processes"] == 3 and data["load"]["phones_per_process"] == [7, 7, 7]
+    assert "python-socketio" in data["load"]["generator"]
+
+
+def test_the_outside_generator_measures_the_same_thing_independently():
+    data = bench("outside", "--clients", "20", "--rounds", "3")
+    assert data["connected"] == 20 and data["missed"] == 0 and data["received"] == 60
+    assert 0 <= data["propagation_p50_ms"] <= data["propagation_p99_ms"]
+    assert data["load"]["client_processes"] == 2 and "raw WebSocket" in data["load"]["generator"]
 
 
 def test_bench_notes_counts_in_the_database():
@@ -27,7 +36,9 @@ def test_bench_notes_counts_in_the_database():
     assert 0 <= data["ack_p50_ms"] <= data["ack_p99_ms"]
 
 
-@pytest.mark.parametrize("args", [["timer", "--clients", "0"], ["notes", "--url", "http://127.0.0.1:9"]])
+@pytest.mark.parametrize("args", [["timer", "--clients", "0"], ["notes", "--url", "http://127.0.0.1:9"],
+                                  ["room", "--processes", "0", "--clients", "5"],
+                                  ["outside", "--url", "http://127.0.0.1:9"]])
 def test_bench_refuses_bad_arguments(args):
     result = subprocess.run([sys.executable, "-m", "facilitator", "bench", *args],
                             capture_output=True, text=True, timeout=60)

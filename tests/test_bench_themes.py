@@ -1,17 +1,13 @@
-"""bench/themes.py runs end to end at a tiny size (the real figures are in docs/themes.md)."""
-import importlib.util
+"""`facilitator bench themes` runs end to end at a tiny size (the real figures are in docs/themes.md)."""
 import json
-from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "themes.py"
+from facilitator.bench import themes as bench
+from facilitator.cli import main
 
 
 def test_bench_at_a_tiny_size(capsys):
-    spec = importlib.util.spec_from_file_location("bench_themes", BENCH)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    assert bench.main(["--sizes", "12", "--no-cli", "--no-steps", "--sets",
-                       "en_heldout", "--json"]) == 0
+    assert main(["bench", "themes", "--sizes", "12", "--no-cli", "--no-steps", "--sets",
+                 "en_heldout", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["speed"][0]["notes"] == 12 and report["speed"][0]["themes_lexical_s"] < 5
     assert report["ari"]["lexical only"]["en_heldout"] > 0.4

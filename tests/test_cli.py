@@ -173,13 +173,20 @@ def test_rotate_swedish_excel_file_and_odd_names_pass_through(tmp_path, capsys):
     assert code == 0 and "Round 1" in out and "Åsa Öberg" in out
 
 
+def test_rotate_reads_a_swedish_excel_default_csv(tmp_path, capsys):
+    csv = "id;Namn\r\n" + "".join(f"{i};Åsa Öberg {i}\r\n" for i in range(6))
+    code, out, _ = rotate(tmp_path, capsys, csv.encode("cp1252"), "--rounds", "1",
+                          "--table-size", "3")
+    assert code == 0 and "Åsa Öberg 5" in out
+
+
 @pytest.mark.parametrize("csv, args, message", [
     (b"", [], "no people"),
     (b"id,name,org\n", [], "no people"),
     (b"name,org\nA,x\nB,y\nC,z\n", [], "no 'id' column"),
     (b"id,name\n1,A\n2,B\n1,C\n", [], "line 4: duplicate id '1'"),
     (b"id,name\n" + b"9,x\n" * (10 * 1024 * 1024 // 4), [], "larger than"),
-    ("id,name\n1,Å\n".encode("latin-1"), [], "not UTF-8"),
+    ("id,name\n1,Göteborg\n".encode("cp850"), [], "not UTF-8, UTF-16 or Windows-1252"),
     (room_csv(9).encode(), ["--mode", "zigzag"], "unknown mode 'zigzag'"),
     (room_csv(9).encode(), ["--rounds", "0"], "--rounds must be 1..100"),
     (room_csv(9).encode(), ["--rounds", "101"], "--rounds must be 1..100"),

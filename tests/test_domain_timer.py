@@ -55,6 +55,16 @@ def test_reset_returns_to_full_duration():
     assert timer.reset(running) == timer.load_step(1, 60)
 
 
+def test_reset_gives_back_the_planned_time_after_minutes_were_taken_or_added():
+    state = timer.start(timer.load_step(1, 20 * 60), now_ms=0)
+    for _ in range(3):
+        state = timer.adjust(state, -60_000, now_ms=1_000)
+    assert timer.remaining_ms(state, 1_000) == 17 * 60_000 - 1_000
+    assert timer.reset(state, planned_s=20 * 60) == timer.load_step(1, 20 * 60)
+    longer = timer.adjust(timer.load_step(1, 20 * 60), 60_000, now_ms=0)
+    assert timer.reset(longer, planned_s=20 * 60).remaining_ms == 20 * 60_000
+
+
 @pytest.mark.parametrize("ms, shown", [
     (MIN20, "20:00"),
     (MIN20 - 1, "20:00"),       # counts down with rounding up

@@ -4,12 +4,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from facilitator.usecases import people, rotation
 from facilitator import store
 from tests.conftest import NOW, gen_event, log_in
+
+FILES = Path(__file__).parent / "data" / "csv"
 
 
 def page(client, event_id):
@@ -47,7 +50,9 @@ def test_import_plans_rounds_for_everyone(client, db, demo):
 @pytest.mark.parametrize("data, message", [
     (b"", "Filen \u00e4r tom"),
     (b"Namn;Organisation\r\n", "Filen \u00e4r tom"),
-    (b"\xff\xfe\x00N\x00a", "inte UTF-8"),
+    (b"Namn\n\x81\x8d\n", "varken UTF-8, UTF-16 eller Windows-1252"),
+    ((FILES / "dos_cp850.csv").read_bytes(), "CSV (semikolonavgränsad)"),
+    (b"Namn\n" + b"x" * 200_000 + b"\n", "inte att läsa som CSV"),
     (b"Organisation\nBUN\n", "namn"),
     (b"Namn,Organisation\nAnna,BUN\n,Skola\n" + b"x" * 300 + b",BUN\n", "Rad 3"),
 ])
@@ -56,6 +61,27 @@ def test_bad_lists_are_explained_and_import_nothing(client, db, demo, data, mess
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     assert store.list_attendees(db, demo.id) == []
+
+
+@pytest.mark.parametrize("name, said", [
+    ("excel_semikolon_windows1252.csv", "Windows-1252 (Excels ”CSV (semikolonavgränsad)”)"),
+    ("excel_csv_utf8_bom.csv", "UTF-8 med BOM"), ("utf8_no_bom_comma.csv", "lästes som UTF-8;"),
+    ("excel_unicode_text_utf16.txt", "UTF-16"),
+])
+def test_import_says_which_encoding_it_read_and_keeps_the_letters(client, db, demo, name, said):
+    response = upload(client, demo.id, (FILES / name).read_bytes(), name)
+    assert response.status_code == 302
+    html = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "5 personer importerade." in html and said in html
+    assert [p.name for p in store.list_attendees(db, demo.id)] == [
+        "Åsa Öberg", "Per Ärlemalm", "Märta Ekström", "Anne-Sofie Dupré", "Jörgen Åkesson"]
+    assert "Märta Ekström" in html
+
+
+def test_a_forged_import_notice_is_ignored(client, demo):
+    html = client.get(f"/f/events/{demo.id}/rotation?imported=5&read_as=<b>x</b>").get_data(
+        as_text=True)
+    assert "data-import-done" not in html and "<b>x</b>" not in html
 
 
 def test_a_file_over_the_request_limit_is_refused_before_reading(client, db, demo):

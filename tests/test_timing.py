@@ -29,12 +29,32 @@ def test_extend_does_not_split_a_run(db, demo):
     assert db["step_runs"].count == 1
 
 
+def test_restarting_a_step_gives_back_its_planned_time(db, demo):
+    """Start a 20-minute step, -1 min three times, restart: 20:00 again, not 17:00."""
+    timing.timer_command(db, demo.id, "start", 0)
+    for _ in range(3):
+        timing.timer_command(db, demo.id, "shorten", MIN)
+    assert timing.timer_snapshot(db, demo.id, MIN)["remaining_ms"] == 16 * MIN
+    timing.timer_command(db, demo.id, "reset", 2 * MIN)
+    snapshot = timing.timer_snapshot(db, demo.id, 2 * MIN)
+    assert (snapshot["status"], snapshot["remaining_ms"], snapshot["duration_ms"]) == (
+        "idle", 20 * MIN, 20 * MIN)
+
+
 def test_programme_payload_has_planned_and_used(db, demo):
     timing.timer_command(db, demo.id, "start", 0)
     payload = timing.programme_payload(db, demo.id, 2 * MIN)
     assert payload["server_now"] == 2 * MIN
     assert [(s["duration_s"], s["elapsed_ms"]) for s in payload["steps"]] == [
         (1200, 2 * MIN), (900, 0), (300, 0)]
+
+
+def test_programme_payload_has_clock_times_and_how_far_behind(db, demo):
+    timing.timer_command(db, demo.id, "start", 0)
+    timing.timer_command(db, demo.id, "extend", MIN)   # a 21-minute first step now
+    plan = timing.programme_payload(db, demo.id, 2 * MIN)["schedule"]
+    assert plan["starts_ms"] == [0, 20 * MIN, 35 * MIN] and plan["started"]
+    assert plan["planned_end_ms"] == 40 * MIN and plan["behind_ms"] == MIN
 
 
 def test_auto_advance_starts_the_next_step_when_the_time_is_up(db, demo):

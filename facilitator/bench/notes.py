@@ -9,17 +9,18 @@ from .probes import NoteProbe
 
 
 def run(clients: int, url: str | None = None, event_id: str | None = None,
-        login: str | None = None) -> dict[str, Any]:
+        login: str | None = None, processes: int = 2) -> dict[str, Any]:
     with harness.target(url, event_id, login) as (base, event, server, session):
-        phones, connect_s = harness.connect_many(base, event, clients, lambda i, c: None)
         probe = NoteProbe()
-        probe.send_all(phones)
-        counts = probe.count(session, event)
-        rss = server.rss_mb() if server else None
-        harness.disconnect_all(phones)
+        with harness.fleet(base, event, clients, processes, probe.marker) as phones:
+            probe.start(phones)
+            probe.finish(phones)
+            counts = probe.count(session, event)
+            rss = server.rss_mb() if server else None
     pct = harness.percentile
-    return {"bench": "notes", "clients": clients, "connected": len(phones), "sent": len(probe.sent),
-            "acked": len(probe.acked), **counts,
+    return {"bench": "notes", "clients": clients, "connected": phones.connected,
+            "sent": len(probe.sent), "acked": len(probe.acked), **counts,
             "ack_p50_ms": pct(probe.latencies, 50), "ack_p99_ms": pct(probe.latencies, 99),
             "ack_max_ms": pct(probe.latencies, 100),
-            "connect_s": round(connect_s, 2), "rss_mb": rss, "server": url or "local subprocess"}
+            "connect_s": phones.connect_s, "rss_mb": rss, "server": url or "local subprocess",
+            "load": phones.load()}

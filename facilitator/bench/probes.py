@@ -1,53 +1,34 @@
-"""The two measurements the benchmarks combine: timer broadcasts and note acks."""
+"""The two measurements the benchmarks combine: timer broadcasts and note acks, both made by
+the phone processes of a Fleet, and the facilitator's control page in a process of its own."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-import time
 import uuid
 
-import gevent
-import gevent.event
-import socketio
-
+from .fleet import Fleet
 from .server import FacilitatorSession
 
 ACTIONS = ("start", "pause", "extend", "start", "shorten", "pause")
 ROUND_TIMEOUT_S = 15
-ACK_TIMEOUT_S = 30
 
 
 class BroadcastProbe:
     """How long each phone takes to get a timer_state after the facilitator's command."""
 
     def __init__(self) -> None:
-        self.waiting: dict[int, float] = {}
         self.latencies: list[float] = []
         self.missed = 0
-        self.done = gevent.event.Event()
 
-    def setup(self, index: int, client: socketio.Client) -> None:
-        def on_state(_state: dict) -> None:
-            started = self.waiting.pop(index, None)
-            if started is not None:
-                self.latencies.append((time.perf_counter() - started) * 1000)
-                if not self.waiting:
-                    self.done.set()
-        client.on("timer_state", on_state)
-
-    def rounds(self, facilitator: socketio.Client, phones: list[socketio.Client], count: int) -> None:
+    def rounds(self, facilitator: "RemoteFacilitator", fleet: Fleet, count: int) -> None:
         """Send ``count`` timer commands; wait each time for every connected phone."""
-        indexes = [phone.bench_index for phone in phones]
         for round_no in range(count):
-            self.done.clear()
-            started = time.perf_counter()
-            self.waiting.update({i: started for i in indexes})
-            facilitator.call("timer_command", {"action": ACTIONS[round_no % len(ACTIONS)]},
-                             timeout=ROUND_TIMEOUT_S)
-            self.done.wait(ROUND_TIMEOUT_S)
-            self.missed += len(self.waiting)
-            self.waiting.clear()
+            fleet.all("arm")
+            sent_at = facilitator.command(ACTIONS[round_no % len(ACTIONS)])
+            for part in fleet.all("collect", until=sent_at + ROUND_TIMEOUT_S):
+                self.latencies.extend((at - sent_at) * 1000 for at in part["received"])
+                self.missed += part["missed"]
 
 
 class NoteProbe:
@@ -59,20 +40,14 @@ class NoteProbe:
         self.acked: list[str] = []
         self.latencies: list[float] = []
 
-    def send_all(self, phones: list[socketio.Client]) -> None:
-        gevent.joinall([gevent.spawn(self._send, i, p) for i, p in enumerate(phones)])
+    def start(self, fleet: Fleet) -> None:
+        fleet.all("notes")
 
-    def _send(self, index: int, phone: socketio.Client) -> None:
-        note = {"id": str(uuid.uuid4()), "text": f"{self.marker} lapp {index}: samverkan åäö"}
-        self.sent.add(note["id"])
-        started = time.perf_counter()
-        try:
-            ack = phone.call("note_submit", note, timeout=ACK_TIMEOUT_S)
-        except socketio.exceptions.TimeoutError:
-            return
-        if ack.get("ok"):
-            self.latencies.append((time.perf_counter() - started) * 1000)
-            self.acked.append(note["id"])
+    def finish(self, fleet: Fleet) -> None:
+        for part in fleet.all("notes_result"):
+            self.sent.update(part["sent"])
+            self.acked.extend(part["acked"])
+            self.latencies.extend(part["latencies_ms"])
 
     def count(self, session: FacilitatorSession, event_id: str) -> dict[str, int]:
         """lost / lost_acked / duplicated, from the database through the JSON export."""
@@ -80,14 +55,13 @@ class NoteProbe:
         stored = [r["id"] for r in rows if r["text"].startswith(self.marker)]
         counts = {note_id: stored.count(note_id) for note_id in self.sent}
         return {"lost": sum(1 for c in counts.values() if c == 0),
-                "lost_acked": sum(1 for i in self.acked if counts[i] == 0),
+                "lost_acked": sum(1 for i in self.acked if counts.get(i, 0) == 0),
                 "duplicated": sum(c - 1 for c in counts.values() if c > 1)}
 
 
 class RemoteFacilitator:
-    """The facilitator's control page in a process of its own (bench/remote.py), as in a room
-    where it runs on a laptop, not inside the phones' event loop. ``call`` and ``disconnect``
-    stand in for the socketio.Client methods the probes use."""
+    """The facilitator's control page in a process of its own (remote.py), as in a room
+    where it runs on a laptop, not inside the phones' event loop."""
 
     def __init__(self, base: str, event_id: str, session: FacilitatorSession):
         self.process = subprocess.Popen(
@@ -103,11 +77,11 @@ class RemoteFacilitator:
             raise OSError("the facilitator process ended")
         return json.loads(line)
 
-    def call(self, event: str, data: dict, timeout: float) -> dict:
-        assert event == "timer_command"
-        self.process.stdin.write(f"{data['action']}\n")
+    def command(self, action: str) -> float:
+        """Send a timer command; the monotonic time it was sent at."""
+        self.process.stdin.write(f"{action}\n")
         self.process.stdin.flush()
-        return self._answer()
+        return self._answer()["sent_at"]
 
     def disconnect(self) -> None:
         self.process.stdin.close()
@@ -115,10 +89,6 @@ class RemoteFacilitator:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-
-
-def facilitator_client(base: str, event_id: str, session: FacilitatorSession) -> RemoteFacilitator:
-    return RemoteFacilitator(base, event_id, session)
 
 
 def per_client_kb(before: float | None, after: float | None, count: int) -> float | None:

@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 
+QUALITY_BENCHES = ("rotation", "themes")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"] and argv[1:2] and argv[1] in QUALITY_BENCHES:
+        return _quality_bench(argv[1], argv[2:])    # their own options, passed through
     args = _parser().parse_args(argv)
     try:
         return args.func(args)
@@ -109,19 +115,36 @@ def _cluster_command(sub) -> None:
 
 
 def _bench_commands(sub) -> None:
-    bench = sub.add_parser("bench", help="benchmarks with many Socket.IO clients")
+    bench = sub.add_parser("bench", help="benchmarks with many Socket.IO clients (the `bench` extra)")
     kinds = bench.add_subparsers(dest="bench", required=True)
     for name, text in (("timer", "timer propagation to every phone"),
                        ("notes", "N phones send a note at once"),
-                       ("room", "N phones get timer broadcasts while all send a note")):
+                       ("room", "N phones get timer broadcasts while all send a note"),
+                       ("outside", "the timer figure again from an independent raw-WebSocket generator")):
         kind = _command(kinds, name, cmd_bench, text, db=False)
         kind.add_argument("--clients", type=int, default=100)
+        kind.add_argument("--processes", type=int, metavar="P",
+                          help="client processes the phones are spread over (default: one per "
+                               "core, at least 2)")
         kind.add_argument("--url", help="an already running server (default: start one on loopback)")
         kind.add_argument("--event", help="event id on --url")
         kind.add_argument("--login", help="USER:PASSWORD of a facilitator of --event on --url")
         kind.add_argument("--json", action="store_true", help="print one JSON object")
-        if name in ("timer", "room"):
-            kind.add_argument("--rounds", type=int, default=10 if name == "timer" else 5)
+        if name != "notes":
+            kind.add_argument("--rounds", type=int, default=5 if name == "room" else 10)
+    _quality_benches(kinds)
+
+
+def _quality_benches(kinds) -> None:
+    """Listed in the help; main() hands them their arguments (`... rotation --help`)."""
+    kinds.add_parser("rotation", help="rotation quality and speed for a range of rooms")
+    kinds.add_parser("themes", help="themes speed and ARI on the labelled sets (from a checkout)")
+
+
+def _quality_bench(name: str, argv: list[str]) -> int:
+    import importlib
+
+    return importlib.import_module(f"facilitator.bench.{name}").main(argv)
 
 
 @contextlib.contextmanager
@@ -278,32 +301,37 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from gevent import monkey
+    from ..bench import requirements
 
-    monkey.patch_all()
-    from ..bench import notes as notes_bench
-    from ..bench import room as room_bench
-    from ..bench import timer as timer_bench
+    problem = requirements.problem()
+    if problem:
+        raise UserError(problem)
+    from ..bench import fleet, notes, outside, room, timer
 
     if not 1 <= args.clients <= 20_000:
         raise UserError("--clients must be 1..20000")
+    processes = fleet.default_processes() if args.processes is None else args.processes
+    if not 1 <= processes <= 64:
+        raise UserError("--processes must be 1..64")
+    where = {"url": args.url, "event_id": args.event, "login": args.login, "processes": processes}
     try:
-        if args.bench == "timer":
-            result = timer_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
-                                     args.login)
-        elif args.bench == "room":
-            result = room_bench.run(args.clients, max(1, args.rounds), args.url, args.event,
-                                    args.login)
+        if args.bench == "notes":
+            result = notes.run(args.clients, **where)
         else:
-            result = notes_bench.run(args.clients, args.url, args.event, args.login)
+            bench = {"timer": timer, "room": room, "outside": outside}[args.bench]
+            result = bench.run(args.clients, max(1, args.rounds), **where)
     except (ValueError, OSError) as exc:
         raise UserError(str(exc)) from exc
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:22} {value}")
+    _print_result(result, args.json)
     return 0
+
+
+def _print_result(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result))
+        return
+    for key, value in result.items():
+        print(f"{key:22} {value}")
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:

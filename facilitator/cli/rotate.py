@@ -16,7 +16,8 @@ MAX_ROUNDS = 100
 FILE_PROBLEMS = {
     "empty": "no people in the file (empty, or only a header row)",
     "too_big": f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB",
-    "not_utf8": "the file is not UTF-8 text (save it as 'CSV UTF-8')",
+    "unknown_encoding": "the file is not UTF-8, UTF-16 or Windows-1252 text (save it as 'CSV UTF-8')",
+    "malformed": "the file is not readable CSV (a cell far too long, or unmatched quotes)",
     "not_text": "the file is not text",
     "no_id_column": "no 'id' column in the header row",
     "no_name_column": "no 'name' column in the header row",

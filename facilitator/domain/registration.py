@@ -2,15 +2,20 @@
 
 Also the people list of a rotation (`parse_people_csv`: id, name, org, host table).
 
-Accepts what a Swedish Excel writes: UTF-8 with or without BOM, semicolon or
-comma separated, Swedish or English headers. Nothing is imported half-way:
-either every row is good, or the caller gets every problem at once.
+Accepts what a Swedish Excel writes: "CSV UTF-8" (UTF-8 with BOM), plain UTF-8, the
+default "CSV (semikolonavgränsad)" (Windows-1252) and "Unicode text" (UTF-16, tabs);
+which one was read is detected and returned (``domain.textfile``), never guessed in
+silence. Semicolon, comma or tab separated, Swedish or English headers. Nothing is
+imported half-way: either every row is good, or the caller gets every problem at once.
 """
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .textfile import EncodingError, decode
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -50,6 +55,15 @@ class RowError:
     value: str = ""   # the offending cell where that helps (a duplicate id)
 
 
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class ReadList(Generic[Row]):
+    rows: list[Row]
+    encoding: str     # as domain.textfile.decode names it: utf-8 | utf-8-sig | utf-16 | windows-1252
+
+
 class RegistrationError(ValueError):
     def __init__(self, code: str, rows: tuple[RowError, ...] = ()):
         super().__init__(code)
@@ -58,7 +72,12 @@ class RegistrationError(ValueError):
 
 def parse_registrations(data: bytes) -> list[Registrant]:
     """Registrants from a CSV file's bytes, or RegistrationError with every problem found."""
-    rows, columns = _table(data, ("name",))
+    return read_registrations(data).rows
+
+
+def read_registrations(data: bytes) -> ReadList[Registrant]:
+    """The registrants and the encoding the file was read in."""
+    rows, columns, encoding = _table(data, ("name",))
     people, errors = [], []
     for line, row in _filled(rows):
         person, error = _registrant(row, columns, line)
@@ -66,12 +85,17 @@ def parse_registrations(data: bytes) -> list[Registrant]:
             errors.append(error)
         else:
             people.append(person)
-    return _all_or_nothing(people, errors)
+    return ReadList(_all_or_nothing(people, errors), encoding)
 
 
 def parse_people_csv(data: bytes) -> list[PeopleRow]:
     """The people of a rotation: an id and name column, optional org and host (a table number)."""
-    rows, columns = _table(data, ("id", "name"))
+    return read_people_csv(data).rows
+
+
+def read_people_csv(data: bytes) -> ReadList[PeopleRow]:
+    """The people of a rotation and the encoding the file was read in."""
+    rows, columns, encoding = _table(data, ("id", "name"))
     people, errors, seen = [], [], set()
     for line, row in _filled(rows):
         values = _cells(row, columns, ("id", "name", "org", "host"))
@@ -90,22 +114,29 @@ def parse_people_csv(data: bytes) -> list[PeopleRow]:
         seen.add(values["id"])
         people.append(PeopleRow(values["id"], values["name"], values["org"],
                                 int(values["host"]) if values["host"] else None))
-    return _all_or_nothing(people, errors)
+    return ReadList(_all_or_nothing(people, errors), encoding)
 
 
-def _table(data: bytes, required: tuple[str, ...]) -> tuple[list[list[str]], dict[str, int]]:
-    """The rows of a CSV file's bytes and where the known columns are; whole-file problems raise."""
+def _table(data: bytes, required: tuple[str, ...]) -> tuple[list[list[str]], dict[str, int], str]:
+    """The rows of a CSV file's bytes, where the known columns are and the encoding read;
+    whole-file problems raise."""
     if not data.strip():
         raise RegistrationError("empty")
     if len(data) > MAX_BYTES:
         raise RegistrationError("too_big")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RegistrationError("not_utf8") from exc
+        decoded = decode(data)
+    except EncodingError as exc:
+        raise RegistrationError(exc.code) from exc
+    text = decoded.text
     if "\x00" in text:
         raise RegistrationError("not_text")
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    if not text.strip("\ufeff \t\r\n"):
+        raise RegistrationError("empty")
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    except csv.Error as exc:
+        raise RegistrationError("malformed") from exc
     if not rows:
         raise RegistrationError("empty")
     columns = _columns(rows[0])
@@ -114,7 +145,7 @@ def _table(data: bytes, required: tuple[str, ...]) -> tuple[list[list[str]], dic
             raise RegistrationError(f"no_{key}_column")
     if len(rows) - 1 > MAX_ROWS:
         raise RegistrationError("too_many_rows")
-    return rows, columns
+    return rows, columns, decoded.encoding
 
 
 def _filled(rows: list[list[str]]):
@@ -133,7 +164,7 @@ def _all_or_nothing(people: list, errors: list[RowError]) -> list:
 
 def _delimiter(text: str) -> str:
     first = text.splitlines()[0] if text.splitlines() else ""
-    return ";" if first.count(";") > first.count(",") else ","
+    return max((",", ";", "\t"), key=first.count) if first.strip() else ","
 
 
 def _columns(header: list[str]) -> dict[str, int]:

@@ -39,9 +39,16 @@ def pause(state: TimerState, now_ms: int) -> TimerState:
                    remaining_ms=remaining_ms(state, now_ms))
 
 
-def reset(state: TimerState) -> TimerState:
-    """Back to the full planned duration, idle."""
-    return replace(state, status="idle", ends_at_ms=None, remaining_ms=state.duration_ms)
+def reset(state: TimerState, planned_s: int | None = None) -> TimerState:
+    """Back to the step's planned duration, idle ("Börja om steget").
+
+    ``planned_s`` is the step's duration in the programme: minutes added or taken
+    with +1/-1 min are given back. Without it (a timer with no step) the timer
+    returns to the duration it had.
+    """
+    duration = state.duration_ms if planned_s is None else _checked_duration(planned_s * 1000)
+    return replace(state, status="idle", ends_at_ms=None, duration_ms=duration,
+                   remaining_ms=duration)
 
 
 def adjust(state: TimerState, delta_ms: int, now_ms: int) -> TimerState:

@@ -12,7 +12,7 @@ from .events import (delete_event, delete_logo, get_demo_event, get_event, get_e
 from .programme import (delete_step, delete_timer, delete_unused_questions,
                         find_or_insert_question, get_step, insert_question, insert_step,
                         list_questions, list_steps, set_step_positions, update_step)
-from .timer import (close_step_runs, due_auto_advance, get_timer, open_step_run, save_timer,
+from .timer import (first_run_ms, close_step_runs, due_auto_advance, get_timer, open_step_run, save_timer,
                     step_elapsed)
 from .notes import (count_notes, get_note, insert_note, list_notes, set_note_flags, table_groups)
 from .accounts import (add_member, events_older_than, get_invite, get_user, get_user_login,
@@ -28,7 +28,7 @@ from .themes import (count_theme_undo, get_projector_themes, get_vectors,
                      last_changed_theme_scope, notes_without_vectors, pop_theme_undo,
                      push_theme_undo, replace_themes, save_vectors, theme_scopes, theme_state)
 
-__all__ = ["add_member", "close_step_runs", "count_attendees", "count_notes", "count_theme_undo",
+__all__ = ["first_run_ms", "add_member", "close_step_runs", "count_attendees", "count_notes", "count_theme_undo",
            "delete_attendee", "delete_eval_item", "delete_event", "delete_logo", "delete_step",
            "delete_timer", "delete_unused_questions", "delete_wish", "due_auto_advance",
            "events_older_than",

@@ -45,3 +45,10 @@ def step_elapsed(db: Database, event_id: str, now_ms: int) -> dict[int, int]:
     rows = db.execute("SELECT step_id, SUM(COALESCE(stopped_ms, ?) - started_ms) FROM step_runs"
                       " WHERE event_id = ? GROUP BY step_id", [now_ms, event_id]).fetchall()
     return {step_id: total for step_id, total in rows}
+
+
+def first_run_ms(db: Database, event_id: str) -> int | None:
+    """When the programme first started (the earliest step run), or None."""
+    row = db.execute("SELECT MIN(started_ms) FROM step_runs WHERE event_id = ?",
+                     [event_id]).fetchone()
+    return row[0] if row else None

@@ -6,6 +6,7 @@ transaction. People are kept apart from notes: nothing here reads or writes a no
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlite_utils import Database
 from . import rotation
 from .. import store
 from ..clock import utc_iso
-from ..domain.registration import parse_registrations
+from ..domain.registration import read_registrations
 from .validation import ValidationError, whole_number
 
 MAX_NAME = 200
@@ -22,12 +23,19 @@ MAX_PEOPLE = 5000
 MAX_TABLES = rotation.MAX_TABLES
 
 
-def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
+@dataclass(frozen=True)
+class Imported:
+    count: int
+    encoding: str   # the file's encoding as read (domain.textfile): the page says it
+
+
+def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> Imported:
     """Add everyone on a registration list; RegistrationError names every bad row.
 
     Hosts get the table number in their host column, or (a yes there) the next free one.
     """
-    registrants = parse_registrations(data)
+    read = read_registrations(data)
+    registrants = read.rows
     with db.atomic():
         _check_room_for(db, event_id, len(registrants))
         hosting = {p.host_table for p in store.list_attendees(db, event_id) if p.host_table}
@@ -41,7 +49,7 @@ def import_csv(db: Database, event_id: str, data: bytes, now: datetime) -> int:
                 for r in registrants]
         store.insert_attendees(db, event_id, rows, utc_iso(now))
         rotation.replan(db, event_id)
-    return len(rows)
+    return Imported(len(rows), read.encoding)
 
 
 def add_person(db: Database, event_id: str, form: dict[str, Any], now: datetime) -> int:

@@ -116,10 +116,16 @@ def update_step(db: Database, event_id: str, step_id: int, fields: dict[str, Any
         store.delete_unused_questions(db, event_id)
 
 
-def delete_step(db: Database, event_id: str, step_id: int) -> None:
-    """Delete a step, unless the room is in it right now (running or paused)."""
+def delete_step(db: Database, event_id: str, step_id: int) -> dict[str, Any]:
+    """Delete a step, unless the room is in it right now (running or paused).
+
+    Returns what restore_step needs to put it back (its fields and position)."""
     with db.atomic():
-        _step_or_error(db, event_id, step_id)
+        step = _step_or_error(db, event_id, step_id)
+        questions = {q.id: q.text for q in store.list_questions(db, event_id)}
+        removed = {"kind": step.kind, "title": step.title, "instruction": step.instruction,
+                   "duration_s": step.duration_s, "question": questions.get(step.question_id, ""),
+                   "box": step.box, "position": step.position}
         timer = store.get_timer(db, event_id)
         if timer and timer.step_id == step_id:
             if timer.status != "idle":
@@ -128,6 +134,34 @@ def delete_step(db: Database, event_id: str, step_id: int) -> None:
         store.delete_step(db, step_id)
         store.delete_unused_questions(db, event_id)
         store.set_step_positions(db, [s.id for s in store.list_steps(db, event_id)])
+    return removed
+
+
+def restore_step(db: Database, event_id: str, removed: dict[str, Any]) -> int:
+    """Undo a delete: the step again, at the place it had (or last, if the programme shrank)."""
+    fields = clean_step_form({"kind": removed.get("kind"), "title": removed.get("title"),
+                              "instruction": removed.get("instruction", ""),
+                              "question": removed.get("question", ""),
+                              "minutes": str(int(removed.get("duration_s", 0)) / 60),
+                              "box": removed.get("box", "")})
+    with db.atomic():
+        new_id = add_step(db, event_id, fields)
+        ids = [s.id for s in store.list_steps(db, event_id) if s.id != new_id]
+        position = min(max(int(removed.get("position", len(ids))), 0), len(ids))
+        ids.insert(position, new_id)
+        store.set_step_positions(db, ids)
+        return new_id
+
+
+def reorder_steps(db: Database, event_id: str, order: object) -> None:
+    """Put the steps in the given order (every step id of the event exactly once)."""
+    with db.atomic():
+        ids = [s.id for s in store.list_steps(db, event_id)]
+        if (not isinstance(order, list) or len(order) != len(ids)
+                or not all(isinstance(i, int) and not isinstance(i, bool) for i in order)
+                or sorted(order) != sorted(ids)):
+            raise ProgrammeRefused("bad_order")
+        store.set_step_positions(db, order)
 
 
 def move_step(db: Database, event_id: str, step_id: int, delta: int) -> None:

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from .. import protocol, store
 from . import rotation
 from ..domain import timer
+from ..domain.schedule import schedule
 from ..models import Step, TimerState
 
 TIMER_ACTIONS = ("start", "pause", "reset", "next", "previous", "extend", "shorten", "goto",
@@ -70,7 +71,8 @@ def _apply(db: Database, event_id: str, state: TimerState, action: str, now_ms: 
     if action == "pause":
         return timer.pause(state, now_ms)
     if action == "reset":
-        return timer.reset(state)
+        step = store.get_step(db, event_id, state.step_id) if state.step_id is not None else None
+        return timer.reset(state, step.duration_s if step is not None else None)
     if action in ("extend", "shorten"):
         return timer.adjust(state, MINUTE_MS if action == "extend" else -MINUTE_MS, now_ms)
     if action == "auto_advance":
@@ -133,10 +135,20 @@ def timer_snapshot(db: Database, event_id: str, now_ms: int) -> dict:
 
 
 def programme_payload(db: Database, event_id: str, now_ms: int) -> dict:
-    """The step list with the time each step has really run, as of ``now_ms``."""
+    """The step list with the time each step has really run, as of ``now_ms``, and the
+    planned clock times with how far ahead or behind the room is."""
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
-    return protocol.programme_payload(store.list_steps(db, event_id), questions,
-                                      store.step_elapsed(db, event_id, now_ms), now_ms)
+    steps, elapsed = store.list_steps(db, event_id), store.step_elapsed(db, event_id, now_ms)
+    payload = protocol.programme_payload(steps, questions, elapsed, now_ms)
+    state = timer_state(db, event_id)
+    ids = [s.id for s in steps]
+    current = ids.index(state.step_id) if state.step_id in ids else None
+    plan = schedule([s.duration_s for s in steps], [elapsed.get(i, 0) for i in ids], current,
+                    timer.remaining_ms(state, now_ms), store.first_run_ms(db, event_id), now_ms)
+    payload["schedule"] = {"starts_ms": plan.starts_ms, "planned_end_ms": plan.planned_end_ms,
+                           "projected_end_ms": plan.projected_end_ms, "behind_ms": plan.behind_ms,
+                           "started": store.first_run_ms(db, event_id) is not None}
+    return payload
 
 
 def _load_step(db: Database, event_id: str, state: TimerState, action: str,

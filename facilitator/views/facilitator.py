@@ -71,6 +71,16 @@ def event(event_id: str):
                            **timer_context(event))
 
 
+@bp.get("/f/events/<event_id>/remote")
+def remote(event_id: str):
+    """The facilitator's own phone as a remote for the timer and the steps (same log-in)."""
+    event = g.event
+    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    return render_template("facilitator/remote.html", event=event, token=token,
+                           steps=events.event_overview(get_db(), event).steps,
+                           **timer_context(event))
+
+
 @bp.route("/f/events/<event_id>/edit", methods=["GET", "POST"])
 def edit(event_id: str):
     event = g.event

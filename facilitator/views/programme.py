@@ -5,7 +5,9 @@ control page, projector and phones show the new programme at once.
 """
 from __future__ import annotations
 
-from flask import abort, g, redirect, render_template, request, url_for
+from flask import abort, current_app, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from ..usecases import programme, events, timing
 from ..screens import screens
@@ -15,9 +17,12 @@ from ..usecases.validation import ValidationError
 from .facilitator import bp
 
 
+UNDO_SECONDS = 3600  # how long "Ångra" can bring a deleted step back
+
+
 @bp.get("/f/events/<event_id>/programme")
 def programme_page(event_id: str):
-    return _render(g.event)
+    return _render(g.event, undo=_undo_of(request.args.get("undo")))
 
 
 @bp.post("/f/events/<event_id>/programme/steps")
@@ -54,8 +59,58 @@ def step_move(event_id: str, step_id: int):
 
 @bp.post("/f/events/<event_id>/programme/steps/<int:step_id>/delete")
 def step_delete(event_id: str, step_id: int):
+    """Delete a step; the page then offers "Ångra" (undo) for an hour."""
     event = g.event
-    return _refusable(event, lambda: programme.delete_step(get_db(), event.id, step_id))
+    try:
+        removed = programme.delete_step(get_db(), event.id, step_id)
+    except programme.ProgrammeRefused as exc:
+        if exc.code == "no_step":
+            abort(404)
+        return _render(event, refused=exc.code), 409
+    screens().timer(event.id)
+    token = _undo_serializer().dumps({"event": event.id, "step": removed})
+    return redirect(url_for(".programme_page", event_id=event.id, undo=token))
+
+
+@bp.post("/f/events/<event_id>/programme/steps/restore")
+def step_restore(event_id: str):
+    """Undo a delete: the step back at its place."""
+    event = g.event
+    undo = _undo_of(request.form.get("undo"))
+    if undo is None:
+        return _render(event, refused="undo_expired"), 400
+    programme.restore_step(get_db(), event.id, undo)
+    return _changed(event.id)
+
+
+@bp.post("/f/events/<event_id>/programme/order")
+def step_order(event_id: str):
+    """Drag-and-drop reordering (JSON {"ids": [...]}, every step once); no reload needed."""
+    event = g.event
+    body = request.get_json(silent=True)
+    try:
+        programme.reorder_steps(get_db(), event.id, body.get("ids") if isinstance(body, dict) else None)
+    except programme.ProgrammeRefused:
+        return jsonify(ok=False, message=_("The programme changed meanwhile. Reload the page.")), 409
+    screens().timer(event.id)
+    return jsonify(ok=True)
+
+
+def _undo_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="step-undo")
+
+
+def _undo_of(token: str | None) -> dict | None:
+    """The deleted step a signed undo token carries, if it is this event's and still fresh."""
+    if not token:
+        return None
+    try:
+        data = _undo_serializer().loads(token, max_age=UNDO_SECONDS)
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("event") != g.event.id:
+        return None
+    return {**data["step"], "token": token}
 
 
 @bp.post("/f/events/<event_id>/programme/template")
@@ -84,14 +139,14 @@ def _changed(event_id: str):
     return redirect(url_for(".programme_page", event_id=event_id))
 
 
-def _render(event, form=None, errors=None, refused=None):
+def _render(event, form=None, errors=None, refused=None, undo=None):
     db = get_db()
     return render_template("facilitator/programme.html", event=event, kinds=STEP_KINDS,
                            steps=events.event_overview(db, event).steps,
                            questions={q.id: q.text for q in events.list_questions(db, event.id)},
                            current=timing.timer_state(db, event.id),
                            templates=programme.templates(), form=form or {"minutes": "10"},
-                           errors=errors or {}, refused=refused)
+                           errors=errors or {}, refused=refused, undo=undo)
 
 
 def _render_edit(event, step, form, errors):

@@ -20,9 +20,18 @@ from .facilitator import bp
 _rng = random.SystemRandom()
 
 
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "windows-1252")
+
+
 @bp.get("/f/events/<event_id>/rotation")
 def rotation_page(event_id: str):
-    return _render(g.event)
+    """After an import (?imported=N&read_as=ENCODING) the page says how the file was read."""
+    imported = request.args.get("imported", type=int)
+    read_as = request.args.get("read_as")
+    notice = ({"count": imported, "encoding": read_as}
+              if imported is not None and 0 <= imported <= 100_000 and read_as in ENCODINGS
+              else None)
+    return _render(g.event, imported=notice)
 
 
 @bp.post("/f/events/<event_id>/rotation/import")
@@ -31,12 +40,12 @@ def rotation_import(event_id: str):
     event = g.event
     upload = request.files.get("file")
     try:
-        people.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
+        done = people.import_csv(get_db(), event.id, upload.read() if upload else b"", now())
     except RegistrationError as exc:
         return _render(event, import_error=exc), 400
     except ValidationError as exc:
         return _render(event, errors=exc.errors), 400
-    return _changed(event.id)
+    return _changed(event.id, imported=done.count, read_as=done.encoding)
 
 
 @bp.post("/f/events/<event_id>/rotation/people")
@@ -133,18 +142,18 @@ def rotation_print(event_id: str):
                            join_url=join_url, **view)
 
 
-def _changed(event_id: str):
+def _changed(event_id: str, **args):
     screens().seating(event_id)
-    return redirect(url_for(".rotation_page", event_id=event_id))
+    return redirect(url_for(".rotation_page", event_id=event_id, **args))
 
 
-def _render(event, form=None, settings_form=None, errors=None, import_error=None):
+def _render(event, form=None, settings_form=None, errors=None, import_error=None, imported=None):
     view = rotation.overview(get_db(), event.id)
     config = view["settings"]
     return render_template(
         "facilitator/rotation.html", event=event, form=form or {}, errors=errors or {},
         token=auth.facilitator_token(current_app.config["SECRET_KEY"], event.id),
-        import_error=import_error, modes=rotation.MODES,
+        import_error=import_error, imported=imported, modes=rotation.MODES,
         settings_form=settings_form or {"mode": config.mode, "size": config.size,
                                         "tables": config.tables or "", "rounds": config.rounds},
         **view)

@@ -46,8 +46,8 @@
     var running = state.status === "running";
     var start = document.querySelector('[data-action="timer-start"]');
     var pause = document.querySelector('[data-action="timer-pause"]');
-    if (start) { start.disabled = running; }
-    if (pause) { pause.disabled = !running; }
+    if (start) { start.disabled = running; start.classList.toggle("primary", !running); }
+    if (pause) { pause.disabled = !running; pause.classList.toggle("primary", running); }
     var next = document.querySelector("[data-next-step]");
     if (next) {
       next.textContent = state.next ? next.getAttribute("data-label") + " " + state.next.title : "";
@@ -72,11 +72,16 @@
     if (!programme) { return; }
     lastProgramme = msg;
     programme.textContent = "";
-    msg.steps.forEach(function (step) {
+    msg.steps.forEach(function (step, index) {
       var li = document.createElement("li");
       li.setAttribute("data-step-id", step.id);
       var name = document.createElement("span");
       name.className = "step-name";
+      if (msg.schedule && msg.schedule.starts_ms[index] !== undefined) {
+        var clock = muted(clockOf(msg.schedule.starts_ms[index]) + " ");
+        clock.setAttribute("data-step-clock", "");
+        name.appendChild(clock);
+      }
       var title = document.createElement("strong");
       title.textContent = step.title;
       name.appendChild(title);
@@ -96,6 +101,25 @@
     });
     markCurrent();
     showUsedTime();
+    showSchedule(msg.schedule);
+  }
+
+  var lang = document.documentElement.lang || "sv";
+  function clockOf(ms) {
+    return new Date(ms).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+  }
+
+  /* Planned end, projected end and how far behind or ahead, e.g. "12 min efter planen". */
+  function showSchedule(plan) {
+    var el = document.querySelector("[data-schedule]");
+    if (!el || !plan) { return; }
+    var minutes = Math.round(plan.behind_ms / 60000);
+    var key = !plan.started ? "data-if-now" : minutes > 0 ? "data-behind" : minutes < 0 ? "data-ahead" : "data-on-time";
+    el.textContent = el.getAttribute(key)
+      .replace("{planned}", clockOf(plan.planned_end_ms))
+      .replace("{projected}", clockOf(plan.projected_end_ms))
+      .replace("{n}", String(Math.abs(minutes)));
+    el.setAttribute("data-state", key.slice(5));
   }
 
   function muted(text) {
@@ -149,6 +173,7 @@
   var phonesBy = {};
   var PHONES_FRESH_MS = 75000;
   function showPhones() {
+    if (!phonesEl) { return; }                 // a page without the count (the remote)
     var now = Date.now(), total = 0;
     Object.keys(phonesBy).forEach(function (p) {
       if (now - phonesBy[p].seen > PHONES_FRESH_MS) { delete phonesBy[p]; }

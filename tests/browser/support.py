@@ -38,6 +38,16 @@ def log_in(page, login: dict) -> None:
     page.wait_for_url(lambda url: "/login" not in url)
 
 
+def submit(page, selector: str) -> None:
+    """Click a button that posts a plain form and return once the page the server answers
+    with has loaded. The next fill, click or script injection would otherwise race the
+    navigation: typed into the old page, or axe added to a document being torn down
+    ("Cannot read properties of null (reading 'appendChild')"). The URL after the post's
+    redirect is often the same, so waiting for the URL would not do."""
+    with page.expect_navigation(wait_until="load"):
+        page.click(selector)
+
+
 def send_note(phone, text: str) -> None:
     """Type a note on the phone page and put it in the box (does not wait for the ack)."""
     phone.fill("[data-note-text]", text)

@@ -7,7 +7,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 
-from .support import log_in, show_on_projector
+from .support import log_in, show_on_projector, submit
 from .test_accessibility import violations
 
 
@@ -23,7 +23,7 @@ def test_phone_checks_in_and_is_sent_to_its_table(live_server, pages, facilitato
     demo = live_server.demo
     control = facilitator_page(demo["facilitator_url"] + "/rotation")
     control.fill("#rot-seats", "11")
-    control.click('[data-action="rotation-seats"]')
+    submit(control, '[data-action="rotation-seats"]')
     expect(control.locator('[data-rotation-round="1"]')).to_be_visible()
 
     phone = pages(demo["join_url"], 360, 740, is_mobile=True)
@@ -41,7 +41,7 @@ def test_phone_checks_in_and_is_sent_to_its_table(live_server, pages, facilitato
     expect(projector.locator('[data-view-panel="tables"]')).to_be_visible()
 
     control.reload()
-    control.click('[data-action="rotation-show"]')
+    submit(control, '[data-action="rotation-show"]')
     table = table_of(live_server.db_path, "Åsa Öberg")
     expect(phone.locator("[data-seat-table]")).to_have_text(f"Gå till bord {table}")
     expect(phone.locator("[data-seat-round]")).to_have_text("Omgång 1 av 3")
@@ -65,10 +65,11 @@ def test_rotation_pages_pass_axe(live_server, pages):
     log_in(page, demo["login"])
     page.fill("#rot-name", "Karin Ek")
     page.fill("#rot-org", "BUN")
-    page.click('[data-action="rotation-add"]')
+    submit(page, '[data-action="rotation-add"]')      # each post loads a new page: wait for it
     page.fill("#rot-seats", "9")
-    page.click('[data-action="rotation-seats"]')
-    page.click('[data-action="rotation-show"]')
+    submit(page, '[data-action="rotation-seats"]')
+    submit(page, '[data-action="rotation-show"]')
+    expect(page.locator('[data-rotation-round="1"]')).to_have_attribute("data-state", "current")
     found = {"rotation": violations(page)}
     page.goto(demo["facilitator_url"] + "/rotation/print")
     found["print"] = violations(page)

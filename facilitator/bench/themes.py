@@ -1,7 +1,10 @@
 """Themes: speed and quality figures for docs/themes.md.
 
-    .venv/bin/python bench/themes.py                 # 100/500/2000 notes, ARI, the method's steps
-    .venv/bin/python bench/themes.py --sizes 20 --no-cli --no-steps --json
+    .venv/bin/facilitator bench themes               # 100/500/2000 notes, ARI, the method's steps
+    .venv/bin/facilitator bench themes --sizes 20 --no-cli --no-steps --json
+
+The labelled sets are the test data (tests/data/themes_*.tsv): run it from a checkout, or
+point --data at a copy of that folder.
 
 Larger inputs are the labelled notes sampled with small perturbations (a typo,
 an opening phrase), so they read like real notes and repeat as real ones do.
@@ -18,13 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ..domain.clustering import embedding
+from ..domain.clustering.cluster import find_themes
+from ..domain.clustering.scores import adjusted_rand_index, read_labelled, theme_of_each
 
-from facilitator.domain.clustering import embedding
-from facilitator.domain.clustering.scores import adjusted_rand_index, read_labelled, theme_of_each
-from facilitator.domain.clustering.cluster import find_themes
-
+ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
 SETS = ("sv_dev", "en_dev", "sv_heldout", "en_heldout")
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
@@ -46,7 +47,11 @@ STEPS = [
 
 
 def labelled(name: str):
-    return read_labelled((DATA / f"themes_{name}.tsv").read_text(encoding="utf-8"))
+    path = DATA / f"themes_{name}.tsv"
+    if not path.is_file():
+        raise SystemExit(f"facilitator bench themes: no labelled set {path} (run it from a "
+                         "checkout, or give --data DIR with the themes_*.tsv files)")
+    return read_labelled(path.read_text(encoding="utf-8"))
 
 
 def sample(n: int, seed: int = 7) -> list[str]:
@@ -120,7 +125,10 @@ def quality(steps: bool, sets=SETS) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    global DATA
+    parser = argparse.ArgumentParser(prog="facilitator bench themes",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of themes_*.tsv")
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--no-cli", action="store_true", help="skip the cold CLI runs")
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
@@ -128,6 +136,7 @@ def main(argv=None) -> int:
                         help="labelled sets for the ARI (the check sets: sv_fresh, sv_fresh2)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    DATA = args.data
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     report = {"model": embedding.available(), "cpus": os.cpu_count(),
               "embed_one_ms": one_at_a_time(), "speed": speed(sizes, not args.no_cli),

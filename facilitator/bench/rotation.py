@@ -1,4 +1,4 @@
-"""Rotation quality and speed for a range of rooms: `python bench/rotation.py [--json]`.
+"""Rotation quality and speed for a range of rooms: `facilitator bench rotation [--json]`.
 
 For each room (people/table size/rounds) and mode: repeat encounters (in pairs mode also
 those left when the pairs that moved together are not counted), same-organisation pairs at
@@ -12,8 +12,7 @@ import argparse
 import json
 import time
 
-from facilitator.domain.rotation import (MODES, Person, encounter_stats, plan_rounds,
-                                               same_org_pairs)
+from ..domain.rotation import MODES, Person, encounter_stats, plan_rounds, same_org_pairs
 
 CASES = ("16/4/5", "32/4/10", "40/5/3", "100/5/5", "400/5/10", "1000/5/10")
 
@@ -49,7 +48,8 @@ def run(cases=CASES, modes=MODES, seed: int = 0) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="facilitator bench rotation",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--cases", default=",".join(CASES), help="PEOPLE/SIZE/ROUNDS,...")
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--seed", type=int, default=0)

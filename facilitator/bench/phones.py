@@ -1,0 +1,147 @@
+"""One client process of phones: `python -m facilitator.bench.phones URL EVENT FIRST COUNT MARKER`.
+
+Real phones are separate machines; a thousand clients in one process measure that process's
+own event loop (it showed 174-194 ms where the server's broadcast p99 was 49-56 ms). The bench
+starts several of these (fleet.py) and steers them with one JSON command per line on stdin;
+each answers with one JSON line on stdout. Times are time.monotonic(), which every process
+on the machine shares, so a receive time here minus the facilitator process's send time
+is the propagation time.
+
+The phones are python-socketio's asyncio client (WebSocket through aiohttp). The gevent
+client with websocket-client measured two to three times the independent generator's figure
+at 1,000 phones on two cores: its per-message cost in the client processes took CPU from the
+server (docs/performance.md).
+
+Commands: {"do": "arm"} (count the next timer_state of every phone), {"do": "collect",
+"until": T} (wait until all have it or monotonic time T), {"do": "notes"} (every phone sends
+one note, in the background), {"do": "notes_result"}, {"do": "quit"}.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import resource
+import sys
+import time
+import uuid
+
+import socketio
+
+CONNECT_BATCH = 50
+ACK_TIMEOUT_S = 30
+
+
+class Phones:
+    """COUNT participant clients over WebSocket and what they measured."""
+
+    def __init__(self, base: str, event_id: str, first: int, count: int, marker: str):
+        self.base, self.event_id, self.marker = base, event_id, marker
+        self.indexes = range(first, first + count)
+        self.clients: dict[int, socketio.AsyncClient] = {}
+        self.waiting: set[int] = set()
+        self.received: list[float] = []
+        self.all_in = asyncio.Event()
+        self.sending: asyncio.Task | None = None
+        self.notes: dict = {"sent": [], "acked": [], "latencies_ms": []}
+
+    async def connect_all(self) -> None:
+        for start in range(0, len(self.indexes), CONNECT_BATCH):
+            batch = self.indexes[start:start + CONNECT_BATCH]
+            await asyncio.gather(*(self._connect(i) for i in batch))
+
+    async def _connect(self, index: int) -> None:
+        client = socketio.AsyncClient(reconnection=False)
+        client.on("timer_state", lambda _state: self._got_state(index, time.monotonic()))
+        try:
+            await client.connect(self.base, auth={"event": self.event_id, "role": "participant"},
+                                 transports=["websocket"], wait_timeout=60)
+        except socketio.exceptions.ConnectionError:
+            return
+        self.clients[index] = client
+
+    def _got_state(self, index: int, at: float) -> None:
+        if index in self.waiting:
+            self.waiting.discard(index)
+            self.received.append(at)
+            if not self.waiting:
+                self.all_in.set()
+
+    async def arm(self) -> dict:
+        self.received, self.waiting = [], set(self.clients)
+        self.all_in.clear()
+        return {"armed": len(self.waiting)}
+
+    async def collect(self, until: float) -> dict:
+        try:
+            await asyncio.wait_for(self.all_in.wait(), max(0.0, until - time.monotonic()))
+        except asyncio.TimeoutError:
+            pass
+        missed, self.waiting = len(self.waiting), set()
+        return {"received": self.received, "missed": missed}
+
+    async def notes_start(self) -> dict:
+        self.sending = asyncio.ensure_future(asyncio.gather(
+            *(self._send(i, c) for i, c in list(self.clients.items()))))
+        return {"sending": len(self.clients)}
+
+    async def _send(self, index: int, client: socketio.AsyncClient) -> None:
+        note = {"id": str(uuid.uuid4()), "text": f"{self.marker} lapp {index}: samverkan åäö"}
+        self.notes["sent"].append(note["id"])
+        started = time.monotonic()
+        try:
+            ack = await client.call("note_submit", note, timeout=ACK_TIMEOUT_S)
+        except socketio.exceptions.TimeoutError:
+            return
+        if ack.get("ok"):
+            self.notes["latencies_ms"].append((time.monotonic() - started) * 1000)
+            self.notes["acked"].append(note["id"])
+
+    async def notes_result(self) -> dict:
+        if self.sending:
+            await self.sending
+        return self.notes
+
+    async def quit(self) -> dict:
+        await asyncio.wait_for(asyncio.gather(*(c.disconnect() for c in self.clients.values()),
+                                              return_exceptions=True), 30)
+        return {"bye": True}
+
+
+async def serve(phones: Phones) -> None:
+    """Answer commands from stdin (read in a thread, so the phones' loop keeps running)."""
+    loop = asyncio.get_running_loop()
+    started = time.monotonic()
+    await phones.connect_all()
+    answer({"connected": len(phones.clients), "connect_s": round(time.monotonic() - started, 2)})
+    while True:
+        line = await loop.run_in_executor(None, sys.stdin.readline)
+        command = json.loads(line) if line.strip() else {"do": "quit"}
+        do = command["do"]
+        if do == "collect":
+            answer(await phones.collect(command["until"]))
+        elif do in ("arm", "notes_result"):
+            answer(await getattr(phones, do)())
+        elif do == "notes":
+            answer(await phones.notes_start())
+        else:
+            answer(await phones.quit())
+            return
+
+
+def answer(data: dict) -> None:
+    sys.stdout.write(json.dumps(data) + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str]) -> None:
+    base, event_id, first, count, marker = argv
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    for name in ("engineio.client", "socketio.client"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    asyncio.run(serve(Phones(base, event_id, int(first), int(count), marker)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:6])
