@@ -217,3 +217,11 @@ def m009_themes(db: Database) -> None:
             DELETE FROM note_vectors WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m010_theme_notes_by_hand(db: Database) -> None:
+    """How a note got into its theme: ``by_hand`` (the facilitator placed it; "sort the
+    rest" learns from it) and ``review`` (sorted there with little certainty)."""
+    db["theme_notes"].add_column("by_hand", int, not_null_default=0)
+    db["theme_notes"].add_column("review", int, not_null_default=0)

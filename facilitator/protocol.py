@@ -33,7 +33,7 @@ TABLES = "tables"              # {"on": bool, "tables": [{"table", "note_ids"}]}
 EVAL_ITEMS = "eval_items"      # {"items": [...open items...]}, to everyone, on connect and on change
 EVAL_RESULTS = "eval_results"  # {"results": [...]}, to facilitators and projectors
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
-SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "tables"}, to everyone
+SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "hosts", "tables"}, to everyone
 PHONES = "phones"              # {"connected": int, "process": id, "at": ms}, to facilitators
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
 

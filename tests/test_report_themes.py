@@ -28,8 +28,8 @@ def event(db, user):
     hidden, _ = notes.submit_note(db, event.id, note_payload("Dold lapp", question_id=first.id), NOW)
     notes.moderate(db, event.id, {"id": hidden.id, "hidden": True})
     state = themes.find(db, event, first.id, NOW)
-    themes.rename(db, event, first.id, state[0]["id"], "Skola & samverkan", NOW)
-    themes.pin(db, event, first.id, state[0]["notes"][-1][0], True, NOW)
+    themes.rename(db, event, first.id, state[0].id, "Skola & samverkan", NOW)
+    themes.pin(db, event, first.id, state[0].members[-1].note_id, True, NOW)
     return event
 
 

@@ -22,6 +22,21 @@ def test_the_bench_measures_every_mode(capsys):
 
 
 def test_the_bench_prints_a_markdown_table(capsys):
-    assert load().main(["--cases", "9/3/2", "--modes", "mix"]) == 0
+    assert load().main(["--cases", "9/3/2", "--modes", "mix", "--golfer", "", "--cafe", ""]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("| people") and lines[2].startswith("| 9 | 3 | 2 | mix | 0 |")
+
+
+def test_the_bench_reports_golfer_sizes_and_full_world_cafes(capsys):
+    assert load().main(["--section", "golfer", "--golfer", "15/3/7,32/4/10", "--json"]) == 0
+    golfer = json.loads(capsys.readouterr().out)
+    assert [(r["people"], r["rounds"], r["repeats"]) for r in golfer][0] == (15, 7, 0)
+    assert load().main(["--section", "cafe", "--cafe", "5/5,4/5", "--json"]) == 0
+    cafe = json.loads(capsys.readouterr().out)
+    assert [(r["tables"], r["seats"]) for r in cafe] == [(5, 5), (4, 5)]
+    assert cafe[0]["repeats"] == 0 and cafe[0]["revisits"] == 0
+    assert cafe[1]["repeats"] > 0                    # 4 tables of 5: zero is impossible
+    assert load().main(["--cases", "9/3/2", "--modes", "mix", "--golfer", "15/3/7",
+                        "--cafe", "5/5"]) == 0
+    text = capsys.readouterr().out
+    assert "| 15 | 3 | 7 | 0 |" in text and "| 5 | 5 | 5 | 0 | 0 |" in text

@@ -42,7 +42,7 @@ def event(db, user):
 
 
 def ids_of(state):
-    return [nid for t in state for nid, _ in t["notes"]]
+    return [nid for t in state for nid in t.note_ids]
 
 
 def visible_ids(db, event, question_id=None):
@@ -82,38 +82,38 @@ def test_per_question_scope_only_sorts_that_question(db, event):
 def test_rerun_keeps_manual_themes_and_places_new_notes(db, event):
     state = themes.find(db, event, None, NOW)
     first = state[0]
-    themes.rename(db, event, None, first["id"], "  Skola och   socialtjänst ", NOW)
-    kept_notes = {nid for nid, _ in first["notes"]}
+    themes.rename(db, event, None, first.id, "  Skola och   socialtjänst ", NOW)
+    kept_notes = set(first.note_ids)
     new, _ = notes.submit_note(db, event.id, note_payload("Samverkan skola socialtjänst elevhälsa"),
                                NOW)
     assert [n["id"] for n in themes.board(db, event.id, None)["unsorted"]] == [new.id]
     themes.find(db, event, None, NOW + timedelta(minutes=1))
     board = assert_partition(db, event)
-    manual = [t for t in board["themes"] if t["id"] == first["id"]]
+    manual = [t for t in board["themes"] if t["id"] == first.id]
     assert manual and manual[0]["label"] == "Skola och socialtjänst" and manual[0]["manual"]
     assert kept_notes <= {n["id"] for n in manual[0]["notes"]}
 
 
 def test_merge_split_delete_move_pin_and_undo(db, event):
     state = themes.find(db, event, None, NOW)
-    a = state[0]["id"]
-    some = [state[0]["notes"][0][0]]
+    a = state[0].id
+    some = [state[0].members[0].note_id]
     after = themes.split(db, event, None, a, some, "Utbrutet", NOW)
-    new = after[[t["id"] for t in after].index(a) + 1]
-    assert new["label"] == "Utbrutet" and new["manual"] and ids_of([new]) == some
+    new = after[[t.id for t in after].index(a) + 1]
+    assert new.label == "Utbrutet" and new.manual and ids_of([new]) == some
     assert_partition(db, event)
 
-    b = new["id"]
+    b = new.id
     merged = themes.merge(db, event, None, [b, a], NOW)
-    target = next(t for t in merged if t["id"] == a)
-    assert target["manual"] and all(t["id"] != b for t in merged) and some[0] in ids_of([target])
+    target = next(t for t in merged if t.id == a)
+    assert target.manual and all(t.id != b for t in merged) and some[0] in ids_of([target])
     assert_partition(db, event)
 
     after = themes.split(db, event, None, a, some, None, NOW)
-    b = next(t["id"] for t in after if t["label"] == "Nytt tema")
+    b = next(t.id for t in after if t.label == "Nytt tema")
     moved = themes.move(db, event, None, some, a, NOW)
-    assert some[0] in ids_of([t for t in moved if t["id"] == a])
-    assert all(t["id"] != b for t in moved)          # emptied by the move, so gone
+    assert some[0] in ids_of([t for t in moved if t.id == a])
+    assert all(t.id != b for t in moved)          # emptied by the move, so gone
     assert_partition(db, event)
 
     themes.pin(db, event, None, some[0], True, NOW)
@@ -123,7 +123,7 @@ def test_merge_split_delete_move_pin_and_undo(db, event):
 
     before_delete = themes.board(db, event.id, None)
     deleted = themes.delete(db, event, None, a, NOW)
-    assert deleted[-1]["other"] and set(ids_of([t for t in moved if t["id"] == a])) <= set(
+    assert deleted[-1].other and set(ids_of([t for t in moved if t.id == a])) <= set(
         ids_of([deleted[-1]]))
     assert_partition(db, event)
 
@@ -142,7 +142,7 @@ def test_undo_until_nothing_left(db, event):
 
 def test_pins_survive_a_rerun(db, event):
     state = themes.find(db, event, None, NOW)
-    note_id = state[0]["notes"][-1][0]
+    note_id = state[0].members[-1].note_id
     themes.pin(db, event, None, note_id, True, NOW)
     themes.find(db, event, None, NOW)
     pinned = [n["id"] for t in themes.board(db, event.id, None)["themes"] for n in t["notes"]
@@ -158,25 +158,25 @@ def test_pins_survive_a_rerun(db, event):
 def test_bad_labels_change_nothing(db, event, label, code):
     state = themes.find(db, event, None, NOW)
     with pytest.raises(ThemeError) as info:
-        themes.rename(db, event, None, state[0]["id"], label, NOW)
+        themes.rename(db, event, None, state[0].id, label, NOW)
     assert info.value.code == code
     assert store.theme_state(db, event.id, None) == state
 
 
 def test_a_label_is_text_even_when_it_looks_like_html(db, event):
     state = themes.find(db, event, None, NOW)
-    themes.rename(db, event, None, state[0]["id"], "<script>alert(1)</script>", NOW)
-    assert store.theme_state(db, event.id, None)[0]["label"] == "<script>alert(1)</script>"
+    themes.rename(db, event, None, state[0].id, "<script>alert(1)</script>", NOW)
+    assert store.theme_state(db, event.id, None)[0].label == "<script>alert(1)</script>"
 
 
 @pytest.mark.parametrize("call", [
-    lambda db, e, s: themes.merge(db, e, None, [s[0]["id"]], NOW),
+    lambda db, e, s: themes.merge(db, e, None, [s[0].id], NOW),
     lambda db, e, s: themes.merge(db, e, None, "1,2", NOW),
-    lambda db, e, s: themes.split(db, e, None, s[0]["id"], ["not-in-theme"], None, NOW),
-    lambda db, e, s: themes.move(db, e, None, ["no-such-note"], s[0]["id"], NOW),
-    lambda db, e, s: themes.move(db, e, None, [s[0]["notes"][0][0]], 999999, NOW),
+    lambda db, e, s: themes.split(db, e, None, s[0].id, ["not-in-theme"], None, NOW),
+    lambda db, e, s: themes.move(db, e, None, ["no-such-note"], s[0].id, NOW),
+    lambda db, e, s: themes.move(db, e, None, [s[0].members[0].note_id], 999999, NOW),
     lambda db, e, s: themes.delete(db, e, None, "1", NOW),
-    lambda db, e, s: themes.pin(db, e, None, s[0]["notes"][0][0], "yes", NOW),
+    lambda db, e, s: themes.pin(db, e, None, s[0].members[0].note_id, "yes", NOW),
 ])
 def test_bad_requests_change_nothing(db, event, call):
     state = themes.find(db, event, None, NOW)
@@ -189,7 +189,7 @@ def test_a_theme_from_another_event_is_not_found(db, event, user):
     state = themes.find(db, event, None, NOW)
     other = gen_event(db, owner=user)
     with pytest.raises(ThemeError):
-        themes.rename(db, other, None, state[0]["id"], "Kapat", NOW)
+        themes.rename(db, other, None, state[0].id, "Kapat", NOW)
 
 
 def test_deleting_the_event_deletes_its_themes(app, db, event):
@@ -257,11 +257,62 @@ def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
 
 
 def test_a_new_theme_with_a_kept_themes_label_does_not_take_its_place():
+    from facilitator.domain import themes as rules
     from facilitator.domain.clustering.cluster import Theme
-    manual = [{"id": 7, "label": "Fritid", "other": False, "manual": True,
-               "notes": [["c", True], ["hidden", False]]}]
+    manual = (rules.Theme(7, "Fritid", (rules.Member("c", True), rules.Member("hidden")),
+                          False, True),)
     found = [Theme("Fritid", (0, 1)), Theme("Fritid", (2, 3)), Theme("Övrigt", (4,), other=True)]
-    state = themes._merge_result(found, manual, ["a", "b", "c", "d", "e"], {"c"}, "sv")
-    assert [(t["id"], t["manual"], [n for n, _ in t["notes"]]) for t in state] == [
+    before = {"c": rules.Member("c", True)}
+    state = rules.from_found(found, manual, ["a", "b", "c", "d", "e"], before, "Övrigt")
+    assert [(t.id, t.manual, list(t.note_ids)) for t in state] == [
         (None, False, ["a", "b"]), (7, True, ["c", "hidden", "d"]), (None, False, ["e"])]
-    assert state[1]["notes"][0] == ["c", True]
+    assert state[1].members[0] == rules.Member("c", True)
+
+
+def test_sort_the_rest_keeps_hand_placed_notes_and_learns_from_later_moves(db, event):
+    notes_ = themes.scope_notes(db, event.id, None)
+    ids = {n.text: n.id for n in notes_}
+    with pytest.raises(ThemeError) as info:           # nothing placed by hand yet
+        themes.sort_rest(db, event, None, NOW)
+    assert info.value.code == "no_seeds"
+    themes.create(db, event, None, [ids[TEXTS[0]]], "Samverkan", NOW)
+    state = themes.create(db, event, None, [ids[TEXTS[4]]], "Fritid", NOW)
+    assert [t.label for t in state] == ["Samverkan", "Fritid"]
+    sorted_ = themes.sort_rest(db, event, None, NOW)
+    board = assert_partition(db, event)
+    by_label = {t["label"]: t for t in board["themes"]}
+    assert ids[TEXTS[0]] in {n["id"] for n in by_label["Samverkan"]["notes"]}
+    assert ids[TEXTS[4]] in {n["id"] for n in by_label["Fritid"]["notes"]}
+    hand = [n for t in board["themes"] for n in t["notes"] if n["by_hand"]]
+    assert {n["id"] for n in hand} == {ids[TEXTS[0]], ids[TEXTS[4]]}
+    assert not any(n["review"] for n in hand)
+    assert board["review_count"] == sum(n["review"] for t in board["themes"] for n in t["notes"])
+    samverkan = next(t for t in sorted_ if t.label == "Samverkan")
+    # a later move by hand teaches the next run: the moved note stays where it was put
+    moved = ids[TEXTS[6]]
+    themes.move(db, event, None, [moved], samverkan.id, NOW)
+    themes.sort_rest(db, event, None, NOW)
+    board = assert_partition(db, event)
+    theme = next(t for t in board["themes"] if t["id"] == samverkan.id)
+    assert theme["label"] == "Samverkan"
+    assert moved in {n["id"] for n in theme["notes"] if n["by_hand"]}
+    themes.undo(db, event, None, NOW)                  # undo puts the board before it back
+    assert moved in {n["id"] for t in themes.board(db, event.id, None)["themes"]
+                     if t["id"] == samverkan.id for n in t["notes"]}
+
+
+def test_sort_the_rest_is_refused_when_someone_changed_the_themes_meanwhile(db, event,
+                                                                            monkeypatch):
+    ids = [n.id for n in themes.scope_notes(db, event.id, None)]
+    themes.create(db, event, None, ids[:1], "Samverkan", NOW)
+    real = themes.sort_notes
+
+    def meanwhile(*args, **kwargs):
+        themes.rename(db, event, None, themes.store.theme_state(db, event.id, None)[0].id,
+                      "Ändrat", NOW)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(themes, "sort_notes", meanwhile)
+    with pytest.raises(ThemeError) as info:
+        themes.sort_rest(db, event, None, NOW)
+    assert info.value.code == "changed"
+    assert store.theme_state(db, event.id, None)[0].label == "Ändrat"

@@ -126,13 +126,26 @@ def test_projector_harvest(client, anonymous, db, event, sockets):
     assert 'data-view="themes"' in page and 'data-view-panel="themes"' in page
 
 
-def test_the_board_stacks_copies_and_keeps_every_id(client, db, event):
-    from facilitator.usecases import notes
-    from .conftest import note_payload
-    ids = [notes.submit_note(db, event.id, note_payload(text), NOW)[0].id
-           for text in ("En dörr in för alla familjer", "en dörr in för alla familjer!")]
+def test_sort_the_rest_and_new_theme_over_http(client, event):
     board = client.get(f"/f/events/{event.id}/themes.json?q=all").get_json()
-    stacked = [n for n in board["unsorted"] if n["id"] == ids[0]]
-    assert stacked and stacked[0]["copies"] == [ids[1]]
-    assert ids[1] not in {n["id"] for n in board["unsorted"]}
-    assert board["notes_total"] == len(TEXTS) + 2
+    refused = post(client, event, "sort")
+    assert refused.status_code == 400 and refused.get_json()["error"] == "no_seeds"
+    assert refused.get_json()["message"].startswith("Namnge först ett tema")
+    first = board["unsorted"][0]["id"]
+    created = post(client, event, "create", note_ids=[first], label="Samverkan").get_json()
+    assert created["themes"][0]["label"] == "Samverkan" and created["can_sort"]
+    assert created["themes"][0]["notes"][0] == {**created["themes"][0]["notes"][0],
+                                                "id": first, "by_hand": True}
+    done = post(client, event, "sort").get_json()
+    assert sum(t["size"] for t in done["themes"]) == len(TEXTS) and done["unsorted"] == []
+    assert "Samverkan" in [t["label"] for t in done["themes"]]
+
+
+@pytest.mark.parametrize("body", [{}, {"note_ids": []}, {"note_ids": "abc"},
+                                  {"note_ids": ["no-such-note"]}, {"note_ids": [None]},
+                                  {"note_ids": ["x"] * 6000}])
+def test_new_theme_with_bad_notes_is_refused(client, db, event, body):
+    before = store.theme_state(db, event.id, None)
+    answer = post(client, event, "create", label="Ny", **body)
+    assert answer.status_code == 400 and answer.get_json()["error"] == "bad_notes"
+    assert store.theme_state(db, event.id, None) == before

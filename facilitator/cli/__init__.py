@@ -111,6 +111,9 @@ def _cluster_command(sub) -> None:
     cluster.add_argument("notes", metavar="NOTES.txt", help="UTF-8, one note per non-empty line")
     cluster.add_argument("--lang", choices=("sv", "en", "auto"), default="auto")
     cluster.add_argument("--themes", type=int, metavar="N", help="about N themes (default: automatic)")
+    cluster.add_argument("--seeds", metavar="SEEDS.json",
+                         help='themes placed by hand: {"label": [0-based line numbers], ...};'
+                              ' every other note is sorted to them, to new themes or Övrigt')
     cluster.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -337,7 +340,7 @@ def _print_result(result: dict, as_json: bool) -> None:
 def cmd_cluster(args: argparse.Namespace) -> int:
     from .cluster import run
 
-    return run(args.notes, args.lang, args.themes, args.json, UserError)
+    return run(args.notes, args.lang, args.themes, args.json, UserError, seeds=args.seeds)
 
 
 def cmd_qr(args: argparse.Namespace) -> int:

@@ -2,48 +2,53 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import replace
 
 from sqlite_utils import Database
 
-# A scope is one question's themes or, with question_id None, the themes across all.
-# Its state is a plain list (JSON-able, for undo): [{"id", "label", "other", "manual",
-# "notes": [[note_id, pinned], ...]}] in display order, representative notes first.
+from ..domain.themes import UNDO_DEPTH, Board, Member, Theme, from_json, to_json
+
+# A scope is one question's themes or, with question_id None, the themes across all; its
+# themes are a domain.themes.Board (display order, representative notes first).
 
 
-def theme_state(db: Database, event_id: str, question_id: int | None) -> list[dict[str, Any]]:
+def theme_state(db: Database, event_id: str, question_id: int | None) -> Board:
     themes = list(db["themes"].rows_where("event_id = ? AND question_id IS ?",
                                           [event_id, question_id], order_by="position, id"))
-    members: dict[int, list[list[Any]]] = {t["id"]: [] for t in themes}
+    members: dict[int, list[Member]] = {t["id"]: [] for t in themes}
     rows = db.execute(
-        "SELECT tn.theme_id, tn.note_id, tn.pinned FROM theme_notes tn JOIN themes t"
-        " ON t.id = tn.theme_id WHERE t.event_id = ? AND t.question_id IS ?"
+        "SELECT tn.theme_id, tn.note_id, tn.pinned, tn.by_hand, tn.review FROM theme_notes tn"
+        " JOIN themes t ON t.id = tn.theme_id WHERE t.event_id = ? AND t.question_id IS ?"
         " ORDER BY tn.position, tn.rowid", [event_id, question_id]).fetchall()
-    for theme_id, note_id, pinned in rows:
-        members[theme_id].append([note_id, bool(pinned)])
-    return [{"id": t["id"], "label": t["label"], "other": bool(t["other"]),
-             "manual": bool(t["manual"]), "notes": members[t["id"]]} for t in themes]
+    for theme_id, note_id, pinned, by_hand, review in rows:
+        members[theme_id].append(Member(note_id, bool(pinned), bool(by_hand), bool(review)))
+    return tuple(Theme(t["id"], t["label"], tuple(members[t["id"]]), bool(t["other"]),
+                       bool(t["manual"])) for t in themes)
 
 
 def replace_themes(db: Database, event_id: str, question_id: int | None,
-                   state: list[dict[str, Any]], created_at: str) -> list[dict[str, Any]]:
-    """Make ``state`` the scope's themes; a theme keeps its id where it has one still free."""
+                   board: Board, created_at: str) -> Board:
+    """Make ``board`` the scope's themes; a theme keeps its id where it has one still free.
+    Returns the board as saved (every theme with its id)."""
     db.execute("DELETE FROM theme_notes WHERE theme_id IN (SELECT id FROM themes"
                " WHERE event_id = ? AND question_id IS ?)", [event_id, question_id])
     db.execute("DELETE FROM themes WHERE event_id = ? AND question_id IS ?",
                [event_id, question_id])
-    for position, theme in enumerate(state):
-        row = {"event_id": event_id, "question_id": question_id, "label": theme["label"],
-               "other": int(theme["other"]), "manual": int(theme["manual"]),
+    saved = []
+    for position, theme in enumerate(board):
+        row = {"event_id": event_id, "question_id": question_id, "label": theme.label,
+               "other": int(theme.other), "manual": int(theme.manual),
                "position": position, "created_at": created_at}
-        if theme.get("id") is not None and not db["themes"].count_where("id = ?", [theme["id"]]):
-            row["id"] = theme["id"]
-        theme["id"] = db["themes"].insert(row).last_pk
-        db.conn.executemany("INSERT INTO theme_notes (theme_id, note_id, event_id, pinned, position)"
-                       " VALUES (?, ?, ?, ?, ?)",
-                       [(theme["id"], note_id, event_id, int(pinned), i)
-                        for i, (note_id, pinned) in enumerate(theme["notes"])])
-    return state
+        if theme.id is not None and not db["themes"].count_where("id = ?", [theme.id]):
+            row["id"] = theme.id
+        theme_id = db["themes"].insert(row).last_pk
+        db.conn.executemany(
+            "INSERT INTO theme_notes (theme_id, note_id, event_id, pinned, by_hand, review,"
+            " position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(theme_id, m.note_id, event_id, int(m.pinned), int(m.by_hand), int(m.review), i)
+             for i, m in enumerate(theme.members)])
+        saved.append(replace(theme, id=theme_id))
+    return tuple(saved)
 
 
 def theme_scopes(db: Database, event_id: str) -> list[int | None]:
@@ -52,13 +57,11 @@ def theme_scopes(db: Database, event_id: str) -> list[int | None]:
                                      [event_id]).fetchall()]
 
 
-UNDO_DEPTH = 20
-
 
 def push_theme_undo(db: Database, event_id: str, question_id: int | None,
-                    state: list[dict[str, Any]], created_at: str) -> None:
+                    board: Board, created_at: str) -> None:
     db["theme_undo"].insert({"event_id": event_id, "question_id": question_id,
-                             "snapshot": json.dumps(state, ensure_ascii=False),
+                             "snapshot": json.dumps(to_json(board), ensure_ascii=False),
                              "created_at": created_at})
     db.execute("DELETE FROM theme_undo WHERE event_id = ? AND question_id IS ? AND id NOT IN"
                " (SELECT id FROM theme_undo WHERE event_id = ? AND question_id IS ?"
@@ -66,13 +69,13 @@ def push_theme_undo(db: Database, event_id: str, question_id: int | None,
                [event_id, question_id, event_id, question_id, UNDO_DEPTH])
 
 
-def pop_theme_undo(db: Database, event_id: str, question_id: int | None) -> list[dict] | None:
+def pop_theme_undo(db: Database, event_id: str, question_id: int | None) -> Board | None:
     rows = db.execute("SELECT id, snapshot FROM theme_undo WHERE event_id = ? AND question_id IS ?"
                       " ORDER BY id DESC LIMIT 1", [event_id, question_id]).fetchall()
     if not rows:
         return None
     db.execute("DELETE FROM theme_undo WHERE id = ?", [rows[0][0]])
-    return json.loads(rows[0][1])
+    return from_json(json.loads(rows[0][1]))
 
 
 def count_theme_undo(db: Database, event_id: str, question_id: int | None) -> int:

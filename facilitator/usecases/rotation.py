@@ -175,7 +175,21 @@ def overview(db: Database, event_id: str) -> dict[str, Any]:
     missing = bool(people) and len(rounds) < config.rounds
     return {"people": people, "settings": config, "stats": stats, "wishes": wishes,
             "problem": plan_problem(db, event_id) if missing else None,
+            "host_limit": host_limit(config, people),
             "rounds": [_named_round(tables, by_id) for tables in rounds]}
+
+
+def host_limit(config: RotationSettings, people: list[Attendee]) -> dict[str, int] | None:
+    """In World Café mode the tables are the host tables, so "people per table (at most)"
+    cannot hold when more people are here than the hosts can seat: how far off it is
+    (the page says so and how many more hosts it takes), or None when it holds."""
+    here = [p for p in people if p.present]
+    tables = len({p.host_table for p in here if p.host_table})
+    if config.mode != "hosts" or not tables or len(here) <= tables * config.size:
+        return None
+    return {"people": len(here), "tables": tables, "size": config.size,
+            "largest": -(-len(here) // tables),
+            "more_hosts": -(-len(here) // config.size) - tables}
 
 
 def seat_payload(db: Database, event_id: str) -> dict[str, Any]:
@@ -188,12 +202,23 @@ def seat_payload(db: Database, event_id: str) -> dict[str, Any]:
     counts = {"active": bool(people), "people": len(people),
               "present": sum(1 for p in people if p.present)}
     if not config.current or config.current > len(rounds):
-        return {**counts, "round": 0, "rounds": len(rounds), "seats": {}}
+        return {**counts, "round": 0, "rounds": len(rounds), "seats": {}, "hosts": []}
     tables = rounds[config.current - 1]
     return {**counts, "round": config.current, "rounds": len(rounds),
             "seats": {str(p): t for t, table in enumerate(tables, start=1) for p in table},
+            "hosts": _hosts_at_their_table(config, people, tables),
             "tables": [{"no": t, "colour": colour(t)[0], "colour_name": colour(t)[1]}
                        for t in range(1, len(tables) + 1)]}
+
+
+def _hosts_at_their_table(config: RotationSettings, people: list[Attendee],
+                          tables: list[list[int]]) -> list[str]:
+    """In World Café mode, the ids of the hosts sitting at their own table this round: their
+    phones say "stay at table N" instead of "go to table N"."""
+    if config.mode != "hosts":
+        return []
+    return sorted(str(p.id) for p in people if p.host_table and p.host_table <= len(tables)
+                  and p.id in tables[p.host_table - 1])
 
 
 def table_map(db: Database, event_id: str) -> dict[str, Any]:

@@ -8,8 +8,6 @@ never show in a theme, but keep their place in case they are restored.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import datetime
 from typing import Any, Callable
 
@@ -18,27 +16,17 @@ from sqlite_utils import Database
 from . import note_vectors
 from .. import store
 from ..clock import utc_iso
-from ..domain import duplicates
+from ..domain import themes as rules
 from ..domain.clustering import cluster as clustering
 from ..domain.notewall import shorten
+from ..domain.clustering.sort import sort_rest as sort_notes
+from ..domain.themes import (MAX_LABEL, NEW_LABEL, OTHER_LABEL, Board, Member, ThemeError,
+                             clean_label)
 from ..models import Event, Note, Theme, ThemeNote
 
-MAX_LABEL = 120
-MAX_NOTES_PER_CHANGE = 5000
-OTHER_LABEL = {"sv": "Övrigt", "en": "Other"}
-NEW_LABEL = {"sv": "Nytt tema", "en": "New theme"}
-# Control characters and the invisible direction overrides that could garble a label.
-_FORBIDDEN = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-State = list[dict[str, Any]]
-
-
-class ThemeError(ValueError):
-    """A request about themes that cannot be done; ``code`` for programs, text for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+__all__ = ["MAX_LABEL", "ThemeError", "clean_label", "parse_scope", "scope_notes", "themes_of",
+           "all_themes", "board", "find", "sort_rest", "rename", "merge", "split", "create",
+           "delete", "move", "pin", "undo", "show_on_projector", "harvest"]
 
 
 # ---- reading ---------------------------------------------------------------------------
@@ -68,11 +56,10 @@ def themes_of(db: Database, event_id: str, question_id: int | None) -> list[Them
     visible = {n.id: n for n in scope_notes(db, event_id, question_id)}
     out = []
     for t in store.theme_state(db, event_id, question_id):
-        members = [ThemeNote(visible[nid], bool(pinned)) for nid, pinned in t["notes"]
-                   if nid in visible]
+        members = [ThemeNote(visible[m.note_id], m.pinned) for m in t.members
+                   if m.note_id in visible]
         members.sort(key=lambda m: (not m.pinned, not m.note.starred))
-        out.append(Theme(t["id"], t["label"], tuple(members), question_id, t["other"],
-                         t["manual"]))
+        out.append(Theme(t.id, t.label, tuple(members), question_id, t.other, t.manual))
     return out
 
 
@@ -82,42 +69,39 @@ def all_themes(db: Database, event_id: str) -> dict[int | None, list[Theme]]:
 
 
 def board(db: Database, event_id: str, question_id: int | None) -> dict[str, Any]:
-    """What the themes page draws for one scope (JSON)."""
+    """What the themes page draws for one scope (JSON). A note says how it got there:
+    ``by_hand`` (placed by the facilitator) or ``review`` ("sort the rest" was unsure)."""
     themes = themes_of(db, event_id, question_id)
+    flags = {m.note_id: m for t in store.theme_state(db, event_id, question_id)
+             for m in t.members}
     placed = {m.note.id for t in themes for m in t.notes}
     notes = scope_notes(db, event_id, question_id)
     return {
         "scope": "all" if question_id is None else question_id,
         "themes": [{"id": t.id, "label": t.label, "other": t.other, "manual": t.manual,
-                    "size": len(t.notes), "notes": _stacked([(m.note, m.pinned) for m in t.notes])}
+                    "size": len(t.notes),
+                    "notes": [_note(m.note, flags.get(m.note.id)) for m in t.notes]}
                    for t in themes],
-        "unsorted": _stacked([(n, False) for n in notes if n.id not in placed]),
+        "unsorted": [_note(n, None) for n in notes if n.id not in placed],
         "notes_total": len(notes),
         "manual_count": sum(t.manual for t in themes),
+        "review_count": sum(m.review for m in flags.values() if m.note_id in placed),
+        "can_sort": any(t.manual and not t.other for t in themes),
         "can_undo": store.count_theme_undo(db, event_id, question_id) > 0,
     }
 
 
-def _note(note: Note, pinned: bool, copies: list[str] | None = None) -> dict[str, Any]:
-    return {"id": note.id, "text": note.text, "pinned": pinned, "starred": note.starred,
-            "prepared": note.prepared, "copies": copies or []}
+def _note(note: Note, member: Member | None) -> dict[str, Any]:
+    member = member or Member(note.id)
+    return {"id": note.id, "text": note.text, "pinned": member.pinned, "starred": note.starred,
+            "prepared": note.prepared, "by_hand": member.by_hand, "review": member.review}
 
 
-def _stacked(members: list[tuple[Note, bool]]) -> list[dict[str, Any]]:
-    """Copies of one note (domain/duplicates) as one entry: the first, with the others' ids."""
-    out = []
-    for group in duplicates.stack([note.text for note, _ in members]):
-        note, pinned = members[group.first]
-        copies = [members[i][0].id for i in group.members[1:]]
-        out.append(_note(note, pinned or any(members[i][1] for i in group.members), copies))
-    return out
-
-
-# ---- finding themes -----------------------------------------------------------------------
+# ---- finding themes, sorting the rest -------------------------------------------------------
 
 
 def find(db: Database, event: Event, question_id: int | None, now: datetime,
-         n_themes: int | None = None) -> State:
+         n_themes: int | None = None) -> Board:
     """Cluster the scope's visible notes anew, keeping every manual theme.
 
     Manual themes pass to the clustering as ``keep``; new notes may join them
@@ -126,19 +110,51 @@ def find(db: Database, event: Event, question_id: int | None, now: datetime,
     notes from the room are never held up; a change made meanwhile wins and
     this run is refused ("changed").
     """
+    notes, before, vectors, extra = _inputs(db, event, question_id)
+    index = {n.id: i for i, n in enumerate(notes)}
+    manual = tuple(t for t in before if t.manual)
+    keep = [(t.label, tuple(index[nid] for nid in t.note_ids if nid in index)) for t in manual]
+    found = clustering.find_themes([n.text for n in notes], lang="auto", n_themes=n_themes,
+                                   vectors=vectors, locale=event.language, keep=keep, **extra)
+    after = rules.from_found(found, manual, [n.id for n in notes], _members(before),
+                             OTHER_LABEL.get(event.language, "Övrigt"))
+    return _save_run(db, event, question_id, before, after, now)
+
+
+def sort_rest(db: Database, event: Event, question_id: int | None, now: datetime) -> Board:
+    """"Sortera resten": the facilitator's themes keep their hand-placed notes and take the
+    others (or new suggested themes, or Övrigt); unsure placements are marked for review.
+    Every note placed by hand so far teaches it; a kept theme with none lends its first
+    three notes."""
+    notes, before, vectors, extra = _inputs(db, event, question_id)
+    index = {n.id: i for i, n in enumerate(notes)}
+    seeds = rules.hand_placed(before)
+    if not any(not t.other for t, _ in seeds):
+        raise ThemeError("no_seeds", "name a theme and place a few notes in it first")
+    placed = [(OTHER_LABEL["sv"] if t.other else t.label,
+               tuple(index[nid] for nid in ids if nid in index)) for t, ids in seeds]
+    result = sort_notes([n.text for n in notes], placed, lang="auto", vectors=vectors,
+                        locale=event.language, **extra)
+    after = rules.from_sorted(result.themes, set(result.review), seeds, [n.id for n in notes],
+                              _members(before))
+    return _save_run(db, event, question_id, before, after, now)
+
+
+def _inputs(db: Database, event: Event, question_id: int | None):
     notes = scope_notes(db, event.id, question_id)
     before = store.theme_state(db, event.id, question_id)
-    index = {n.id: i for i, n in enumerate(notes)}
-    manual = [t for t in before if t["manual"]]
-    keep = [(t["label"], tuple(index[nid] for nid, _ in t["notes"] if nid in index))
-            for t in manual]
     vectors = note_vectors.for_notes(db, event.id, notes)
     # Without every vector the clustering would compute them all: too slow for a room.
-    lexical = {} if vectors is not None else {"params": {"w_embed": 0}}
-    found = clustering.find_themes([n.text for n in notes], lang="auto", n_themes=n_themes,
-                                   vectors=vectors, locale=event.language, keep=keep, **lexical)
-    pinned = {nid for t in before for nid, p in t["notes"] if p}
-    after = _merge_result(found, manual, [n.id for n in notes], pinned, event.language)
+    extra = {} if vectors is not None else {"params": {"w_embed": 0, "seed_w_embed": 0}}
+    return notes, before, vectors, extra
+
+
+def _members(board_: Board) -> dict[str, Member]:
+    return {m.note_id: m for t in board_ for m in t.members}
+
+
+def _save_run(db: Database, event: Event, question_id: int | None, before: Board,
+              after: Board, now: datetime) -> Board:
     with db.atomic():
         if store.theme_state(db, event.id, question_id) != before:
             raise ThemeError("changed", "the themes changed meanwhile; try again")
@@ -146,137 +162,59 @@ def find(db: Database, event: Event, question_id: int | None, now: datetime,
         return store.replace_themes(db, event.id, question_id, after, utc_iso(now))
 
 
-def _merge_result(found: list, manual: State, ids: list[str], pinned: set[str],
-                  language: str) -> State:
-    """Saved state from the clustering's themes: manual ones keep id, flags and order."""
-    waiting = {t["label"]: t for t in reversed(manual)}  # first of equal labels wins
-    seen: set[str] = set()
-    out: State = []
-    visible = set(ids)
-    for theme in found:
-        notes = [ids[i] for i in (*theme.quotes, *theme.notes) if 0 <= i < len(ids)]
-        kept = waiting.get(theme.label)
-        # A kept theme comes back with its label and (at least) its notes; a new theme
-        # that merely has the same label does not take its place.
-        if kept is not None and {nid for nid, _ in kept["notes"]} & visible <= set(notes):
-            del waiting[theme.label]
-            notes = [nid for nid, _ in kept["notes"]] + notes
-        else:
-            kept = None
-        notes = [nid for nid in dict.fromkeys(notes) if nid not in seen]
-        seen.update(notes)
-        out.append({"id": kept["id"] if kept else None, "label": theme.label,
-                    "other": kept["other"] if kept else theme.other, "manual": kept is not None,
-                    "notes": [[nid, nid in pinned] for nid in notes]})
-    for kept in waiting.values():  # the clustering dropped it: manual work still survives
-        notes = [[nid, p] for nid, p in kept["notes"] if nid not in seen]
-        seen.update(nid for nid, _ in notes)
-        out.append({**kept, "notes": notes})
-    missing = [[nid, nid in pinned] for nid in ids if nid not in seen]
-    if missing:
-        out.append({"id": None, "label": OTHER_LABEL.get(language, "Övrigt"), "other": True,
-                    "manual": False, "notes": missing})
-    return _tidy(out)
+# ---- editing by hand -------------------------------------------------------------------------
 
 
 def rename(db: Database, event: Event, question_id: int | None, theme_id: object,
-           label: object, now: datetime) -> State:
-    clean = clean_label(label)
-
-    def change(state: State) -> None:
-        theme = _theme(state, theme_id)
-        theme.update(label=clean, manual=True)
-    return _change(db, event, question_id, now, change)
+           label: object, now: datetime) -> Board:
+    return _change(db, event, question_id, now, lambda b: rules.rename(b, theme_id, label))
 
 
 def merge(db: Database, event: Event, question_id: int | None, theme_ids: object,
-          now: datetime) -> State:
+          now: datetime) -> Board:
     """Two or more themes become the first of them (in display order)."""
-    def change(state: State) -> None:
-        ids = _id_list(theme_ids, "bad_themes", "choose two or more themes to merge")
-        chosen = [_theme(state, tid) for tid in dict.fromkeys(ids)]
-        if len(chosen) < 2:
-            raise ThemeError("bad_themes", "choose two or more themes to merge")
-        chosen.sort(key=state.index)
-        target = chosen[0]
-        for theme in chosen[1:]:
-            target["notes"] += theme["notes"]
-            state.remove(theme)
-        target.update(manual=True, other=all(t["other"] for t in chosen))
-    return _change(db, event, question_id, now, change)
+    return _change(db, event, question_id, now, lambda b: rules.merge(b, theme_ids))
 
 
 def split(db: Database, event: Event, question_id: int | None, theme_id: object,
-          note_ids: object, label: object, now: datetime) -> State:
+          note_ids: object, label: object, now: datetime) -> Board:
     """The chosen notes of a theme move out to a new theme right after it."""
-    clean = clean_label(label) if label not in (None, "") else NEW_LABEL.get(event.language,
-                                                                             "Nytt tema")
+    clean = _new_label(label, event)
+    return _change(db, event, question_id, now,
+                   lambda b: rules.split(b, theme_id, note_ids, clean))
 
-    def change(state: State) -> None:
-        theme = _theme(state, theme_id)
-        chosen = set(_id_list(note_ids, "bad_notes", "choose the notes to split off"))
-        moving = [n for n in theme["notes"] if n[0] in chosen]
-        if not moving or len(moving) != len(chosen):
-            raise ThemeError("bad_notes", "choose notes of this theme to split off")
-        theme.update(notes=[n for n in theme["notes"] if n[0] not in chosen], manual=True)
-        state.insert(state.index(theme) + 1, {"id": None, "label": clean, "other": False,
-                                              "manual": True, "notes": moving})
-    return _change(db, event, question_id, now, change)
+
+def create(db: Database, event: Event, question_id: int | None, note_ids: object,
+           label: object, now: datetime) -> Board:
+    """A new theme of the chosen notes, placed by hand (a start for "sort the rest")."""
+    clean = _new_label(label, event)
+    visible = {n.id for n in scope_notes(db, event.id, question_id)}
+    return _change(db, event, question_id, now,
+                   lambda b: rules.create(b, note_ids, clean, visible))
 
 
 def delete(db: Database, event: Event, question_id: int | None, theme_id: object,
-           now: datetime) -> State:
+           now: datetime) -> Board:
     """A theme goes; its notes go to "Övrigt" (made if missing), which then counts as edited."""
-    def change(state: State) -> None:
-        theme = _theme(state, theme_id)
-        if theme["other"] and theme["notes"]:
-            raise ThemeError("is_other", "move the notes out of this theme before deleting it")
-        state.remove(theme)
-        if theme["notes"]:
-            other = _other(state, event.language)
-            other.update(manual=True, notes=other["notes"] + theme["notes"])
-    return _change(db, event, question_id, now, change)
+    other = OTHER_LABEL.get(event.language, "Övrigt")
+    return _change(db, event, question_id, now, lambda b: rules.delete(b, theme_id, other))
 
 
 def move(db: Database, event: Event, question_id: int | None, note_ids: object,
-         target_id: object, now: datetime) -> State:
+         target_id: object, now: datetime) -> Board:
     """Notes (from any theme of the scope, or not yet sorted) move to the target theme."""
     visible = {n.id for n in scope_notes(db, event.id, question_id)}
-
-    def change(state: State) -> None:
-        target = _theme(state, target_id)
-        ids = list(dict.fromkeys(_id_list(note_ids, "bad_notes", "choose notes to move")))
-        if not ids or not set(ids) <= visible:
-            raise ThemeError("bad_notes", "choose notes of this question to move")
-        moving = []
-        for theme in state:
-            kept = [n for n in theme["notes"] if n[0] not in ids]
-            if len(kept) != len(theme["notes"]):
-                moving += [n for n in theme["notes"] if n[0] in ids]
-                theme.update(notes=kept, manual=True)
-        unsorted = set(ids) - {n[0] for n in moving}
-        target["notes"] += moving + [[nid, False] for nid in ids if nid in unsorted]
-        target["manual"] = True
-    return _change(db, event, question_id, now, change)
+    return _change(db, event, question_id, now,
+                   lambda b: rules.move(b, note_ids, target_id, visible))
 
 
 def pin(db: Database, event: Event, question_id: int | None, note_id: object, pinned: object,
-        now: datetime) -> State:
+        now: datetime) -> Board:
     """Pin (or unpin) a note as a quote the report puts first in its theme."""
-    if not isinstance(pinned, bool):
-        raise ThemeError("bad_flags", "pinned must be true or false")
-
-    def change(state: State) -> None:
-        for theme in state:
-            for member in theme["notes"]:
-                if member[0] == note_id:
-                    member[1] = pinned
-                    return
-        raise ThemeError("no_note", "that note is in none of these themes")
-    return _change(db, event, question_id, now, change)
+    return _change(db, event, question_id, now, lambda b: rules.pin(b, note_id, pinned))
 
 
-def undo(db: Database, event: Event, question_id: int | None, now: datetime) -> State:
+def undo(db: Database, event: Event, question_id: int | None, now: datetime) -> Board:
     """Put back the state before the last change of this scope."""
     with db.atomic():
         before = store.pop_theme_undo(db, event.id, question_id)
@@ -285,61 +223,19 @@ def undo(db: Database, event: Event, question_id: int | None, now: datetime) -> 
         return store.replace_themes(db, event.id, question_id, before, utc_iso(now))
 
 
-def clean_label(raw: object) -> str:
-    """A theme label: one line of 1 to MAX_LABEL characters, no control characters.
-
-    Runs of white space become one space; anything else odd is refused, not
-    silently changed, so the facilitator sees why.
-    """
-    if not isinstance(raw, str):
-        raise ThemeError("bad_label", "the name must be text")
-    text = " ".join(raw.split())
-    if not text:
-        raise ThemeError("empty_label", "the name cannot be empty")
-    if len(text) > MAX_LABEL:
-        raise ThemeError("label_too_long", f"the name can be at most {MAX_LABEL} characters")
-    if _FORBIDDEN.search(text) or any(unicodedata.category(c) == "Cc" for c in text):
-        raise ThemeError("bad_label", "the name cannot hold control characters")
-    return text
+def _new_label(label: object, event: Event) -> str:
+    return clean_label(label) if label not in (None, "") else NEW_LABEL.get(event.language,
+                                                                             "Nytt tema")
 
 
 def _change(db: Database, event: Event, question_id: int | None, now: datetime,
-            change: Callable[[State], None]) -> State:
-    """Load the scope, save it for undo, apply ``change``, save: one transaction."""
+            change: Callable[[Board], Board]) -> Board:
+    """Load the scope, apply one rule, save it for undo and save the result: one transaction."""
     with db.atomic():
         before = store.theme_state(db, event.id, question_id)
-        after = [{**t, "notes": [list(n) for n in t["notes"]]} for t in before]
-        change(after)
+        after = change(before)
         store.push_theme_undo(db, event.id, question_id, before, utc_iso(now))
-        return store.replace_themes(db, event.id, question_id, _tidy(after), utc_iso(now))
-
-
-def _tidy(state: State) -> State:
-    """No empty themes, and the "Övrigt" bucket last."""
-    kept = [t for t in state if t["notes"]]
-    return [t for t in kept if not t["other"]] + [t for t in kept if t["other"]]
-
-
-def _theme(state: State, theme_id: object) -> dict[str, Any]:
-    for theme in state:
-        if theme["id"] == theme_id and isinstance(theme_id, int) and not isinstance(theme_id, bool):
-            return theme
-    raise ThemeError("no_theme", "no such theme here; reload the page")
-
-
-def _other(state: State, language: str) -> dict[str, Any]:
-    for theme in state:
-        if theme["other"]:
-            return theme
-    state.append({"id": None, "label": OTHER_LABEL.get(language, "Övrigt"), "other": True,
-                  "manual": False, "notes": []})
-    return state[-1]
-
-
-def _id_list(raw: object, code: str, message: str) -> list:
-    if not isinstance(raw, list) or not raw or len(raw) > MAX_NOTES_PER_CHANGE:
-        raise ThemeError(code, message)
-    return raw
+        return store.replace_themes(db, event.id, question_id, after, utc_iso(now))
 
 
 # ---- the projector's harvest ---------------------------------------------------------------

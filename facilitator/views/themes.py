@@ -29,6 +29,7 @@ def error_messages() -> dict[str, str]:
         "is_other": _("Move the notes out of this theme before deleting it."),
         "nothing_to_undo": _("There is nothing to undo."),
         "changed": _("The themes changed meanwhile. Try again."),
+        "no_seeds": _("First name a theme and place one to three notes in it, then sort the rest."),
         "bad_flags": _("Something went wrong. Reload the page."),
         "bad_question": _("Unknown question."),
         "bad_request": _("Something went wrong. Reload the page."),
@@ -54,6 +55,9 @@ def themes_board(event_id: str):
 ACTIONS: dict[str, Callable[..., Any]] = {
     # Clustering is CPU work: off the event loop, so the room's sockets keep flowing.
     "find": lambda db, e, q, b: in_thread(themes.find, db, e, q, now()),
+    "sort": lambda db, e, q, b: in_thread(themes.sort_rest, db, e, q, now()),
+    "create": lambda db, e, q, b: themes.create(db, e, q, b.get("note_ids"), b.get("label"),
+                                                now()),
     "rename": lambda db, e, q, b: themes.rename(db, e, q, b.get("theme_id"), b.get("label"), now()),
     "merge": lambda db, e, q, b: themes.merge(db, e, q, b.get("theme_ids"), now()),
     "split": lambda db, e, q, b: themes.split(db, e, q, b.get("theme_id"), b.get("note_ids"),

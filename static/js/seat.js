@@ -1,4 +1,5 @@
-/* The phone's table for the current round ("Round 2 of 3: go to table 7").
+/* The phone's table for the current round ("Round 2 of 3: go to table 7"; a World Café
+ * host, listed in the payload's "hosts", reads "You are the host: stay at table 7").
  *
  * After check-in the server redirects here with ?me=<person id>; the id is kept
  * in localStorage and the address cleaned. The server sends every screen the
@@ -59,7 +60,10 @@
     var number = last.seats[String(me.id)];
     if (!number) { wait.textContent = msg.msgUnseated; return; }
     var info = (last.tables || [])[number - 1] || { colour: 1, colour_name: "" };
-    section.querySelector("[data-seat-table]").textContent = text(msg.msgTable, { n: number });
+    var host = (last.hosts || []).indexOf(String(me.id)) >= 0;
+    section.querySelector("[data-seat-table]").textContent =
+      text(host ? msg.msgHost : msg.msgTable, { n: number });
+    where.setAttribute("data-seat-host", host ? "true" : "false");
     section.querySelector("[data-seat-colour]").textContent = colourNames[info.colour_name] || "";
     section.querySelector("[data-seat-swatch]").className = "swatch big tc-" + info.colour;
     where.setAttribute("data-table", String(number));

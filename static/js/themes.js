@@ -1,5 +1,6 @@
 /* The themes page: find themes, rename, merge, split, delete, move notes (drag and drop, or
-   choose notes and a theme and press Move), pin quotes, undo. Every change is one fetch to a
+   choose notes and a theme and press Move), pin quotes, undo; a new theme of chosen notes and
+   "Sort the rest" (the facilitator's themes take the other notes; unsure ones say "check"). Every change is one fetch to a
    JSON endpoint that answers the new board, which is then drawn again. */
 (function () {
   "use strict";
@@ -36,7 +37,7 @@
       .then(draw)
       .catch(function () { say(T.offline, "error"); });
   }
-  function post(action, payload, done) {
+  function post(action, payload, done, after) {
     if (busy) { return; }
     busy = true;
     list.setAttribute("aria-busy", "true");
@@ -54,6 +55,7 @@
       if (!res.ok) { say(res.body.message || T.offline, "error"); return; }
       if (res.body.themes) { draw(res.body); }
       say(done || T.saved, "ok");
+      if (after) { after(res.body); }
     }).catch(function () {
       busy = false;
       list.setAttribute("aria-busy", "false");
@@ -65,12 +67,12 @@
   function count(n) { return n === 1 ? T.note_one : fill(T.notes, { n: n }); }
 
   function noteItem(note) {
-    var li = el("li", { "class": "theme-note", "data-note-id": note.id, draggable: "true",
-                        "data-pinned": String(note.pinned), "data-starred": String(note.starred) });
+    var li = el("li", { "class": "theme-note" + (note.review ? " review" : ""),
+                        "data-note-id": note.id, draggable: "true",
+                        "data-pinned": String(note.pinned), "data-starred": String(note.starred),
+                        "data-by-hand": String(!!note.by_hand), "data-review": String(!!note.review) });
     var box = el("input", { type: "checkbox", "data-note-select": "", "aria-label": T.choose_note });
     box.value = note.id;
-    var copies = note.copies || [];          // identical notes stacked into this one ("×6")
-    box.setAttribute("data-copies", copies.join(" "));
     var pin = el("button", { type: "button", "class": "pin", "data-action": "note-pin",
                              "data-note-id": note.id, "aria-pressed": String(note.pinned),
                              "aria-label": T.pin, title: T.pin }, note.pinned ? "★" : "☆");
@@ -78,10 +80,10 @@
     li.appendChild(box);
     li.appendChild(pin);
     li.appendChild(text);
-    if (copies.length) {
-      li.appendChild(el("span", { "class": "note-copies", "data-note-copies": String(copies.length + 1),
-                                  title: fill(T.copies, { n: copies.length + 1 }) }, "×" + (copies.length + 1)));
+    if (note.review) {
+      li.appendChild(el("span", { "class": "tag warn", title: T.check_title }, T.check));
     }
+    if (note.by_hand) { li.appendChild(el("span", { "class": "tag", title: T.by_hand_title }, T.by_hand)); }
     return li;
   }
 
@@ -133,6 +135,7 @@
     }
     root.querySelector("[data-themes-empty]").hidden = data.themes.length > 0;
     root.querySelector('[data-action="themes-undo"]').disabled = !data.can_undo;
+    root.querySelector('[data-action="themes-sort"]').disabled = !data.can_sort;
     root.querySelector("[data-themes-summary]").textContent = data.themes.length ?
       fill(T.summary, { notes: data.notes_total, themes: data.themes.length }) : "";
     moveTarget.textContent = "";
@@ -144,21 +147,17 @@
     selectionChanged();
   }
 
-  /* The ids behind the checked boxes; a stacked note brings its copies along. */
   function chosen(selector, within) {
-    var ids = [];
-    Array.prototype.forEach.call((within || list).querySelectorAll(selector + ":checked"), function (box) {
-      ids.push(box.value);
-      (box.getAttribute("data-copies") || "").split(" ").forEach(function (id) { if (id) { ids.push(id); } });
-    });
-    return ids;
+    return Array.prototype.map.call((within || list).querySelectorAll(selector + ":checked"),
+                                    function (box) { return box.value; });
   }
   function selectionChanged() {
     var notes = chosen("[data-note-select]");
     root.querySelector('[data-action="theme-merge"]').disabled = chosen("[data-theme-select]").length < 2;
     root.querySelector('[data-action="note-move"]').disabled = !notes.length || !moveTarget.value;
-    var rows = list.querySelectorAll("[data-note-select]:checked").length;  // a stack is one row
-    root.querySelector("[data-selected-count]").textContent = rows ? fill(T.selected, { n: rows }) : "";
+    root.querySelector('[data-action="theme-create"]').disabled = !notes.length;
+    root.querySelector("[data-selected-count]").textContent = notes.length ?
+      fill(T.selected, { n: notes.length }) : "";
     list.querySelectorAll(".theme-note").forEach(function (li) {
       li.classList.toggle("chosen", li.querySelector("[data-note-select]").checked);
     });
@@ -178,6 +177,17 @@
       fill(manual ? T.rerun : T.rerun_plain, { manual: manual, other: themes - manual });
     warning.hidden = false;
     warning.querySelector('[data-action="themes-find-confirm"]').focus();
+  }
+  function sortRest() {
+    say(T.sorting);
+    post("sort", {}, "", function (data) {
+      say(data.review_count ? fill(T.sorted, { n: data.review_count }) : T.sorted_plain, "ok");
+    });
+  }
+  function createTheme() {
+    var input = root.querySelector("[data-new-theme-label]");
+    post("create", { note_ids: chosen("[data-note-select]"), label: input.value }, T.created,
+         function () { input.value = ""; });
   }
   function rename(input) {
     var label = input.value;
@@ -210,6 +220,8 @@
     if (action === "themes-find-cancel") { warning.hidden = true; }
     if (action === "themes-refresh") { load(); }
     if (action === "themes-undo") { post("undo", {}, T.undone); }
+    if (action === "themes-sort") { sortRest(); }
+    if (action === "theme-create") { createTheme(); }
     if (action === "themes-projector") { post("projector", {}, T.shown); }
     if (action === "theme-merge") {
       post("merge", { theme_ids: chosen("[data-theme-select]").map(Number) });
@@ -243,9 +255,8 @@
   list.addEventListener("dragstart", function (event) {
     var li = event.target.closest("[data-note-id]");
     if (!li) { return; }
-    var box = li.querySelector("[data-note-select]");
-    var ids = box.checked ? chosen("[data-note-select]") : [li.getAttribute("data-note-id")].concat(
-      (box.getAttribute("data-copies") || "").split(" ").filter(Boolean));
+    var ids = li.querySelector("[data-note-select]").checked ? chosen("[data-note-select]")
+      : [li.getAttribute("data-note-id")];
     event.dataTransfer.setData("text/plain", JSON.stringify(ids));
     event.dataTransfer.effectAllowed = "move";
   });

@@ -77,3 +77,34 @@ def test_rotation_pages_pass_axe(live_server, pages):
     phone.wait_for_load_state("networkidle")
     found["phone"] = violations(phone)
     assert not any(found.values()), found
+
+
+def test_a_world_cafe_host_is_told_to_stay_and_a_guest_to_go(live_server, pages, facilitator_page):
+    demo = live_server.demo
+    control = facilitator_page(demo["facilitator_url"] + "/rotation")
+    control.fill("#rot-seats", "9")
+    control.click('[data-action="rotation-seats"]')
+    expect(control.locator('[data-rotation-round="1"]')).to_be_visible()
+    control.check('input[name="mode"][value="hosts"]')
+    control.click('[data-action="rotation-settings"]')
+    for number in (1, 2):
+        row = control.locator("[data-people] tr").filter(has_text=f"Plats {number}")
+        row.locator('input[name="table"]').fill(str(number))
+        row.locator('[data-action="rotation-host"]').click()
+        expect(control.locator("[data-people] tr").filter(has_text=f"Plats {number}")
+               .locator('input[name="table"]')).to_have_value(str(number))
+
+    host = pages(demo["join_url"], 360, 640, is_mobile=True)
+    host.fill("#checkin-name", "Plats 1")
+    host.click('[data-action="checkin"]')
+    guest = pages(demo["join_url"], 360, 640, is_mobile=True)
+    guest.fill("#checkin-name", "Plats 5")
+    guest.click('[data-action="checkin"]')
+    expect(guest.locator("[data-seat-name]")).to_have_text("Plats 5")
+
+    control.reload()
+    control.click('[data-action="rotation-show"]')
+    expect(host.locator("[data-seat-table]")).to_have_text("Du är värd: stanna vid bord 1")
+    expect(host.locator("[data-seat-where]")).to_have_attribute("data-seat-host", "true")
+    table = table_of(live_server.db_path, "Plats 5")
+    expect(guest.locator("[data-seat-table]")).to_have_text(f"Gå till bord {table}")

@@ -10,30 +10,54 @@ AG(2, q): q + 1 rounds in which everybody meets everybody exactly once.
 """
 from __future__ import annotations
 
-# x^m + ... as bit masks: irreducible polynomials for GF(2^m).
-_GF2_POLY = {2: 0b111, 3: 0b1011, 4: 0b10011, 5: 0b100101, 6: 0b1000011}
+from functools import lru_cache
+
+# Irreducible polynomials for GF(p^m), lowest coefficient first (the leading 1 left out):
+# x^m = -(c0 + c1 x + ...). GF(2^m) covers 4 ... 64, the others 9, 25, 27, 49.
+_POLY = {(2, 2): (1, 1), (2, 3): (1, 1, 0), (2, 4): (1, 1, 0, 0), (2, 5): (1, 0, 1, 0, 0),
+         (2, 6): (1, 1, 0, 0, 0, 0), (3, 2): (1, 0), (3, 3): (1, 2, 0), (5, 2): (2, 0),
+         (7, 2): (1, 0)}
 
 
+def _prime(q: int) -> bool:
+    return q >= 2 and all(q % d for d in range(2, int(q ** 0.5) + 1))
+
+
+@lru_cache(maxsize=None)
 def _field(q: int):
-    """(add, mul) for GF(q) on 0..q-1, or None when q is not a supported prime power."""
-    if q >= 2 and all(q % d for d in range(2, int(q ** 0.5) + 1)):
-        return (lambda a, b: (a + b) % q), (lambda a, b: a * b % q)
-    m = q.bit_length() - 1
-    if q == 1 << m and m in _GF2_POLY:
-        poly = _GF2_POLY[m]
+    """(add, mul) for GF(q) on 0..q-1, or None when q is not a supported prime power.
 
-        def mul(a: int, b: int) -> int:
-            product = 0
-            while b:
-                if b & 1:
-                    product ^= a
-                b >>= 1
-                a <<= 1
-                if a >> m:
-                    a ^= poly
-            return product
-        return (lambda a, b: a ^ b), mul
-    return None
+    An element of GF(p^m) is the number whose base-p digits are its coefficients."""
+    if _prime(q):
+        return (lambda a, b: (a + b) % q), (lambda a, b: a * b % q)
+    power = next(((p, m) for (p, m) in _POLY if p ** m == q), None)
+    if power is None:
+        return None
+    p, m = power
+    poly = _POLY[power]
+
+    def digits(a: int) -> list[int]:
+        return [(a // p ** i) % p for i in range(m)]
+
+    def number(coefficients: list[int]) -> int:
+        return sum(c * p ** i for i, c in enumerate(coefficients))
+
+    def add(a: int, b: int) -> int:
+        return number([(x + y) % p for x, y in zip(digits(a), digits(b))])
+
+    def mul(a: int, b: int) -> int:
+        product = [0] * (2 * m - 1)
+        for i, x in enumerate(digits(a)):
+            for j, y in enumerate(digits(b)):
+                product[i + j] = (product[i + j] + x * y) % p
+        for top in range(2 * m - 2, m - 1, -1):        # reduce x^top with x^m = -poly
+            c, product[top] = product[top], 0
+            for i, coefficient in enumerate(poly):
+                product[top - m + i] = (product[top - m + i] - c * coefficient) % p
+        return number(product[:m])
+    table = [[mul(a, b) for b in range(q)] for a in range(q)]
+    sums = [[add(a, b) for b in range(q)] for a in range(q)]
+    return (lambda a, b: sums[a][b]), (lambda a, b: table[a][b])
 
 
 def design_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
@@ -64,13 +88,16 @@ def design_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
 def host_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
     """Up to min(count, q) rounds for k*q movers at q host tables, or None (World Café).
 
-    Mover x*q + y (x in 0..k-1, standing for the field element x+1) sits at
-    table y + s*(x+1) in round s. As s varies that table runs through every
-    table, so nobody returns to a table; two movers share a table in at most
-    one round; and a host (fixed at a table) meets each mover at most once.
-    Needs k <= q - 1 (the non-zero field elements).
+    Mover x*q + y (x in 0..k-1) sits at table y + s*a in round s, a the non-zero
+    field element number (x mod (q-1)) + 1. As s varies that table runs through
+    every table, so nobody returns to a table, and a host meets each mover once.
+    Two movers with different multipliers share a table in exactly one round, so
+    with k <= q - 1 nobody meets anyone twice. With more movers per table than
+    that, movers x and x + (q - 1) sit together every round: the fewest repeats
+    there are (proven optimal by exhaustive search for 3 tables of 4 and 5 seats
+    and 4 tables of 5; docs/rotation.md).
     """
-    field = _field(q) if 1 <= k <= q - 1 else None
+    field = _field(q) if k >= 1 and q >= 2 else None
     if field is None:
         return None
     add, mul = field
@@ -78,7 +105,8 @@ def host_rounds(k: int, q: int, count: int) -> list[list[list[int]]] | None:
     for s in range(min(count, q)):
         tables = [[] for _ in range(q)]
         for x in range(k):
+            a = x % (q - 1) + 1
             for y in range(q):
-                tables[add(y, mul(s, x + 1))].append(x * q + y)
+                tables[add(y, mul(s, a))].append(x * q + y)
         rounds.append(tables)
     return rounds

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+from .catalogue import golfer_rounds
 from .model import MAX_ROUNDS, MIN_TABLE, MODES, Person, Round, RotationError, Wishes, table_sizes
 from .designs import design_rounds, host_rounds
 from .pairs import pairs_round
@@ -111,15 +112,17 @@ def _mix(room: Room, todo: list[list[int]], sizes: list[list[int]],
 
 
 def _design_start(room: Room, todo, sizes, neighbours, rng) -> list[list[list[int]]]:
-    """Repeat-free rounds from a transversal design when the rooms fit one (else none)."""
+    """Repeat-free rounds from a design when the rooms fit one (else none): a transversal
+    design over GF(q) or a stored social golfer schedule, whichever has more rounds."""
     if not todo or any(p != todo[0] for p in todo) or len(set(sizes[0])) != 1:
         return []
     people, k, q = todo[0], sizes[0][0], len(sizes[0])
     here = set(people)
     if any(neighbours[p] & here for p in people):
         return []
-    rounds = design_rounds(k, q, len(todo))
-    if rounds is None:
+    rounds = max((design_rounds(k, q, len(todo)) or [], golfer_rounds(k, q, len(todo)) or []),
+                 key=len)
+    if not rounds:
         return []
     point = _by_organisation(room, people, rng)
     return [[[point[i] for i in table] for table in tables] for tables in rounds]

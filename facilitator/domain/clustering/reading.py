@@ -1,0 +1,82 @@
+"""A note as the themes read it: its terms, the forms it writes them in, its character 4-grams.
+
+Words keep å/ä/ö and hyphenated compounds; the language per note from its stop
+words (or the one given); Swedish and English stop words dropped; Snowball stems
+with Swedish endings folded; a Swedish compound's parts add their character
+4-grams (wordfreq, optional). With the thesaurus on, its synonym groups join the
+terms ("g:samverkan"). Its `_other` list (logistics and pleasantries: fika, wifi,
+tack...) is a general resource, not a topic: a note with nothing else is small talk.
+Pure.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from . import thesaurus
+from ..text import compound_parts, language_of, stem, stop_words
+
+TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass
+class Note:
+    terms: Counter                # "s:stem" and "g:group" -> weight
+    surfaces: dict                # term -> Counter of forms as the note writes them
+    chars: Counter                # character n-grams
+    lang: str
+    off_topic: bool               # nothing but logistics/pleasantries, or nothing at all
+    chatter: bool                 # speaks of logistics or pleasantries at all
+
+
+def _grams(word: str, chars: Counter) -> None:
+    padded = f"<{word}>"
+    for j in range(len(padded) - 3):
+        chars[padded[j:j + 4]] += 1
+
+
+def read(text: str, lang: str, p: dict) -> Note:
+    """The note's terms; ``p["thesaurus"]`` False leaves the topical synonym groups out."""
+    written = TOKEN.findall(text[:5000])
+    lower = [w.lower() for w in written]
+    language = lang if lang in ("sv", "en") else language_of(lower)
+    stops = stop_words("sv") | stop_words("en")
+    use_groups = p.get("thesaurus", True)
+    terms: Counter = Counter()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    chars: Counter = Counter()
+    covered: set[int] = set()
+    content, other_only, chatter = 0, True, False
+    for start, end, key in thesaurus.phrase_matches(lower):
+        if not use_groups and key != thesaurus.OTHER:
+            continue
+        terms[f"g:{key}"] += 1
+        surfaces[f"g:{key}"][" ".join(lower[start:end])] += 1
+        covered.update(range(start, end))
+        other_only = other_only and key == thesaurus.OTHER
+        content += 1
+    for i, (word, orig) in enumerate(zip(lower, written)):
+        acronym = orig.isupper() and 2 <= len(orig) <= 5
+        groups = thesaurus.word_groups(word, orig) if i not in covered else frozenset()
+        if not use_groups:
+            groups = groups & {thesaurus.OTHER}
+        for key in sorted(groups):
+            terms[f"g:{key}"] += 1
+            surfaces[f"g:{key}"][orig if acronym else word] += 1
+        if (word in stops and not groups) or (len(word) < 3 and not acronym):
+            continue
+        content += 1
+        other_only = other_only and groups == {thesaurus.OTHER}
+        chatter = chatter or thesaurus.OTHER in groups
+        term = f"s:{stem(word, language)}"
+        terms[term] += 1
+        surfaces[term][orig if acronym else word] += 1
+        if p.get("part_grams", True) and language == "sv" and not acronym:
+            # A Swedish compound's parts: their character 4-grams with word boundaries,
+            # so "skolbiblioteket" meets "<bibliotek>".
+            for part in compound_parts(word):
+                _grams(part, chars)
+        _grams(word, chars)
+    terms.pop(f"g:{thesaurus.OTHER}", None)
+    return Note(terms, surfaces, chars, language, content == 0 or other_only, chatter)

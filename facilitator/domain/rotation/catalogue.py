@@ -1,0 +1,75 @@
+"""Base rounds of repeat-free social golfer schedules, developed by cyclic.develop.
+
+CATALOGUE[(table size k, tables g)] = (m, c, f, base rounds): the k*g people are
+points (x, i) -> i*m + x with x in Z_m and i < c, then f fixed points; each base
+round ("a b c|d e f|...": its tables) shifted by 0..m-1 gives m rounds in which
+nobody meets anyone twice. Every entry was found by cyclic.find_base and
+is checked by tests/test_rotation_golfer.py; docs/rotation.md lists the sizes, the
+rounds and where each design is known from.
+"""
+from __future__ import annotations
+
+from .cyclic import develop
+
+CATALOGUE: dict[tuple[int, int], tuple[int, int, int, tuple[str, ...]]] = {
+    (3, 5): (7, 2, 1, (  # 15 people, 7 rounds
+        '14 13 4|12 10 0|11 7 3|9 8 2|6 5 1',
+    )),
+    (3, 6): (4, 4, 2, (  # 18 people, 8 rounds
+        '17 10 4|16 14 2|15 9 8|13 6 5|12 11 1|7 3 0',
+        '17 13 3|16 11 7|15 12 6|14 10 1|9 4 2|8 5 0',
+    )),
+    (3, 7): (5, 4, 1, (  # 21 people, 10 rounds
+        '20 11 1|19 6 5|18 12 0|17 13 10|16 15 4|14 9 7|8 3 2',
+        '20 17 6|19 7 4|18 16 13|15 5 1|14 3 0|12 11 8|10 9 2',
+    )),
+    (3, 8): (11, 2, 2, (  # 24 people, 11 rounds
+        '23 19 2|22 12 10|21 17 5|20 15 1|18 8 3|16 14 13|11 4 0|9 7 6',
+    )),
+    (3, 9): (13, 2, 1, (  # 27 people, 13 rounds
+        '26 23 7|25 3 0|24 18 5|22 13 8|21 16 1|20 10 9|19 11 2|17 15 14|12 6 4',
+    )),
+    (3, 10): (7, 4, 2, (  # 30 people, 14 rounds
+        '29 15 3|28 18 11|27 22 12|26 16 6|25 20 0|24 21 8|23 14 9|19 10 1|17 13 7|5 4 2',
+        '29 21 9|28 23 4|27 26 3|25 19 17|24 13 2|22 18 15|20 14 6|16 8 0|12 10 5|11 7 1',
+    )),
+    (3, 11): (15, 2, 3, (  # 33 people, 15 rounds
+        '32 26 7|31 20 14|30 27 10|29 4 1|28 24 21|25 19 5|23 22 11|18 16 0|17 9 2|15 8 '
+        '6|13 12 3',
+    )),
+    (3, 12): (17, 2, 2, (  # 36 people, 17 rounds
+        '35 18 2|34 26 0|33 30 25|32 15 9|31 24 12|29 27 23|28 10 3|22 8 7|21 14 11|20 19'
+        ' 16|17 6 4|13 5 1',
+    )),
+    (3, 13): (19, 2, 1, (  # 39 people, 19 rounds
+        '38 34 12|37 21 20|36 25 1|35 28 18|33 3 2|32 26 22|31 11 5|30 16 9|29 24 6|27 14'
+        ' 0|23 8 4|19 13 10|17 15 7',
+    )),
+    (4, 6): (7, 3, 3, (  # 24 people, 7 rounds
+        '23 20 12 4|22 14 7 3|21 15 10 0|19 17 16 13|18 6 5 1|11 9 8 2',
+    )),
+    (4, 7): (9, 3, 1, (  # 28 people, 9 rounds
+        '27 23 9 6|26 24 20 2|25 15 13 12|22 16 11 1|21 14 7 5|19 18 10 8|17 4 3 0',
+    )),
+    (4, 9): (10, 3, 6, (  # 36 people, 10 rounds
+        '35 24 11 2|34 23 15 5|33 25 14 0|32 26 16 9|31 21 12 1|30 29 13 8|28 27 20 4|22 '
+        '18 17 10|19 7 6 3',
+    )),
+    (4, 10): (12, 3, 4, (  # 40 people, 12 rounds
+        '39 34 21 0|38 29 12 6|37 25 18 10|36 30 15 4|35 33 17 5|32 24 22 3|31 28 20 '
+        '19|27 26 7 2|23 16 14 1|13 11 9 8',
+    )),
+    (5, 6): (6, 5, 0, (  # 30 people, 6 rounds
+        '29 23 16 7 0|28 26 21 17 12|27 19 18 10 6|25 24 11 5 3|22 20 14 2 1|15 13 9 8 4',
+    )),
+}
+
+
+def golfer_rounds(k: int, g: int, count: int) -> list[list[list[int]]] | None:
+    """Up to `count` repeat-free rounds of g tables of k over points 0..k*g-1, or None."""
+    entry = CATALOGUE.get((k, g))
+    if entry is None:
+        return None
+    m, c, f, base = entry
+    rounds = [[[int(p) for p in table.split()] for table in text.split("|")] for text in base]
+    return develop(rounds, m, c, f)[:count]
