@@ -29,7 +29,7 @@ def test_new_event_from_a_template(db, rng):
     from .conftest import NOW
     from facilitator.models import EventDraft
     event = events.create_event(db, EventDraft(name="Café"), rng, NOW, template="world-cafe")
-    assert titles(db, event.id)[1] == "Runda 1"
+    assert titles(db, event.id)[1] == "Omgång 1"
     with pytest.raises(ValidationError):
         events.create_event(db, EventDraft(name="x"), rng, NOW, template="../../etc/passwd")
 

@@ -94,10 +94,15 @@
     return box;
   }
 
+  var openIds = null;  // the items open when the page last heard; null before the first message
   rt.socket.on("eval_items", function (data) {
     list.textContent = "";
     data.items.forEach(function (item) { list.appendChild(render(item)); });
     section.hidden = data.items.length === 0;
+    var ids = data.items.map(function (item) { return String(item.id); });
+    var opened = openIds !== null && ids.some(function (id) { return openIds.indexOf(id) < 0; });
+    openIds = ids;
+    if (opened) { Realtime.announce(section); }
   });
   rt.socket.on("connect", function () { Object.keys(state).forEach(send); });
   setInterval(function () { Object.keys(state).forEach(send); }, 5000);

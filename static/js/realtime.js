@@ -61,7 +61,21 @@
     })();
   };
 
+  /* Draw the eye to a part of a phone's page that just changed (a new step, a new table,
+     a newly opened question): a highlight for a few seconds and a short vibration where
+     the phone allows it. Not on the first state a page gets, only on changes after it. */
+  Realtime.announce = function (element) {
+    if (!element) { return; }
+    element.classList.remove("changed");
+    void element.offsetWidth;  // restart the animation
+    element.classList.add("changed");
+    element.setAttribute("data-changed", String(Date.now()));
+    if (navigator.vibrate) { try { navigator.vibrate(180); } catch (e) { /* not allowed */ } }
+    setTimeout(function () { element.classList.remove("changed"); }, 4000);
+  };
+
   Realtime.prototype.setTimer = function (state) {
+    var before = this.timer && this.timer.step ? this.timer.step.id : undefined;
     if (this.bestRtt === Infinity && state.server_now) {
       // Until a round trip is measured, assume the message arrived instantly.
       this.offsetMs = state.server_now - Date.now();
@@ -76,6 +90,10 @@
       else { el.removeAttribute("aria-current"); }
     });
     this.render();
+    if (this.seenTimer && before !== (state.step ? state.step.id : undefined)) {
+      Realtime.announce(document.querySelector("[data-announce-step]"));
+    }
+    this.seenTimer = true;
     document.dispatchEvent(new CustomEvent("timer:state", { detail: state }));
   };
 

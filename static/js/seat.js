@@ -66,8 +66,10 @@
     where.setAttribute("data-seat-host", host ? "true" : "false");
     section.querySelector("[data-seat-colour]").textContent = colourNames[info.colour_name] || "";
     section.querySelector("[data-seat-swatch]").className = "swatch big tc-" + info.colour;
+    var previous = where.getAttribute("data-table");
     where.setAttribute("data-table", String(number));
     where.hidden = false;
+    if (previous && previous !== String(number)) { Realtime.announce(section); }
   }
 
   rt.socket.on("seating", function (payload) {
