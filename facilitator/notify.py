@@ -61,10 +61,18 @@ def wall(socketio: SocketIO, notes: list[dict[str, Any]], to: str) -> None:
     socketio.emit(protocol.WALL, {"notes": notes}, to=to)
 
 
-def notes_count(socketio: SocketIO, event_id: str, count: int, to: str | None = None) -> None:
+def notes_count(socketio: SocketIO, event_id: str, count: int, visible: int,
+                to: str | None = None) -> None:
     """To the control pages and projectors: phones do not show it, and a burst of notes
-    from a full room would otherwise cost one message per phone per note."""
-    socketio.emit(protocol.NOTES_COUNT, {"count": count}, to=to or _note_viewers(event_id))
+    from a full room would otherwise cost one message per phone per note. ``count`` is
+    every note (the control page), ``visible`` the ones not hidden (the projector)."""
+    socketio.emit(protocol.NOTES_COUNT, {"count": count, "visible": visible},
+                  to=to or _note_viewers(event_id))
+
+
+def phones(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
+    """How many phones one process holds for the event, to the control pages only."""
+    socketio.emit(protocol.PHONES, payload, to=to or facilitators_room(event_id))
 
 
 def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],

@@ -12,7 +12,8 @@ from .models import Note, Step, TimerState
 
 # client -> server
 TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
-NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
+NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int, "question_picked"?: bool,
+#                                "step_id"?: int} -> ack {"ok", "id", "duplicate", "question_id"}
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
@@ -23,7 +24,7 @@ TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|ex
 # server -> client
 TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change
 NOTES_ADDED = "notes_added"    # {"notes": [note_payload()...]} oldest first, to facilitators and projectors
-NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
+NOTES_COUNT = "notes_count"    # {"count": int, "visible": int}, to facilitators and projectors
 PROGRAMME = "programme"        # programme_payload(), to facilitators, on connect and on change
 NOTE_UPDATED = "note_updated"  # note_payload(), to facilitators and projectors, after moderation
 BOX_STATE = "box_state"        # {"open": bool}, to everyone in the event, on connect and on change
@@ -33,6 +34,7 @@ EVAL_ITEMS = "eval_items"      # {"items": [...open items...]}, to everyone, on 
 EVAL_RESULTS = "eval_results"  # {"results": [...]}, to facilitators and projectors
 WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
 SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "hosts", "tables"}, to everyone
+PHONES = "phones"              # {"connected": int, "process": id, "at": ms}, to facilitators
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
 
 # Only a connection with a facilitator token may send these.
@@ -40,7 +42,7 @@ FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, 
 CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
                  TABLE_NUMBERS_SET, EVAL_ANSWER)
 SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
-                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP)
+                 PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP, PHONES)
 
 
 def ok(**fields: Any) -> dict[str, Any]:
@@ -68,6 +70,7 @@ def timer_payload(state: TimerState, step: Step | None, question: str | None,
         "step": None if step is None else {
             "id": step.id, "kind": step.kind, "title": step.title,
             "instruction": step.instruction, "position": step.position,
+            "question_id": step.question_id if question is not None else None,
         },
         "question": question,
         "next": None if next_step is None else {

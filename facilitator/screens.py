@@ -26,6 +26,7 @@ from . import notify, protocol
 from .clock import now_ms
 from .db import get_db
 from .models import Note
+from .presence import HEARTBEAT_S, Presence
 from .usecases import evaluation, events, notes, rotation, timing
 
 
@@ -40,6 +41,10 @@ class Screens:
         self.added_lock = threading.Lock()
         self.counts = notify.Coalescer(socketio, interval, self._in_app(self._push_added))
         self.table_counts = notify.Coalescer(socketio, interval, self._in_app(self.tables))
+        # Phones connected to this process, per event, told to the control pages.
+        self.presence = Presence()
+        self.phone_counts = notify.Coalescer(socketio, interval, self.phones)
+        self.heartbeat_started = False
 
     def _in_app(self, push: Callable[[str], None]) -> Callable[[str], None]:
         def run(event_id: str) -> None:
@@ -70,12 +75,43 @@ class Screens:
         """A facilitator hid/restored or starred a note; a hidden note leaves its table's count."""
         payload = protocol.note_payload(note)
         notify.note_updated(self.socketio, note.event_id, payload)
+        self.count(note.event_id)            # the projector counts only what it shows
         if note.table_no is not None:
             self.tables(note.event_id)
         return payload
 
-    def count(self, event_id: str) -> None:
-        notify.notes_count(self.socketio, event_id, notes.count_notes(get_db(), event_id))
+    def count(self, event_id: str, to: str | None = None) -> None:
+        """Every note (the control page) and the visible ones (the projector)."""
+        db = get_db()
+        notify.notes_count(self.socketio, event_id, notes.count_notes(db, event_id),
+                           notes.count_visible(db, event_id), to=to)
+
+    # ---- phones connected now (presence.py) ------------------------------------------
+
+    def phone_joined(self, event_id: str) -> None:
+        self.presence.join(event_id)
+        self._phones_changed(event_id)
+
+    def phone_left(self, event_id: str) -> None:
+        self.presence.leave(event_id)
+        self._phones_changed(event_id)
+
+    def _phones_changed(self, event_id: str) -> None:
+        if not self.heartbeat_started:
+            self.heartbeat_started = True
+            self.socketio.start_background_task(self._heartbeat)
+        self.phone_counts.request(event_id)
+
+    def phones(self, event_id: str, to: str | None = None) -> None:
+        """How many phones this process holds for the event; needs no app context."""
+        notify.phones(self.socketio, event_id, self.presence.payload(event_id, now_ms()), to=to)
+
+    def _heartbeat(self) -> None:
+        """Repeat this process's counts, so the control pages' sums stay true."""
+        while True:
+            self.socketio.sleep(HEARTBEAT_S)
+            for event_id in self.presence.events():
+                self.phones(event_id)
 
     def box(self, event_id: str, to: str | None = None) -> None:
         event = events.get_event(get_db(), event_id)
@@ -133,12 +169,13 @@ class Screens:
             notify.programme(socketio, event_id, timing.programme_payload(db, event_id, now_ms()),
                              to=sid)
             self.tables(event_id, to=sid)
+            self.phones(event_id, to=sid)
         if role == "projector":
             join_room(notify.projectors_room(event_id))
             notify.wall(socketio, notes.wall(db, event_id), to=sid)
             notify.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
         notify.timer_state(socketio, event_id, timing.timer_snapshot(db, event_id, now_ms()), to=sid)
-        notify.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
+        self.count(event_id, to=sid)
         notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
         notify.projector_view(socketio, event_id, event.projector_view, to=sid)
         notify.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)

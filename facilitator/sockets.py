@@ -60,9 +60,13 @@ class Handlers:
         event_id, role = _authenticate(auth_data)
         self.sessions[request.sid] = {"event": event_id, "role": role}
         self.screens.welcome(event_id, role, request.sid)
+        if role == "participant":
+            self.screens.phone_joined(event_id)
 
     def on_disconnect(self, _reason: Any = None) -> None:
-        self.sessions.pop(request.sid, None)
+        me = self.sessions.pop(request.sid, None)
+        if me and me["role"] == "participant":
+            self.screens.phone_left(me["event"])
 
     def on_error(self, exc: Exception) -> dict[str, Any]:
         """Any handler that fails still answers, so no client waits forever.

@@ -69,8 +69,18 @@ def test_note_is_acked_after_commit_and_reaches_facilitators_only(db, demo, sock
     assert notes.count_notes(db, demo.id) == 1
     received = facilitator.get_received()
     assert last(received, "notes_added")["notes"][0]["text"] == "Elevhälsan behöver fler vägar in"
-    assert last(received, "notes_count") == {"count": 1}
+    assert last(received, "notes_count") == {"count": 1, "visible": 1}
     assert "notes_added" not in names(other_phone.get_received())
+
+
+def test_the_projector_count_leaves_hidden_notes_out(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    acks = [phone.emit("note_submit", note_payload(f"Lapp {i}"), callback=True) for i in range(3)]
+    facilitator.get_received()
+    facilitator.emit("note_moderate", {"id": acks[0]["id"], "hidden": True}, callback=True)
+    assert last(facilitator.get_received(), "notes_count") == {"count": 3, "visible": 2}
+    projector = sockets(demo.id, "projector")
+    assert last(projector.get_received(), "notes_count") == {"count": 3, "visible": 2}
 
 
 def test_resent_note_is_one_note(db, demo, sockets):
@@ -296,6 +306,19 @@ def test_every_facilitator_event_refuses_other_roles(db, demo, sockets, role, ev
 def test_every_client_event_has_a_handler(app):
     handlers = app.extensions["socketio"].server.handlers["/"]
     assert set(protocol.CLIENT_EVENTS) | {"connect", "disconnect"} <= set(handlers)
+
+
+def test_the_control_page_hears_how_many_phones_are_connected(demo, sockets):
+    facilitator = sockets(demo.id, "facilitator")
+    assert last(facilitator.get_received(), "phones")["connected"] == 0
+    phones = [sockets(demo.id) for _ in range(3)]
+    assert last(facilitator.get_received(), "phones")["connected"] == 3
+    phones[0].disconnect()
+    update = last(facilitator.get_received(), "phones")
+    assert update["connected"] == 2 and update["process"] and update["at"] > 0
+    sockets(demo.id, "projector")                 # a projector is no phone
+    assert "phones" not in names(facilitator.get_received())
+    assert "phones" not in names(phones[1].get_received())     # phones never hear it
 
 
 def test_a_note_sent_by_the_plain_form_reaches_open_screens(client, anonymous, demo, sockets):

@@ -186,6 +186,18 @@ def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
     assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
 
 
+def test_wall_json_stacks_copies_and_leaves_out_hidden_notes(client, db, demo):
+    for text in ("En dörr in för familjer", "en dörr in för familjer!", "Hemligt", "Fika"):
+        submit(client, demo, text)
+    secret = next(n for n in store.list_notes(db, demo.id) if n.text == "Hemligt")
+    notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
+    data = client.get(f"/p/{demo.id}/wall.json").get_json()
+    assert data["visible"] == 3
+    assert sorted((c["text"], c["count"]) for c in data["cards"]) == [
+        ("En dörr in för familjer", 2), ("Fika", 1)]
+    assert client.get("/p/no-such-event/wall.json").status_code == 404
+
+
 def prepare_url(client, demo):
     import re
     page = text(client.get(f"/f/events/{demo.id}"))
@@ -266,3 +278,11 @@ def notes_texts(db, demo):
 def test_dates_are_written_the_way_each_language_writes_them(client, demo):
     assert "23 november 2026" in text(client.get("/f/"))
     assert "November 23, 2026" in text(client.get("/f/?lang=en"))
+
+
+def test_stacks_json_lists_copies_for_the_owner_only(client, anonymous, db, demo):
+    for text in ("Mer tid för samtal", "mer tid för samtal!", "Annat"):
+        submit(client, demo, text)
+    data = client.get(f"/f/events/{demo.id}/stacks.json").get_json()
+    assert len(data["stacks"]) == 1 and len(data["stacks"][0]) == 2
+    assert anonymous.get(f"/f/events/{demo.id}/stacks.json").status_code in (302, 401, 403, 404)

@@ -51,3 +51,17 @@ def optional_whole_number(raw: object, code: str, message: str) -> int | None:
         return int(raw)
     except ValueError as exc:
         raise NoteError(code, message) from exc
+
+
+def note_question(sent: int | None, picked: bool, step_question: int | None) -> int | None:
+    """The question a note is filed under.
+
+    A question the participant picked by hand wins. Otherwise the note answers
+    the question of the step the room was in when it was written; only a step
+    without a question leaves the phone's choice (or none) in place. So a page
+    that missed a step change, or an old cached page that always sends its
+    first option, cannot file a note under a question the room is not on.
+    """
+    if picked and sent is not None:
+        return sent
+    return step_question if step_question is not None else sent

@@ -49,8 +49,9 @@ def list_notes(db: Database, event_id: str, visible_only: bool = False) -> list[
     return [_note(r) for r in db["notes"].rows_where(where, [event_id], order_by="created_at, rowid")]
 
 
-def count_notes(db: Database, event_id: str) -> int:
-    return db["notes"].count_where("event_id = ?", [event_id])
+def count_notes(db: Database, event_id: str, visible_only: bool = False) -> int:
+    return db["notes"].count_where("event_id = ?" + (" AND hidden = 0" if visible_only else ""),
+                                   [event_id])
 
 
 def table_groups(db: Database, event_id: str, minimum: int) -> dict[int, list[str]]:

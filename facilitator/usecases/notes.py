@@ -20,8 +20,9 @@ from .. import protocol, store
 from . import timing
 from ..clock import utc_iso
 from ..db import connect
-from ..domain import codes
-from ..domain.notes import NoteError, optional_whole_number, validate_note_id, validate_note_text
+from ..domain import codes, duplicates, notewall
+from ..domain.notes import (NoteError, note_question, optional_whole_number, validate_note_id,
+                            validate_note_text)
 from ..models import Event, Note
 from ..store.notewriter import NoteWriter
 
@@ -43,6 +44,8 @@ class Submission:
     question: object = None
     table: object = None
     prepared_by: str | None = None
+    picked: bool = False       # the participant chose the question by hand
+    step: object = None        # the step the phone showed when the note was written
 
 
 def read_submission(event_id: str, payload: object, now: datetime,
@@ -52,7 +55,9 @@ def read_submission(event_id: str, payload: object, now: datetime,
         raise NoteError("bad_payload", "a note is an object with id and text")
     return Submission(event_id, validate_note_id(payload.get("id")),
                       validate_note_text(payload.get("text")), utc_iso(now),
-                      payload.get("question_id"), payload.get("table"), prepared_by)
+                      payload.get("question_id"), payload.get("table"), prepared_by,
+                      payload.get("question_picked") is True or prepared_by is not None,
+                      payload.get("step_id"))
 
 
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
@@ -92,10 +97,10 @@ def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, b
         if existing.event_id != sub.event_id:
             raise NoteError("bad_id", "that note id belongs elsewhere")
         return existing, False              # a resend: the box may have closed since
-    event, questions, step_question = _event_facts(db, sub.event_id, memo)
+    event, questions, step_questions, current = _event_facts(db, sub.event_id, memo)
     if sub.prepared_by is None and not event.box_open:
         raise NoteError("box_closed", "the box is closed right now")
-    question_id = _question_for_note(questions, step_question, sub.question)
+    question_id = _question_for_note(questions, step_questions, current, sub)
     table_no = _table(sub.table) if event.table_numbers else None
     note = Note(sub.note_id, sub.event_id, sub.text, sub.created_at, question_id,
                 prepared=sub.prepared_by is not None,
@@ -104,26 +109,36 @@ def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, b
     return note, True
 
 
-def _event_facts(db: Database, event_id: str,
-                 memo: dict) -> tuple[Event, set[int], int | None]:
-    """The event, its question ids and the current step's question, read once per memo."""
+def _event_facts(db: Database, event_id: str, memo: dict
+                 ) -> tuple[Event, set[int], dict[int, int | None], int | None]:
+    """The event, its question ids, each step's question and the current step, once per memo."""
     if event_id not in memo:
         event = _event(db, event_id)
         questions = {q.id for q in store.list_questions(db, event_id)}
+        step_questions = {s.id: s.question_id if s.question_id in questions else None
+                          for s in store.list_steps(db, event_id)}
         step = timing.current_step(db, event_id)
-        step_question = step.question_id if step and step.question_id in questions else None
-        memo[event_id] = (event, questions, step_question)
+        memo[event_id] = (event, questions, step_questions, step.id if step else None)
     return memo[event_id]
 
 
-def _question_for_note(questions: set[int], step_question: int | None, raw: object) -> int | None:
-    """The question a note answers: the one asked for, else the current step's."""
-    qid = optional_whole_number(raw, "bad_question", "unknown question")
-    if qid is not None:
-        if qid not in questions:
-            raise NoteError("bad_question", "unknown question")
-        return qid
-    return step_question
+def _question_for_note(questions: set[int], step_questions: dict[int, int | None],
+                       current: int | None, sub: Submission) -> int | None:
+    """The question a note answers (domain.notes.note_question); an unknown one is refused.
+
+    The step is the one the phone says it showed when the note was written (a
+    note written offline and sent later keeps its question), else the room's.
+    """
+    qid = optional_whole_number(sub.question, "bad_question", "unknown question")
+    if qid is not None and qid not in questions:
+        raise NoteError("bad_question", "unknown question")
+    try:
+        step_id = optional_whole_number(sub.step, "bad_step", "unknown step")
+    except NoteError:
+        step_id = None                       # a garbled step id: file under the room's step
+    if step_id not in step_questions:
+        step_id = current
+    return note_question(qid, sub.picked, step_questions.get(step_id) if step_id else None)
 
 
 def _table(raw: object) -> int | None:
@@ -202,6 +217,21 @@ def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
     return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
 
 
+WALL_MAX_CARDS = 1000
+
+
+def wall_cards(db: Database, event_id: str) -> dict[str, Any]:
+    """The projector's note wall: copies stacked, featured first, newest first."""
+    visible = store.list_notes(db, event_id, visible_only=True)
+    cards = notewall.wall_cards(visible)
+    return {"visible": len(visible), "cards": [c.payload() for c in cards[:WALL_MAX_CARDS]]}
+
+
+def copies(db: Database, event_id: str) -> list[list[str]]:
+    """Ids of visible notes that stack (domain/duplicates), oldest first; only stacks of 2+."""
+    visible = store.list_notes(db, event_id, visible_only=True)
+    return [[visible[i].id for i in group.members]
+            for group in duplicates.stack([n.text for n in visible]) if group.count > 1]
 
 
 def visible_notes(db: Database, event_id: str) -> list[Note]:
@@ -210,6 +240,11 @@ def visible_notes(db: Database, event_id: str) -> list[Note]:
 
 def count_notes(db: Database, event_id: str) -> int:
     return store.count_notes(db, event_id)
+
+
+def count_visible(db: Database, event_id: str) -> int:
+    """What the room sees: the notes not hidden."""
+    return store.count_notes(db, event_id, visible_only=True)
 
 
 EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "prepared",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import io
 import random
 
-from flask import (Blueprint, Response, abort, current_app, g, redirect, render_template, request,
-                   send_file, url_for)
+from flask import (Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template,
+                   request, send_file, url_for)
 from flask_login import current_user
 
 from ..usecases import accounts, notes, programme, events, reports
@@ -67,6 +67,7 @@ def event(event_id: str):
     return render_template("facilitator/event.html", event=event, links=links_for(event),
                            token=token, notes=overview.notes_newest_first, steps=overview.steps,
                            questions={q.id: q.text for q in overview.questions},
+                           asked={q.id for q in events.asked_questions(db, event.id)},
                            prepare_url=public_base_url().rstrip("/") + prepare_url,
                            **timer_context(event))
 
@@ -144,6 +145,12 @@ def logo(event_id: str):
                                errors={}, logo_error=exc.code,
                                has_logo=events.has_logo(get_db(), event.id)), 400
     return redirect(url_for(".edit", event_id=event.id))
+
+
+@bp.get("/f/events/<event_id>/stacks.json")
+def stacks(event_id: str):
+    """Which visible notes are copies of one another, for the control page's "×6"."""
+    return jsonify(stacks=notes.copies(get_db(), g.event.id))
 
 
 @bp.get("/f/events/<event_id>/notes.<fmt>")

@@ -44,6 +44,10 @@ def submit_note(code: str):
     event = _event_or_404(code)
     payload = {"id": request.form.get("id", ""), "text": request.form.get("text", ""),
                "question_id": request.form.get("question_id") or None,
+               # The page rendered the room's question as the default: another one was picked.
+               "question_picked": request.form.get("question_id", "") != request.form.get(
+                   "question_default", ""),
+               "step_id": request.form.get("step_id") or None,
                "table": request.form.get("table") or None}
     try:  # the same use case and push as a note sent by socket (sockets.Handlers.note_submit)
         note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
@@ -74,7 +78,7 @@ def _render_join(event, error: str | None = None, text: str = "", checkin_error:
                  checkin_form=None):
     db = get_db()
     return render_template("participant/join.html", event=event,
-                           questions=events.list_questions(db, event.id),
+                           questions=events.asked_questions(db, event.id),
                            step=timing.current_step(db, event.id),
                            note_id=str(uuid.uuid4()), max_chars=MAX_CHARS,
                            error=error, text=text, sent=request.args.get("sent") == "1",
@@ -98,7 +102,7 @@ def prepare(token: str):
     db = get_db()
     event = notes.event_for_prepare_token(db, token) or abort(404)
     g.event_language = event.language
-    questions = events.list_questions(db, event.id)
+    questions = events.asked_questions(db, event.id)
     if request.method == "GET":
         return _render_prepare(event, questions, {}, {})
     answers = {q.id: request.form.get(f"answer-{q.id}", "") for q in questions}

@@ -16,6 +16,7 @@ bp = Blueprint("projector", __name__, url_prefix="/p")
 def show(event_id: str):
     event = event_or_404(event_id)
     return render_template("projector/show.html", event=event, links=links_for(event),
+                           notes_visible=notes.count_visible(get_db(), event.id),
                            **timer_context(event))
 
 
@@ -32,6 +33,13 @@ def cloud(event_id: str):
     event = event_or_404(event_id)
     texts = [n.text for n in notes.visible_notes(get_db(), event.id)]
     return jsonify(words=word_cloud(texts), notes=len(texts))
+
+
+@bp.get("/<event_id>/wall.json")
+def wall_json(event_id: str):
+    """The note wall as cards (copies stacked, featured first); fetched when notes change."""
+    event = event_or_404(event_id)
+    return jsonify(notes.wall_cards(get_db(), event.id))
 
 
 @bp.get("/<event_id>/themes.json")

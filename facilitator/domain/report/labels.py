@@ -5,6 +5,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
            "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
            "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
+           "not_asked": "ställs inte längre i programmet",
            "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
            "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen, "
                                                             "per kommun eller grupp.",
@@ -46,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
+           "not_asked": "no longer asked in the programme",
            "count": "{n} notes", "count_one": "1 note", "page": "Page",
            "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day, "
                                                              "per municipality or group.",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ...models import Note, Theme
 from ..duplicates import stack
+from ..programme import asked_question_ids
 from .structure import ReportData, labels_for
 from ..smalltalk import is_small_talk
 
@@ -115,7 +116,9 @@ def outline(data: ReportData) -> Outline:
 def _by_question(data: ReportData, notes: list[Note]):
     """(number, (question id, heading, notes)) in programme order; notes without one last."""
     labels = labels_for(data)
-    out = [(i, (q.id, q.text, [n for n in notes if n.question_id == q.id]))
+    asked = asked_question_ids(data.questions, data.steps)
+    out = [(i, (q.id, q.text if q.id in asked else f"{q.text} ({labels['not_asked']})",
+                [n for n in notes if n.question_id == q.id]))
            for i, q in enumerate(data.questions, 1)]
     known = {q.id for q in data.questions}
     loose = [n for n in notes if n.question_id not in known]
