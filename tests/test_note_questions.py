@@ -5,7 +5,8 @@ from facilitator import store
 from facilitator.usecases import notes, programme, reports, timing
 from facilitator.domain.notes import NoteError, note_question
 from facilitator.domain.programme import asked_question_ids
-from facilitator.domain.report.structure import LABELS, sections
+from facilitator.domain.report.labels import labels_in
+from facilitator.domain.report.outline import outline
 
 from .conftest import NOW, gen_event, note_payload
 
@@ -121,8 +122,8 @@ def test_an_edited_question_with_notes_stays_marked_as_not_asked(app, anonymous,
     assert [q.text for q in questions][:1] == ["Vad fungerar?"]
     asked = asked_question_ids(questions, store.list_steps(db, event.id))
     assert q1 not in asked and q2 in asked
-    headings = [s.heading for s in sections(reports.report_data(db, event.id), LABELS["sv"])]
-    assert f"Vad fungerar? ({LABELS['sv']['not_asked']})" in headings
+    headings = [q.heading for q in outline(reports.report_data(db, event.id)).questions]
+    assert f"Vad fungerar? ({labels_in('sv')['not_asked']})" in headings
     page = anonymous.get(f"/j/{event.join_code}").get_data(as_text=True)
     assert ">Vad fungerar?<" not in page        # participants cannot file under it any more
 
