@@ -22,16 +22,17 @@ TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|ex
 
 # server -> client
 TIMER_STATE = "timer_state"    # timer_payload(), to everyone in the event, on connect and on change
-NOTES_ADDED = "notes_added"    # {"notes": [note_payload()...]} oldest first, to facilitators and projectors
+NOTES_ADDED = "notes_added"    # {"notes": [note_payload()...]} oldest first, to facilitators (projectors
+#                                on the wall view: wall_note_payload() of the visible ones)
 NOTES_COUNT = "notes_count"    # {"count": int}, to everyone in the event
 PROGRAMME = "programme"        # programme_payload(), to facilitators, on connect and on change
-NOTE_UPDATED = "note_updated"  # note_payload(), to facilitators and projectors, after moderation
+NOTE_UPDATED = "note_updated"  # note_payload() to facilitators, wall_note_payload() to wall projectors
 BOX_STATE = "box_state"        # {"open": bool}, to everyone in the event, on connect and on change
 PROJECTOR_VIEW = "projector_view"  # {"view"}, to everyone in the event, on connect and on change
 TABLES = "tables"              # {"on": bool, "tables": [{"table", "note_ids"}]}, to facilitators
 EVAL_ITEMS = "eval_items"      # {"items": [...open items...]}, to everyone, on connect and on change
 EVAL_RESULTS = "eval_results"  # {"results": [...]}, to facilitators and projectors
-WALL = "wall"                  # {"notes": [note_payload()...]} newest first, to a projector on connect
+WALL = "wall"                  # {"notes": [wall_note_payload()...]} newest first, to a wall projector
 SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "hosts", "tables"}, to everyone
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
 
@@ -87,6 +88,13 @@ def programme_payload(steps: list[Step], questions: dict[int, str], elapsed: dic
 
 def tables_payload(on: bool, groups: dict[int, list[str]]) -> dict[str, Any]:
     return {"on": on, "tables": [{"table": t, "note_ids": ids} for t, ids in sorted(groups.items())]}
+
+
+def wall_note_payload(note: Note) -> dict[str, Any]:
+    """A note as the projector's wall shows it: no time, question or source (issue 24)."""
+    if note.hidden:
+        return {"id": note.id, "hidden": True}
+    return {"id": note.id, "text": note.text, "starred": note.starred, "hidden": False}
 
 
 def note_payload(note: Note) -> dict[str, Any]:

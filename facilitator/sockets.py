@@ -56,7 +56,9 @@ class Handlers:
         return self.sessions[request.sid]
 
     def on_connect(self, auth_data: Any = None) -> None:
-        """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
+        """Any screen connects with {"event", "role", "token"?}; it gets the current state at once.
+        A facilitator's token comes from the control page, a projector's from the projector
+        link there; a phone needs none (it only ever gets what every phone may see)."""
         event_id, role = _authenticate(auth_data)
         self.sessions[request.sid] = {"event": event_id, "role": role}
         self.screens.welcome(event_id, role, request.sid)
@@ -208,7 +210,10 @@ def _authenticate(auth_data: Any) -> tuple[str, str]:
         raise ConnectionRefusedError("unknown role or event")
     if events.get_event(get_db(), event_id) is None:
         raise ConnectionRefusedError("unknown event")
-    if role == "facilitator" and not auth.check_facilitator_token(
-            current_app.config["SECRET_KEY"], auth_data.get("token"), event_id):
+    secret, token = current_app.config["SECRET_KEY"], auth_data.get("token")
+    if role == "facilitator" and not auth.check_facilitator_token(secret, token, event_id):
         raise ConnectionRefusedError("facilitator token missing or invalid")
+    if role == "projector" and not auth.check_projector_token(secret, token, event_id):
+        raise ConnectionRefusedError("projector key missing or invalid: open the projector link "
+                                     "from the control page")
     return event_id, role

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from facilitator.auth import projector_token
 from facilitator.usecases import accounts, demo_data, events
 from facilitator import create_app
 from facilitator.db import connect
@@ -98,6 +99,22 @@ def facilitator_token(client, event_id):
     return re.search(r'data-token="([^"]+)"', html).group(1)
 
 
+def keyed(app, event_id):
+    """The projector key of an event (what the control page's projector link carries)."""
+    return projector_token(app.config["SECRET_KEY"], event_id)
+
+
+def projector_url(app, event_id, path=""):
+    """``/p/<event><path>?key=...``: the keyed projector page or one of its data URLs."""
+    return f"/p/{event_id}{path}?key={keyed(app, event_id)}"
+
+
+def projector_key(client, event_id):
+    """Read the key of the projector link on the facilitator page."""
+    html = client.get(f"/f/events/{event_id}").get_data(as_text=True)
+    return re.search(r'data-link="projector" href="[^"?]+\?key=([^"]+)"', html).group(1)
+
+
 @pytest.fixture
 def sockets(app, client):
     """Make Socket.IO test clients: sockets(event_id, role, token=None)."""
@@ -110,6 +127,8 @@ def sockets(app, client):
             auth["token"] = token
         elif role == "facilitator":
             auth["token"] = facilitator_token(flask_client, event_id)
+        elif role == "projector":
+            auth["token"] = keyed(app, event_id)
         sio = socketio.test_client(app, auth=auth, flask_test_client=flask_client)
         made.append(sio)
         return sio

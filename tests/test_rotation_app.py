@@ -187,6 +187,7 @@ def test_phones_get_their_table_and_projectors_the_names(client, db, demo, socke
     client.post(f"/f/events/{demo.id}/rotation/people", data={"name": "Åsa Öberg", "org": "BUN"})
     client.post(f"/f/events/{demo.id}/rotation/people", data={"seats": "8"})
     phone, projector = sockets(demo.id), sockets(demo.id, role="projector")
+    sockets(demo.id, "facilitator").emit("projector_view_set", {"view": "tables"}, callback=True)
     phone.get_received(), projector.get_received()
     client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "1"})
     seating = [m["args"][0] for m in phone.get_received() if m["name"] == "seating"][-1]

@@ -199,7 +199,7 @@ def event_for_prepare_token(db: Database, token: str) -> Event | None:
 def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
     """The newest visible notes, for the projector's note wall."""
     notes = store.list_notes(db, event_id, visible_only=True)
-    return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
+    return [protocol.wall_note_payload(n) for n in reversed(notes[-limit:])]
 
 
 

@@ -3,6 +3,7 @@
    optional chime at zero. The facilitator chooses which view is shown. */
 (function () {
   "use strict";
+  // pageAuth() carries the projector key from the link the control page gave us.
   var rt = new Realtime(Realtime.pageAuth());
   var soundOn = false;
   var lastPhase = null;
@@ -52,8 +53,12 @@
   var cloudTimer = null;
   var WALL_MAX = 60;
 
+  // The server sends a view's data only while it shows (the wall's notes, the results, the
+  // table map): what another view left behind is cleared, not kept hidden in the page.
   function setView(view) {
     document.body.setAttribute("data-view", view);
+    if (view !== "wall") { wall.textContent = ""; }
+    if (view !== "results") { document.querySelector("[data-results]").textContent = ""; }
     document.querySelectorAll("[data-view-panel]").forEach(function (panel) {
       panel.hidden = panel.getAttribute("data-view-panel") !== view;
     });
