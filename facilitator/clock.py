@@ -13,6 +13,12 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def utc_minute(moment: datetime) -> str:
+    """ISO 8601 in UTC to the minute: for rows whose exact time could join them (issue 24)."""
+    return moment.astimezone(timezone.utc).replace(second=0, microsecond=0).isoformat(
+        timespec="minutes")
+
+
 def utc_iso(moment: datetime) -> str:
     """ISO 8601 in UTC with milliseconds, as stored in the database."""
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")

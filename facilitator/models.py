@@ -23,6 +23,7 @@ class Event:
     prepare_token: str = ""
     table_numbers: bool = False
     retention_days: int = 90
+    checkin_open: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ from .models import Note, Step, TimerState
 
 # client -> server
 TIME_SYNC = "time_sync"        # {} -> ack {"ok", "server_now"}
+PHONE_KEY = "phone_key"        # {"key": str | null} -> ack {"ok", "key"} (phones.py)
 NOTE_SUBMIT = "note_submit"    # {"id": uuid, "text": str, "question_id"?: int} -> ack {"ok", "id", "duplicate"}
 NOTE_MODERATE = "note_moderate"  # {"id", "hidden"?: bool, "starred"?: bool} -> ack {"ok", "note"}
 BOX_SET = "box_set"            # {"open": bool} -> ack {"ok"}
 TABLE_NUMBERS_SET = "table_numbers_set"  # {"on": bool} -> ack {"ok"}
 PROJECTOR_VIEW_SET = "projector_view_set"  # {"view": timer|wall|cloud|results|tables|themes} -> ack {"ok"}
-EVAL_ANSWER = "eval_answer"    # {"item_id", "key": uuid per phone and item, "value"?, "comment"?} -> ack {"ok"}
+EVAL_ANSWER = "eval_answer"    # {"item_id", "value"?, "comment"?} -> ack {"ok"}; needs a phone key
 TIMER_COMMAND = "timer_command"  # {"action": start|pause|reset|next|previous|extend|shorten|goto, "step_id"?} -> ack {"ok"}
 
 # server -> client
@@ -38,7 +39,7 @@ TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table"
 
 # Only a connection with a facilitator token may send these.
 FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET)
-CLIENT_EVENTS = (TIME_SYNC, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
+CLIENT_EVENTS = (TIME_SYNC, PHONE_KEY, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE, BOX_SET, PROJECTOR_VIEW_SET,
                  TABLE_NUMBERS_SET, EVAL_ANSWER)
 SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
                  PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, SEATING, TABLE_MAP)

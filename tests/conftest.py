@@ -121,7 +121,10 @@ def sockets(app, client):
     socketio = app.extensions["socketio"]
     made = []
 
-    def make(event_id, role="participant", token=None, flask_client=client):
+    def make(event_id, role="participant", token=None, flask_client=client, phone_key=None,
+             claim=True):
+        """A participant claims a phone key at once (as realtime.js does): ``phone_key`` to
+        be a phone seen before; ``claim=False`` for a script that never asks for one."""
         auth = {"event": event_id, "role": role}
         if token is not None:
             auth["token"] = token
@@ -131,6 +134,9 @@ def sockets(app, client):
             auth["token"] = keyed(app, event_id)
         sio = socketio.test_client(app, auth=auth, flask_test_client=flask_client)
         made.append(sio)
+        if role == "participant" and claim and sio.is_connected():
+            ack = sio.emit("phone_key", {"key": phone_key}, callback=True)
+            sio.phone_key = ack.get("key")
         return sio
 
     yield make

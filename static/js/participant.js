@@ -48,7 +48,7 @@
   }
 
   function send(note) {
-    if (!rt.socket.connected || note.inFlight) { return; }
+    if (!rt.socket.connected || !rt.phoneReady || note.inFlight) { return; }
     note.inFlight = true;
     var payload = { id: note.id, text: note.text, question_id: note.question_id, table: note.table };
     rt.socket.timeout(8000).emit("note_submit", payload, function (err, res) {
@@ -56,7 +56,8 @@
       if (err) { return; }                      // no answer: it stays in the outbox
       if (res.ok) { note.state = "received"; }
       else if (res.error === "box_closed") { note.state = "waiting"; showBox(false); }
-      else if (res.error === "rate_limited" || res.error === "server_error") { /* retried by flush */ }
+      else if (res.error === "rate_limited" || res.error === "server_error" ||
+               res.error === "no_phone_key") { /* retried by flush */ }
       else { reject(note, res); }
       save(notes);
       render();
@@ -127,7 +128,7 @@
   });
 
   textarea.addEventListener("input", updateCount);
-  rt.socket.on("connect", flush);
+  document.addEventListener("phone:ready", flush);   // after the phone showed its key
   setInterval(flush, 5000);
   window.addEventListener("online", flush);
   render();

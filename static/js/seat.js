@@ -31,9 +31,14 @@
   var tableInput = document.querySelector("[data-note-table]");
   if (table && tableInput && /^\d{1,3}$/.test(table)) { tableInput.value = table; }
 
-  form.addEventListener("submit", function () {
-    Realtime.store(key + ".name", form.querySelector("[data-checkin-name]").value.trim());
-  });
+  // The form is there only while the facilitator has check-in open. It carries the
+  // phone's server-issued key, so the server can limit check-ins per phone.
+  if (form) {
+    form.addEventListener("submit", function () {
+      Realtime.store(key + ".name", form.querySelector("[data-checkin-name]").value.trim());
+      form.querySelector("[data-phone-key]").value = Realtime.phoneKey(auth.event) || "";
+    });
+  }
   section.querySelector('[data-action="checkin-forget"]').addEventListener("click", function () {
     me = null;
     Realtime.store(key, null);
@@ -48,7 +53,7 @@
     var where = section.querySelector("[data-seat-where]");
     var wait = section.querySelector("[data-seat-wait]");
     var round = section.querySelector("[data-seat-round]");
-    form.hidden = !!me;
+    if (form) { form.hidden = !!me; }
     section.querySelector("[data-seat-me]").hidden = !me;
     section.querySelector("[data-seat-name]").textContent = me ? me.name || "✓" : "";
     where.hidden = true;

@@ -25,6 +25,8 @@ def test_phone_checks_in_and_is_sent_to_its_table(live_server, pages, facilitato
     control.fill("#rot-seats", "11")
     submit(control, '[data-action="rotation-seats"]')
     expect(control.locator('[data-rotation-round="1"]')).to_be_visible()
+    control.click('[data-action="checkin-open"]')                  # off until opened
+    expect(control.locator('[data-action="checkin-open"]')).to_have_attribute("aria-pressed", "true")
 
     phone = pages(demo["join_url"], 360, 740, is_mobile=True)
     phone.fill("#checkin-name", "Åsa Öberg")
