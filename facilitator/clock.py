@@ -19,6 +19,14 @@ def utc_minute(moment: datetime) -> str:
         timespec="minutes")
 
 
+def minute_of(stored: str) -> str:
+    """A stored ISO time cut to the minute, for whatever leaves the server (issue 24)."""
+    try:
+        return utc_minute(datetime.fromisoformat(stored))
+    except (TypeError, ValueError):
+        return stored[:16]
+
+
 def utc_iso(moment: datetime) -> str:
     """ISO 8601 in UTC with milliseconds, as stored in the database."""
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")

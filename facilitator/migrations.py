@@ -256,3 +256,31 @@ def m011_phone_keys_and_check_in(db: Database) -> None:
     db.execute("ALTER TABLE eval_answers_keyed RENAME TO eval_answers")
     db.execute("PRAGMA legacy_alter_table = OFF")
     db["events"].add_column("checkin_open", int, not_null_default=0)
+
+
+@migrations()
+def m012_table_rounds(db: Database) -> None:
+    """Table groups per round, counted by phones (issue 24).
+
+    ``notes.step_id`` is the programme step the room was in when the note came (the
+    round); it says nothing about who wrote it. ``table_tags`` holds, per event,
+    table and step, one tag per phone that wrote a note there: an HMAC of the phone
+    key and (table, step), so tags of one phone at two tables or rounds differ. No
+    note id: the table says how many phones wrote at a table in a round, not which
+    note is whose. WITHOUT ROWID keeps no arrival order.
+    """
+    db["notes"].add_column("step_id", int)
+    db.execute("""
+        CREATE TABLE table_tags (
+            event_id TEXT NOT NULL REFERENCES events(id),
+            table_no INTEGER NOT NULL,
+            step_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (event_id, table_no, step_id, tag)
+        ) WITHOUT ROWID
+    """)
+    db.execute("""
+        CREATE TRIGGER events_delete_table_tags BEFORE DELETE ON events BEGIN
+            DELETE FROM table_tags WHERE event_id = OLD.id;
+        END
+    """)

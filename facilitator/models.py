@@ -59,6 +59,7 @@ class Note:
     prepared: bool = False
     prepared_by: str = ""
     table_no: int | None = None
+    step_id: int | None = None
 
 
 @dataclass(frozen=True)

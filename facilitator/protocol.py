@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .clock import minute_of
 from .domain.timer import remaining_ms
 from .models import Note, Step, TimerState
 
@@ -100,5 +101,5 @@ def wall_note_payload(note: Note) -> dict[str, Any]:
 
 def note_payload(note: Note) -> dict[str, Any]:
     return {"id": note.id, "text": note.text, "question_id": note.question_id,
-            "created_at": note.created_at, "hidden": note.hidden, "starred": note.starred,
+            "created_at": minute_of(note.created_at), "hidden": note.hidden, "starred": note.starred,
             "prepared": note.prepared, "prepared_by": note.prepared_by}

@@ -133,7 +133,7 @@ class Handlers:
             return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
         try:
             note, is_new = notes.submit_note_batched(app.extensions["facilitator_notes"],
-                                                     event_id, data, now())
+                                                     event_id, data, now(), me.get("phone"))
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:

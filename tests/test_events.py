@@ -249,7 +249,7 @@ def test_table_numbers_are_grouped_only_from_three_notes(db, demo, sockets):
     assert last(phone.get_received(), "box_state")["table_numbers"] is True
     facilitator.get_received()
     for i in range(2):
-        phone.emit("note_submit", note_payload(f"bord 7 nr {i}", table=7), callback=True)
+        sockets(demo.id).emit("note_submit", note_payload(f"bord 7 nr {i}", table=7), callback=True)
     assert last(facilitator.get_received(), "tables") == {"on": True, "tables": []}
     third = phone.emit("note_submit", note_payload("bord 7 nr 2", table="7"), callback=True)
     groups = last(facilitator.get_received(), "tables")["tables"]

@@ -30,7 +30,7 @@ def test_note_table_cannot_hold_identity():
     migrations.apply(db)
     columns = set(db["notes"].columns_dict)
     assert columns == {"id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
-                       "prepared", "prepared_by", "table_no"}
+                       "prepared", "prepared_by", "table_no", "step_id"}
     for identifying in ("participant", "device", "ip", "agent", "session", "user", "name"):
         assert not any(identifying in c for c in columns - {"prepared_by"}), identifying
 

@@ -14,7 +14,8 @@ from .programme import (delete_step, delete_timer, find_or_insert_question, get_
                         set_step_positions, update_step)
 from .timer import (first_run_ms, close_step_runs, due_auto_advance, get_timer, open_step_run, save_timer,
                     step_elapsed)
-from .notes import (count_notes, get_note, insert_note, list_notes, set_note_flags, table_groups)
+from .notes import (count_notes, get_note, insert_note, list_notes, set_note_flags, table_groups,
+                    tag_table)
 from .accounts import (add_member, events_older_than, get_invite, get_user, get_user_login,
                        insert_invite, insert_user, is_member, list_events_for, set_password_hash)
 from .evaluation import (delete_eval_item, get_eval_item, insert_eval_item, list_answers,
@@ -43,6 +44,6 @@ __all__ = ["first_run_ms", "add_member", "close_step_runs", "count_attendees", "
            "open_eval_items_of_step", "open_step_run", "pop_theme_undo", "push_theme_undo",
            "replace_rounds_from", "replace_themes", "save_logo", "save_timer", "save_vectors",
            "set_eval_item_flags", "set_event_fields", "set_note_flags", "set_password_hash",
-           "set_rotation_settings", "set_step_positions", "step_elapsed", "table_groups",
+           "set_rotation_settings", "set_step_positions", "step_elapsed", "table_groups", "tag_table",
            "theme_scopes", "theme_state", "update_attendee", "update_event", "update_step",
            "upsert_answer"]

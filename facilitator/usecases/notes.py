@@ -18,18 +18,20 @@ from sqlite_utils import Database
 
 from .. import protocol, store
 from . import timing
-from ..clock import utc_iso
+from ..clock import minute_of, utc_iso
 from ..db import connect
 from ..domain import codes
 from ..domain.notes import NoteError, optional_whole_number, validate_note_id, validate_note_text
 from ..models import Event, Note
+from ..phones import Phone
 from ..store.notewriter import NoteWriter
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
 MAX_PREPARED_BY = 200
 MAX_TABLE = 999
-# A table's notes are shown as a group only from this many on, so that a
-# table of one or two people cannot be read off.
+# A table's notes are shown as a group only from this many notes from this many
+# phones in one round (programme step), so that a table of one or two people
+# cannot be read off.
 MIN_TABLE_GROUP = 3
 
 
@@ -43,26 +45,27 @@ class Submission:
     question: object = None
     table: object = None
     prepared_by: str | None = None
+    phone: Phone | None = None
 
 
 def read_submission(event_id: str, payload: object, now: datetime,
-                    prepared_by: str | None = None) -> Submission:
+                    prepared_by: str | None = None, phone: Phone | None = None) -> Submission:
     """Check what can be checked without the database (before a note joins a batch)."""
     if not isinstance(payload, dict):
         raise NoteError("bad_payload", "a note is an object with id and text")
     return Submission(event_id, validate_note_id(payload.get("id")),
                       validate_note_text(payload.get("text")), utc_iso(now),
-                      payload.get("question_id"), payload.get("table"), prepared_by)
+                      payload.get("question_id"), payload.get("table"), prepared_by, phone)
 
 
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
-                prepared_by: str | None = None) -> tuple[Note, bool]:
+                prepared_by: str | None = None, phone: Phone | None = None) -> tuple[Note, bool]:
     """Validate and store a note; (note, was_new). Committed before it returns.
 
     ``prepared_by`` set (possibly empty) marks an answer sent through the
     pre-event link, which is accepted whether or not the box is open.
     """
-    submission = read_submission(event_id, payload, now, prepared_by)
+    submission = read_submission(event_id, payload, now, prepared_by, phone)
     with db.atomic():
         return store_submission(db, submission, {})
 
@@ -73,12 +76,14 @@ def note_writer(path: str | Path) -> NoteWriter[Submission, tuple[Note, bool]]:
 
 
 def submit_note_batched(writer: NoteWriter[Submission, tuple[Note, bool]], event_id: str,
-                        payload: object, now: datetime) -> tuple[Note, bool]:
+                        payload: object, now: datetime,
+                        phone: Phone | None = None) -> tuple[Note, bool]:
     """As submit_note, but committed together with the other notes arriving now.
 
-    Returns only after the transaction holding the note has committed.
+    Returns only after the transaction holding the note has committed. ``phone`` (its
+    server-issued key) counts the phone at its table and round, never on the note.
     """
-    return writer.submit(read_submission(event_id, payload, now))
+    return writer.submit(read_submission(event_id, payload, now, phone=phone))
 
 
 def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, bool]:
@@ -92,27 +97,32 @@ def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, b
         if existing.event_id != sub.event_id:
             raise NoteError("bad_id", "that note id belongs elsewhere")
         return existing, False              # a resend: the box may have closed since
-    event, questions, step_question = _event_facts(db, sub.event_id, memo)
+    event, questions, step_question, step_id = _event_facts(db, sub.event_id, memo)
     if sub.prepared_by is None and not event.box_open:
         raise NoteError("box_closed", "the box is closed right now")
     question_id = _question_for_note(questions, step_question, sub.question)
     table_no = _table(sub.table) if event.table_numbers else None
     note = Note(sub.note_id, sub.event_id, sub.text, sub.created_at, question_id,
                 prepared=sub.prepared_by is not None,
-                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no)
+                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no,
+                step_id=step_id)
     store.insert_note(db, note)
+    if table_no is not None and sub.phone is not None:
+        store.tag_table(db, sub.event_id, table_no, step_id or 0,
+                        sub.phone.key_for("table", table_no, step_id or 0))
     return note, True
 
 
 def _event_facts(db: Database, event_id: str,
-                 memo: dict) -> tuple[Event, set[int], int | None]:
-    """The event, its question ids and the current step's question, read once per memo."""
+                 memo: dict) -> tuple[Event, set[int], int | None, int | None]:
+    """The event, its question ids, the current step's question and the step (the round a
+    table number counts in), read once per memo."""
     if event_id not in memo:
         event = _event(db, event_id)
         questions = {q.id for q in store.list_questions(db, event_id)}
         step = timing.current_step(db, event_id)
         step_question = step.question_id if step and step.question_id in questions else None
-        memo[event_id] = (event, questions, step_question)
+        memo[event_id] = (event, questions, step_question, step.id if step else None)
     return memo[event_id]
 
 
@@ -169,7 +179,8 @@ def _switch(db: Database, event_id: str, field: str, value: object, name: str) -
 
 
 def tables(db: Database, event_id: str) -> dict[int, list[str]]:
-    """Note ids per table, only tables with at least MIN_TABLE_GROUP visible notes."""
+    """Note ids per table, only from (table, round) groups with at least MIN_TABLE_GROUP
+    visible notes from as many phones."""
     return store.table_groups(db, event_id, MIN_TABLE_GROUP)
 
 
@@ -217,11 +228,11 @@ EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "p
 
 
 def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
-    """Every note; the table only where that table has at least MIN_TABLE_GROUP notes."""
+    """Every note, its time to the minute; the table only for notes of a shown group."""
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
     shown = {note_id: table for table, ids in tables(db, event_id).items() for note_id in ids}
     return [{"id": n.id, "question": questions.get(n.question_id, ""), "text": n.text,
-             "created_at": n.created_at, "starred": n.starred, "hidden": n.hidden,
+             "created_at": minute_of(n.created_at), "starred": n.starred, "hidden": n.hidden,
              "prepared": n.prepared, "prepared_by": n.prepared_by, "table": shown.get(n.id)}
             for n in store.list_notes(db, event_id)]
 
