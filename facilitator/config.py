@@ -32,8 +32,19 @@ DEFAULTS: dict[str, Any] = {
     "MESSAGE_QUEUE": "",
     "DEFAULT_LOCALE": "sv",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-    # Notes one phone's connection may send per minute; more wait in its outbox.
+    # Notes one phone (its server-issued key, over all its connections) may send per
+    # minute; connections without a key share one such allowance per address. More
+    # wait in the phone's outbox and go a few seconds later.
     "NOTE_LIMIT_PER_MINUTE": 30,
+    # The ceiling for all phones behind one address, per event and minute (a venue
+    # NAT puts a whole room behind one address: raise it for very large rooms).
+    "NOTE_LIMIT_PER_ADDRESS_PER_MINUTE": 600,
+    # New phone keys one address may get per event and minute (what a vote-stuffing
+    # script is held to; a phone keeps its key, so only arrivals count).
+    "PHONE_KEYS_PER_ADDRESS_PER_MINUTE": 120,
+    # Check-ins one phone key may make per event and minute, and one address.
+    "CHECKIN_LIMIT_PER_PHONE": 3,
+    "CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE": 120,
     # notes_count and tables go to control pages and projectors at most this often
     # per event while notes pour in (0: after every note).
     "PUSH_INTERVAL_MS": 250,
@@ -43,7 +54,9 @@ DEFAULTS: dict[str, Any] = {
 
 # Environment variables that are read, each as FACILITATOR_<NAME>.
 ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
-            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES")
+            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES",
+            "NOTE_LIMIT_PER_ADDRESS_PER_MINUTE", "PHONE_KEYS_PER_ADDRESS_PER_MINUTE",
+            "CHECKIN_LIMIT_PER_PHONE", "CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE")
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

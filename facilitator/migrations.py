@@ -225,3 +225,62 @@ def m010_theme_notes_by_hand(db: Database) -> None:
     rest" learns from it) and ``review`` (sorted there with little certainty)."""
     db["theme_notes"].add_column("by_hand", int, not_null_default=0)
     db["theme_notes"].add_column("review", int, not_null_default=0)
+
+
+@migrations()
+def m011_phone_keys_and_check_in(db: Database) -> None:
+    """Answers that nothing joins (issue 24), and check-in off until the facilitator opens it.
+
+    ``eval_answers`` becomes a WITHOUT ROWID table keyed (item, answer key): rows are
+    kept in key order, and an answer key is an HMAC of the phone and the item, so the
+    order in which a phone answered two items is not kept. ``updated_at`` is cut to
+    the minute. The old table's rows are copied the same way.
+    """
+    db.execute("""
+        CREATE TABLE eval_answers_keyed (
+            item_id INTEGER NOT NULL REFERENCES eval_items(id),
+            answer_key TEXT NOT NULL,
+            value INTEGER,
+            comment TEXT,
+            updated_at TEXT,
+            PRIMARY KEY (item_id, answer_key)
+        ) WITHOUT ROWID
+    """)
+    db.execute("""
+        INSERT INTO eval_answers_keyed (item_id, answer_key, value, comment, updated_at)
+        SELECT item_id, answer_key, value, comment, substr(updated_at, 1, 16) || '+00:00'
+        FROM eval_answers
+    """)
+    db.execute("DROP TABLE eval_answers")
+    db.execute("PRAGMA legacy_alter_table = ON")
+    db.execute("ALTER TABLE eval_answers_keyed RENAME TO eval_answers")
+    db.execute("PRAGMA legacy_alter_table = OFF")
+    db["events"].add_column("checkin_open", int, not_null_default=0)
+
+
+@migrations()
+def m012_table_rounds(db: Database) -> None:
+    """Table groups per round, counted by phones (issue 24).
+
+    ``notes.step_id`` is the programme step the room was in when the note came (the
+    round); it says nothing about who wrote it. ``table_tags`` holds, per event,
+    table and step, one tag per phone that wrote a note there: an HMAC of the phone
+    key and (table, step), so tags of one phone at two tables or rounds differ. No
+    note id: the table says how many phones wrote at a table in a round, not which
+    note is whose. WITHOUT ROWID keeps no arrival order.
+    """
+    db["notes"].add_column("step_id", int)
+    db.execute("""
+        CREATE TABLE table_tags (
+            event_id TEXT NOT NULL REFERENCES events(id),
+            table_no INTEGER NOT NULL,
+            step_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (event_id, table_no, step_id, tag)
+        ) WITHOUT ROWID
+    """)
+    db.execute("""
+        CREATE TRIGGER events_delete_table_tags BEFORE DELETE ON events BEGIN
+            DELETE FROM table_tags WHERE event_id = OLD.id;
+        END
+    """)

@@ -23,6 +23,7 @@ class Event:
     prepare_token: str = ""
     table_numbers: bool = False
     retention_days: int = 90
+    checkin_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Note:
     prepared: bool = False
     prepared_by: str = ""
     table_no: int | None = None
+    step_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,11 @@ load balancer): the same call reaches every screen of the event in both cases.
 
 New notes are coalesced: a burst of a thousand costs the control pages and
 projectors a handful of ``notes_added``/``notes_count``/``tables`` messages.
+
+A projector is told only what the view it shows needs (issue 24): the wall's
+visible notes while it shows the wall, results while it shows results, names
+while it shows the table map; switching the view sends the new view's data.
+Hidden notes reach it only as "remove this id".
 """
 from __future__ import annotations
 
@@ -59,22 +64,30 @@ class Screens:
         notes_count to control pages and projectors, tables if it has a table number.
         Needs no app context (the socket path calls it without one)."""
         with self.added_lock:
-            self.added.setdefault(note.event_id, []).append(protocol.note_payload(note))
+            self.added.setdefault(note.event_id, []).append(note)
         self.counts.request(note.event_id)
         if note.table_no is not None:
             self.table_counts.request(note.event_id)
 
     def _push_added(self, event_id: str) -> None:
         with self.added_lock:
-            payloads = self.added.pop(event_id, [])
-        if payloads:
-            notify.notes_added(self.socketio, event_id, payloads)
+            added = self.added.pop(event_id, [])
+        if added:
+            notify.notes_added(self.socketio, [protocol.note_payload(n) for n in added],
+                               to=notify.facilitators_room(event_id))
+            shown = [protocol.wall_note_payload(n) for n in added if not n.hidden]
+            if shown and self._view(event_id) == "wall":
+                notify.notes_added(self.socketio, shown, to=notify.projectors_room(event_id))
         self.count(event_id)
 
     def note_updated(self, note: Note) -> dict[str, Any]:
-        """A facilitator hid/restored or starred a note; a hidden note leaves its table's count."""
+        """A facilitator hid/restored or starred a note; a hidden note leaves its table's count
+        and the wall (the projector gets its id only)."""
         payload = protocol.note_payload(note)
-        notify.note_updated(self.socketio, note.event_id, payload)
+        notify.note_updated(self.socketio, payload, to=notify.facilitators_room(note.event_id))
+        if self._view(note.event_id) == "wall":
+            notify.note_updated(self.socketio, protocol.wall_note_payload(note),
+                                to=notify.projectors_room(note.event_id))
         self.count(note.event_id)            # the projector counts only what it shows
         if note.table_no is not None:
             self.tables(note.event_id)
@@ -113,6 +126,9 @@ class Screens:
             for event_id in self.presence.events():
                 self.phones(event_id)
 
+    def _view(self, event_id: str) -> str:
+        return events.get_event(get_db(), event_id).projector_view
+
     def box(self, event_id: str, to: str | None = None) -> None:
         event = events.get_event(get_db(), event_id)
         notify.box_state(self.socketio, event_id, event.box_open, event.table_numbers, to=to)
@@ -144,17 +160,39 @@ class Screens:
         self.results(event_id)
 
     def results(self, event_id: str) -> None:
-        notify.eval_results(self.socketio, event_id, evaluation.shown_results(get_db(), event_id))
+        results = evaluation.shown_results(get_db(), event_id)
+        notify.eval_results(self.socketio, event_id, results)
+        if self._view(event_id) == "results":
+            self._projector_results(event_id, results)
+
+    def _projector_results(self, event_id: str, results: list[dict[str, Any]],
+                           to: str | None = None) -> None:
+        """Counts and means only: the projector never shows comments."""
+        bare = [{k: v for k, v in r.items() if k != "comments"} for r in results]
+        notify.eval_results(self.socketio, event_id, bare, to=to or notify.projectors_room(event_id))
 
     def seating(self, event_id: str) -> None:
-        """After any rotation change: tables per person to every screen, names to projectors."""
+        """After any rotation change: tables per person to every screen, names to projectors
+        that show the table map."""
         db = get_db()
         notify.seating(self.socketio, event_id, rotation.seat_payload(db, event_id))
-        notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id))
+        if self._view(event_id) == "tables":
+            notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id))
 
     def projector_view(self, event_id: str) -> None:
-        view = events.get_event(get_db(), event_id).projector_view
+        """The view changed: every screen learns it, projectors get what the new view shows."""
+        view = self._view(event_id)
         notify.projector_view(self.socketio, event_id, view)
+        self._view_content(event_id, view, notify.projectors_room(event_id))
+
+    def _view_content(self, event_id: str, view: str, to: str) -> None:
+        db = get_db()
+        if view == "wall":
+            notify.wall(self.socketio, notes.wall(db, event_id), to=to)
+        elif view == "tables":
+            notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id), to=to)
+        elif view == "results":
+            self._projector_results(event_id, evaluation.shown_results(db, event_id), to=to)
 
     # ---- a screen (re)connects -------------------------------------------------------
 
@@ -172,15 +210,14 @@ class Screens:
             self.phones(event_id, to=sid)
         if role == "projector":
             join_room(notify.projectors_room(event_id))
-            notify.wall(socketio, notes.wall(db, event_id), to=sid)
-            notify.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
+            self._view_content(event_id, event.projector_view, sid)
         notify.timer_state(socketio, event_id, timing.timer_snapshot(db, event_id, now_ms()), to=sid)
         self.count(event_id, to=sid)
         notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid)
         notify.projector_view(socketio, event_id, event.projector_view, to=sid)
         notify.eval_items(socketio, event_id, evaluation.public_items(db, event_id), to=sid)
         notify.seating(socketio, event_id, rotation.seat_payload(db, event_id), to=sid)
-        if role != "participant":
+        if role == "facilitator":
             notify.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
 
 

@@ -69,13 +69,13 @@ def announce(app: Flask, host: str, port: int) -> None:
     finally:
         db.close()
     if demo:
-        local_links = event_links(local, demo)
+        local_links = event_links(local, demo, app.config["SECRET_KEY"])
         password = accounts.demo_password(app.config["SECRET_KEY"])
         print(f"  demo event:   {demo.name}", flush=True)
         print(f"  log in as:    {accounts.DEMO_USER} / {password}", flush=True)
         print(f"  facilitator:  {local_links['facilitator_url']}", flush=True)
         print(f"  projector:    {local_links['projector_url']}", flush=True)
-        print(f"  join (phone): {event_links(public, demo)['join_url']}", flush=True)
+        print(f"  join (phone): {event_links(public, demo, app.config['SECRET_KEY'])['join_url']}", flush=True)
     print(f"  database:     {app.config['DB_PATH']}", flush=True)
 
 

@@ -11,20 +11,17 @@ from typing import Any, Callable
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO
 
-from . import auth, protocol
+from . import auth, phones, protocol
 from .screens import Screens
 from .usecases import evaluation, events, notes, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
 from .domain.timer import TimerError
+from .windows import Windows
 
 log = logging.getLogger(__name__)
 ROLES = ("participant", "projector", "facilitator")
-# Notes one connection may send per minute (config NOTE_LIMIT_PER_MINUTE); a phone
-# that hits it keeps the note in its outbox and sends it again a few seconds
-# later, so nothing is lost.
-NOTE_WINDOW_MS = 60_000
 
 
 def facilitator_only(handler: Callable[..., dict[str, Any]]):
@@ -46,9 +43,12 @@ class Handlers:
 
     def __init__(self, socketio: SocketIO):
         self.socketio = socketio
-        # {"event", "role", "sent_ms"} by sid, for this process only (Socket.IO keeps a
-        # client on one process; rooms and broadcasts cross processes).
+        # {"event", "role", "address", "phone"?} by sid, for this process only (Socket.IO
+        # keeps a client on one process; rooms and broadcasts cross processes). The
+        # address lives here, in memory, for the limits; it is never stored or logged.
         self.sessions: dict[str, dict[str, Any]] = {}
+        # Notes, new phone keys per minute (per phone, per address and event).
+        self.windows = Windows()
         self.app: Any = None  # set by bind()
         self.screens: Screens | None = None  # set by bind()
 
@@ -56,9 +56,12 @@ class Handlers:
         return self.sessions[request.sid]
 
     def on_connect(self, auth_data: Any = None) -> None:
-        """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
+        """Any screen connects with {"event", "role", "token"?}; it gets the current state at once.
+        A facilitator's token comes from the control page, a projector's from the projector
+        link there; a phone needs none (it only ever gets what every phone may see)."""
         event_id, role = _authenticate(auth_data)
-        self.sessions[request.sid] = {"event": event_id, "role": role}
+        self.sessions[request.sid] = {"event": event_id, "role": role,
+                                      "address": request.remote_addr or "?"}
         self.screens.welcome(event_id, role, request.sid)
         if role == "participant":
             self.screens.phone_joined(event_id)
@@ -77,6 +80,24 @@ class Handlers:
         log.error("socket event %s failed: %s", request.event["message"], type(exc).__name__,
                   exc_info=exc)
         return protocol.error("server_error", "the server could not handle that; try again")
+
+    def on_phone_key(self, data: Any = None) -> dict[str, Any]:
+        """A phone shows the key it keeps ({"key": str | null}) or asks for one; the ack
+        {"ok", "key"} is the key it must keep (the same one if valid, else a new one).
+        Fresh keys per address and event are limited: a script that throws its key away
+        to vote again is held to PHONE_KEYS_PER_ADDRESS_PER_MINUTE."""
+        me = self.me()
+        secret = current_app.config["SECRET_KEY"]
+        key = _field(data, "key")
+        phone = phones.check_phone_key(secret, key, me["event"])
+        if phone is None:
+            limit = int(current_app.config["PHONE_KEYS_PER_ADDRESS_PER_MINUTE"])
+            if not self.windows.allow(("key", me["event"], me["address"]), limit, now_ms()):
+                return protocol.error("rate_limited", "too many new phones at once; try again")
+            key = phones.issue_phone_key(secret, me["event"])
+            phone = phones.check_phone_key(secret, key, me["event"])
+        me["phone"] = phone
+        return protocol.ok(key=key)
 
     def on_time_sync(self, _data: Any = None) -> dict[str, Any]:
         """Any screen pings to estimate its clock offset; ack carries server time in ms."""
@@ -112,22 +133,36 @@ class Handlers:
         app = self.app
         me = self.sessions[sid]
         event_id = me["event"]
-        if not _within_limit(me, now_ms(), int(app.config["NOTE_LIMIT_PER_MINUTE"])):
+        if not self._note_allowed(me, app.config):
             return protocol.error("rate_limited", "too many notes at once; it will be sent shortly")
         try:
             note, is_new = notes.submit_note_batched(app.extensions["facilitator_notes"],
-                                                     event_id, data, now())
+                                                     event_id, data, now(), me.get("phone"))
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         if is_new:
             self.screens.note_added(note)
         return protocol.ok(id=note.id, duplicate=not is_new)
 
+    def _note_allowed(self, me: dict[str, Any], config: Any) -> bool:
+        """Per phone key over all its connections (keyless connections of one address share
+        one phone's allowance), and a ceiling per address and event."""
+        phone = me.get("phone")
+        who = ("phone", phone.id) if phone else ("keyless", me["event"], me["address"])
+        return self.windows.allow_all(
+            [(("note",) + who, int(config["NOTE_LIMIT_PER_MINUTE"])),
+             (("note-address", me["event"], me["address"]),
+              int(config["NOTE_LIMIT_PER_ADDRESS_PER_MINUTE"]))], now_ms())
+
     def on_eval_answer(self, data: Any = None) -> dict[str, Any]:
-        """A phone answers (or changes its answer to) an open evaluation item."""
-        event_id = self.me()["event"]
+        """A phone answers (or changes its answer to) an open evaluation item: one answer per
+        phone key and item, whatever key the payload carries."""
+        me = self.me()
+        event_id, phone = me["event"], me.get("phone")
+        if phone is None:
+            return protocol.error("no_phone_key", "ask for a phone key (phone_key) first")
         try:
-            evaluation.answer(get_db(), event_id, data, now())
+            evaluation.answer(get_db(), event_id, data, now(), phone=phone)
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
         self.screens.results(event_id)
@@ -179,6 +214,7 @@ def register(socketio: SocketIO) -> Handlers:
     socketio.on("disconnect")(handlers.on_disconnect)
     socketio.on_error_default(handlers.on_error)
     for name, handler in ((protocol.TIME_SYNC, handlers.on_time_sync),
+                          (protocol.PHONE_KEY, handlers.on_phone_key),
                           (protocol.NOTE_SUBMIT, handlers.on_note_submit),
                           (protocol.TIMER_COMMAND, handlers.on_timer_command),
                           (protocol.NOTE_MODERATE, handlers.on_note_moderate),
@@ -194,16 +230,6 @@ def _field(data: Any, key: str) -> Any:
     return data.get(key) if isinstance(data, dict) else None
 
 
-def _within_limit(me: dict[str, Any], at_ms: int, limit: int) -> bool:
-    """A sliding window of note sends per connection."""
-    recent = [t for t in me.setdefault("sent_ms", []) if at_ms - t < NOTE_WINDOW_MS]
-    me["sent_ms"] = recent
-    if len(recent) >= limit:
-        return False
-    recent.append(at_ms)
-    return True
-
-
 def _authenticate(auth_data: Any) -> tuple[str, str]:
     if not isinstance(auth_data, dict):
         raise ConnectionRefusedError("auth must be an object with event and role")
@@ -212,7 +238,10 @@ def _authenticate(auth_data: Any) -> tuple[str, str]:
         raise ConnectionRefusedError("unknown role or event")
     if events.get_event(get_db(), event_id) is None:
         raise ConnectionRefusedError("unknown event")
-    if role == "facilitator" and not auth.check_facilitator_token(
-            current_app.config["SECRET_KEY"], auth_data.get("token"), event_id):
+    secret, token = current_app.config["SECRET_KEY"], auth_data.get("token")
+    if role == "facilitator" and not auth.check_facilitator_token(secret, token, event_id):
         raise ConnectionRefusedError("facilitator token missing or invalid")
+    if role == "projector" and not auth.check_projector_token(secret, token, event_id):
+        raise ConnectionRefusedError("projector key missing or invalid: open the projector link "
+                                     "from the control page")
     return event_id, role

@@ -9,7 +9,7 @@ import pytest
 from facilitator import store
 from facilitator.usecases import events, notes
 
-from .conftest import gen_event, room_quotes
+from .conftest import gen_event, projector_url, room_quotes
 
 
 def text(response):
@@ -89,8 +89,8 @@ def test_delete_needs_confirmation(client, db, demo):
     assert client.get(f"/f/events/{demo.id}").status_code == 404
 
 
-def test_projector_shows_code_qr_and_timer(client, demo):
-    page = text(client.get(f"/p/{demo.id}"))
+def test_projector_shows_code_qr_and_timer(app, client, demo):
+    page = text(client.get(projector_url(app, demo.id)))
     assert f'data-join-code>{demo.join_code}<' in page
     assert 'data-timer role="timer" aria-live="off">20:00<' in page
     assert f"http://venue.example:5000/j/{demo.join_code}" in page  # FACILITATOR_PUBLIC_URL
@@ -176,13 +176,14 @@ def test_exports(client, demo):
     assert client.get(f"/f/events/{demo.id}/notes.xlsx").status_code == 404
 
 
-def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
+def test_cloud_json_leaves_out_hidden_notes(app, client, db, demo):
     from facilitator.usecases import notes
+    notes.set_projector_view(db, demo.id, "cloud")
     submit(client, demo, "Samverkan mellan skolor")
     submit(client, demo, "Samverka mera")
     secret = store.list_notes(db, demo.id)[1]
     notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
-    data = client.get(f"/p/{demo.id}/cloud.json").get_json()
+    data = client.get(projector_url(app, demo.id, "/cloud.json")).get_json()
     assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
 
 
@@ -250,9 +251,9 @@ def test_closed_box_form_keeps_the_text(client, db, demo):
     assert "Skrivet när lådan var stängd" in text(response)
 
 
-def test_each_screen_has_exactly_one_timer_hook(client, demo):
+def test_each_screen_has_exactly_one_timer_hook(app, client, demo):
     """External checks drive the app through [data-timer]: one per page."""
-    for url in (f"/p/{demo.id}", f"/j/{demo.join_code}", f"/f/events/{demo.id}"):
+    for url in (projector_url(app, demo.id), f"/j/{demo.join_code}", f"/f/events/{demo.id}"):
         assert len(re.findall(r"\sdata-timer[\s>]", text(client.get(url)))) == 1, url
 
 

@@ -47,7 +47,11 @@ class LiveServer:
         # Benchmarks and fault tests send far more per phone than a person can type.
         # The optional embedding model off unless asked for: its background work would
         # compete with what a benchmark or browser test measures.
+        # All their phones share 127.0.0.1, so the per-address ceilings go up too.
         return {"FACILITATOR_NOTE_LIMIT_PER_MINUTE": "100000", "FACILITATOR_EMBEDDING": "off",
+                "FACILITATOR_NOTE_LIMIT_PER_ADDRESS_PER_MINUTE": "10000000",
+                "FACILITATOR_PHONE_KEYS_PER_ADDRESS_PER_MINUTE": "100000",
+                "FACILITATOR_CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE": "100000",
                 **os.environ,
                 "FACILITATOR_PUBLIC_URL": self.base,
                 "FACILITATOR_INSTANCE_PATH": str(self.workdir / "instance"), **self.extra_env}

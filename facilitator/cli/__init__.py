@@ -210,7 +210,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         user, password = accounts.ensure_demo_user(db, app.config["SECRET_KEY"], now())
         event, created = demo_data.ensure_demo_event(db, random.SystemRandom(), now(), user.id)
         added = demo_data.seed_demo_notes(db, event.id, args.notes, random.Random(2026), now())
-    links = event_links(args.base_url, event)
+    links = event_links(args.base_url, event, app.config["SECRET_KEY"])
     login = {"username": user.username, "password": password}
     if args.json:
         print(json.dumps({"event_id": event.id, "join_code": event.join_code,

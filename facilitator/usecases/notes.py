@@ -18,19 +18,21 @@ from sqlite_utils import Database
 
 from .. import protocol, store
 from . import timing
-from ..clock import utc_iso
+from ..clock import minute_of, utc_iso
 from ..db import connect
 from ..domain import codes, duplicates, notewall
 from ..domain.notes import (NoteError, note_question, optional_whole_number, validate_note_id,
                             validate_note_text)
 from ..models import Event, Note
+from ..phones import Phone
 from ..store.notewriter import NoteWriter
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
 MAX_PREPARED_BY = 200
 MAX_TABLE = 999
-# A table's notes are shown as a group only from this many on, so that a
-# table of one or two people cannot be read off.
+# A table's notes are shown as a group only from this many notes from this many
+# phones in one round (programme step), so that a table of one or two people
+# cannot be read off.
 MIN_TABLE_GROUP = 3
 
 
@@ -46,10 +48,11 @@ class Submission:
     prepared_by: str | None = None
     picked: bool = False       # the participant chose the question by hand
     step: object = None        # the step the phone showed when the note was written
+    phone: Phone | None = None
 
 
 def read_submission(event_id: str, payload: object, now: datetime,
-                    prepared_by: str | None = None) -> Submission:
+                    prepared_by: str | None = None, phone: Phone | None = None) -> Submission:
     """Check what can be checked without the database (before a note joins a batch)."""
     if not isinstance(payload, dict):
         raise NoteError("bad_payload", "a note is an object with id and text")
@@ -57,17 +60,17 @@ def read_submission(event_id: str, payload: object, now: datetime,
                       validate_note_text(payload.get("text")), utc_iso(now),
                       payload.get("question_id"), payload.get("table"), prepared_by,
                       payload.get("question_picked") is True or prepared_by is not None,
-                      payload.get("step_id"))
+                      payload.get("step_id"), phone)
 
 
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
-                prepared_by: str | None = None) -> tuple[Note, bool]:
+                prepared_by: str | None = None, phone: Phone | None = None) -> tuple[Note, bool]:
     """Validate and store a note; (note, was_new). Committed before it returns.
 
     ``prepared_by`` set (possibly empty) marks an answer sent through the
     pre-event link, which is accepted whether or not the box is open.
     """
-    submission = read_submission(event_id, payload, now, prepared_by)
+    submission = read_submission(event_id, payload, now, prepared_by, phone)
     with db.atomic():
         return store_submission(db, submission, {})
 
@@ -78,12 +81,14 @@ def note_writer(path: str | Path) -> NoteWriter[Submission, tuple[Note, bool]]:
 
 
 def submit_note_batched(writer: NoteWriter[Submission, tuple[Note, bool]], event_id: str,
-                        payload: object, now: datetime) -> tuple[Note, bool]:
+                        payload: object, now: datetime,
+                        phone: Phone | None = None) -> tuple[Note, bool]:
     """As submit_note, but committed together with the other notes arriving now.
 
-    Returns only after the transaction holding the note has committed.
+    Returns only after the transaction holding the note has committed. ``phone`` (its
+    server-issued key) counts the phone at its table and round, never on the note.
     """
-    return writer.submit(read_submission(event_id, payload, now))
+    return writer.submit(read_submission(event_id, payload, now, phone=phone))
 
 
 def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, bool]:
@@ -98,20 +103,26 @@ def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, b
             raise NoteError("bad_id", "that note id belongs elsewhere")
         return existing, False              # a resend: the box may have closed since
     event, questions, step_questions, current = _event_facts(db, sub.event_id, memo)
+    step_id = current  # the round a table number counts in
     if sub.prepared_by is None and not event.box_open:
         raise NoteError("box_closed", "the box is closed right now")
     question_id = _question_for_note(questions, step_questions, current, sub)
     table_no = _table(sub.table) if event.table_numbers else None
     note = Note(sub.note_id, sub.event_id, sub.text, sub.created_at, question_id,
                 prepared=sub.prepared_by is not None,
-                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no)
+                prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no,
+                step_id=step_id)
     store.insert_note(db, note)
+    if table_no is not None and sub.phone is not None:
+        store.tag_table(db, sub.event_id, table_no, step_id or 0,
+                        sub.phone.key_for("table", table_no, step_id or 0))
     return note, True
 
 
 def _event_facts(db: Database, event_id: str, memo: dict
                  ) -> tuple[Event, set[int], dict[int, int | None], int | None]:
-    """The event, its question ids, each step's question and the current step, once per memo."""
+    """The event, its question ids, each step's question and the current step (also the
+    round a table number counts in), once per memo."""
     if event_id not in memo:
         event = _event(db, event_id)
         questions = {q.id for q in store.list_questions(db, event_id)}
@@ -184,7 +195,8 @@ def _switch(db: Database, event_id: str, field: str, value: object, name: str) -
 
 
 def tables(db: Database, event_id: str) -> dict[int, list[str]]:
-    """Note ids per table, only tables with at least MIN_TABLE_GROUP visible notes."""
+    """Note ids per table, only from (table, round) groups with at least MIN_TABLE_GROUP
+    visible notes from as many phones."""
     return store.table_groups(db, event_id, MIN_TABLE_GROUP)
 
 
@@ -214,7 +226,7 @@ def event_for_prepare_token(db: Database, token: str) -> Event | None:
 def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
     """The newest visible notes, for the projector's note wall."""
     notes = store.list_notes(db, event_id, visible_only=True)
-    return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
+    return [protocol.wall_note_payload(n) for n in reversed(notes[-limit:])]
 
 
 WALL_MAX_CARDS = 1000
@@ -252,11 +264,11 @@ EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "p
 
 
 def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
-    """Every note; the table only where that table has at least MIN_TABLE_GROUP notes."""
+    """Every note, its time to the minute; the table only for notes of a shown group."""
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
     shown = {note_id: table for table, ids in tables(db, event_id).items() for note_id in ids}
     return [{"id": n.id, "question": questions.get(n.question_id, ""), "text": n.text,
-             "created_at": n.created_at, "starred": n.starred, "hidden": n.hidden,
+             "created_at": minute_of(n.created_at), "starred": n.starred, "hidden": n.hidden,
              "prepared": n.prepared, "prepared_by": n.prepared_by, "table": shown.get(n.id)}
             for n in store.list_notes(db, event_id)]
 

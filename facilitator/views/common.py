@@ -18,7 +18,7 @@ def public_base_url() -> str:
 
 
 def links_for(event: Event) -> dict[str, str]:
-    return event_links(public_base_url(), event)
+    return event_links(public_base_url(), event, current_app.config["SECRET_KEY"])
 
 
 def own_event_or_404(event_id: str) -> Event:

@@ -10,11 +10,13 @@ import uuid
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
 from ..usecases import notes, people, rotation, events, timing
-from ..clock import now
+from .. import phones
+from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
 from ..usecases.validation import ValidationError
 from ..screens import screens
+from ..windows import Windows
 from .common import timer_context
 
 bp = Blueprint("participant", __name__, url_prefix="/j")
@@ -65,6 +67,10 @@ def check_in(code: str):
     """A phone checks in for the rotations with a name (and organisation). The person id it
     gets back is kept on the phone to find its table; notes never carry it."""
     event = _event_or_404(code)
+    if not event.checkin_open:
+        return _render_join(event, checkin_error="closed"), 403
+    if not _checkin_allowed(event.id):
+        return _render_join(event, checkin_error="busy", checkin_form=request.form), 429
     try:
         person_id = people.check_in(get_db(), event.id, request.form, now())
     except ValidationError as exc:
@@ -72,6 +78,20 @@ def check_in(code: str):
                             checkin_form=request.form), 400
     screens().seating(event.id)
     return redirect(url_for(".join", code=event.join_code, me=person_id))
+
+
+def _checkin_allowed(event_id: str) -> bool:
+    """CHECKIN_LIMIT_PER_PHONE per server-issued phone key (the page's script sends it) and
+    a ceiling per address, each per event and minute; a form without a valid key counts
+    for its address only."""
+    config = current_app.config
+    windows = current_app.extensions.setdefault("facilitator_checkins", Windows())
+    checks = [(("checkin-address", event_id, request.remote_addr or "?"),
+               int(config["CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE"]))]
+    phone = phones.check_phone_key(config["SECRET_KEY"], request.form.get("phone_key"), event_id)
+    if phone is not None:
+        checks.append((("checkin-phone", phone.id), int(config["CHECKIN_LIMIT_PER_PHONE"])))
+    return windows.allow_all(checks, now_ms())
 
 
 def _render_join(event, error: str | None = None, text: str = "", checkin_error: str | None = None,

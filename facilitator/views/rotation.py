@@ -59,6 +59,14 @@ def rotation_add(event_id: str):
                    form=form)
 
 
+@bp.post("/f/events/<event_id>/rotation/checkin")
+def rotation_checkin(event_id: str):
+    """Let phones check themselves in (off by default: a check-in adds a name to the
+    projector's table map, so anyone with the join code could fill it)."""
+    return _change(event_id, lambda db, event: people.set_checkin_open(
+        db, event.id, request.form.get("on") == "1"))
+
+
 PERSON_CHANGES = {
     "present": lambda db, event, pid, form: people.set_present(db, event.id, pid, True),
     "absent": lambda db, event, pid, form: people.set_present(db, event.id, pid, False),

@@ -48,7 +48,7 @@
   }
 
   function send(note) {
-    if (!rt.socket.connected || note.inFlight) { return; }
+    if (!rt.socket.connected || !rt.phoneReady || note.inFlight) { return; }
     note.inFlight = true;
     var payload = { id: note.id, text: note.text, question_id: note.question_id, table: note.table,
                     question_picked: !!note.question_picked, step_id: note.step_id || null };
@@ -57,7 +57,8 @@
       if (err) { return; }                      // no answer: it stays in the outbox
       if (res.ok) { note.state = "received"; }
       else if (res.error === "box_closed") { note.state = "waiting"; showBox(false); }
-      else if (res.error === "rate_limited" || res.error === "server_error") { /* retried by flush */ }
+      else if (res.error === "rate_limited" || res.error === "server_error" ||
+               res.error === "no_phone_key") { /* retried by flush */ }
       else { reject(note, res); }
       save(notes);
       render();
@@ -130,7 +131,7 @@
 
   var questionFollow = followRoomQuestion(question, auth.event);
   textarea.addEventListener("input", updateCount);
-  rt.socket.on("connect", flush);
+  document.addEventListener("phone:ready", flush);   // after the phone showed its key
   // Leaving the page says goodbye at once, so the control page's "anslutna" drops now and not
   // only when the server's ping times out; back from the browser's cache, connect again.
   window.addEventListener("pagehide", function () { rt.socket.disconnect(); });

@@ -3,6 +3,7 @@
    optional chime at zero. The facilitator chooses which view is shown. */
 (function () {
   "use strict";
+  // pageAuth() carries the projector key from the link the control page gave us.
   var rt = new Realtime(Realtime.pageAuth());
   var soundOn = false;
   var lastPhase = null;
@@ -50,11 +51,16 @@
     else { document.documentElement.requestFullscreen(); }
   });
   // ---- views: the facilitator chooses; wall.js, cloud.js and harvest.js draw theirs ----
+  // The server sends a view's data only while it shows (the wall's notes, the results, the
+  // table map): what another view left behind is cleared, not kept hidden in the page.
   var currentView = null;
+  var wall = document.querySelector("[data-wall]");
   function setView(view) {
     if (view === currentView) { return; }     // a reconnect repeats the view: nothing to redo
     currentView = view;
     document.body.setAttribute("data-view", view);
+    if (view !== "wall") { wall.textContent = ""; }
+    if (view !== "results") { document.querySelector("[data-results]").textContent = ""; }
     document.querySelectorAll("[data-view-panel]").forEach(function (panel) {
       panel.hidden = panel.getAttribute("data-view-panel") !== view;
     });

@@ -60,7 +60,7 @@
   rt.socket.on("notes_added", soon);
   rt.socket.on("note_updated", soon);
   document.addEventListener("projector:view", function (e) {
-    if (e.detail.view === "wall") { pager.refresh(); }
+    if (e.detail.view === "wall") { pager.refresh(); soon(); }  // fresh: hidden notes stay out
   });
   window.addEventListener("resize", function () { pager.refresh(); });
 })();

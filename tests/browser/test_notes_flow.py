@@ -76,6 +76,11 @@ def test_table_numbers_group_from_three_notes(live_server, pages, facilitator_pa
     options = facilitator.locator("[data-table-options] option")
     expect(options).to_have_count(0)                      # two notes: not shown as a group
     send(phone, "Från bord fem, lapp 2")
-    expect(options).to_have_text(["Bord 5 (3)"])
+    expect(options).to_have_count(0)                      # three notes, one phone: still not
+    for i in range(2):                                    # two more phones at the table
+        other = pages(demo["join_url"], 360, 740, **PHONE)
+        other.fill("[data-note-table]", "5")
+        send(other, f"Annan telefon vid bord fem {i}")
+    expect(options).to_have_text(["Bord 5 (5)"])
     facilitator.select_option("[data-note-filter]", "t5")
-    expect(facilitator.locator("[data-note-list] [data-note-id]:visible")).to_have_count(3)
+    expect(facilitator.locator("[data-note-list] [data-note-id]:visible")).to_have_count(5)
