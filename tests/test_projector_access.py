@@ -85,7 +85,7 @@ def test_a_projector_showing_the_timer_gets_no_notes(db, demo, sockets):
     received = projector.get_received()
     assert "notes_added" not in names(received) and "wall" not in names(received)
     assert "Hemlig text" not in texts(received)
-    assert [m["args"][0] for m in received if m["name"] == "notes_count"][-1] == {"count": 1}
+    assert [m["args"][0] for m in received if m["name"] == "notes_count"][-1] == {"count": 1, "visible": 1}
 
 
 def test_a_hidden_note_never_reaches_the_projector(db, demo, sockets):

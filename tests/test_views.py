@@ -187,12 +187,14 @@ def test_cloud_json_leaves_out_hidden_notes(app, client, db, demo):
     assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
 
 
-def test_wall_json_stacks_copies_and_leaves_out_hidden_notes(client, db, demo):
+def test_wall_json_stacks_copies_and_leaves_out_hidden_notes(app, client, db, demo):
+    notes.set_projector_view(db, demo.id, "wall")
     for text in ("En dörr in för familjer", "en dörr in för familjer!", "Hemligt", "Fika"):
         submit(client, demo, text)
     secret = next(n for n in store.list_notes(db, demo.id) if n.text == "Hemligt")
     notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
-    data = client.get(f"/p/{demo.id}/wall.json").get_json()
+    assert client.get(f"/p/{demo.id}/wall.json").status_code == 403      # no projector key
+    data = client.get(projector_url(app, demo.id, "/wall.json")).get_json()
     assert data["visible"] == 3
     assert sorted((c["text"], c["count"]) for c in data["cards"]) == [
         ("En dörr in för familjer", 2), ("Fika", 1)]
