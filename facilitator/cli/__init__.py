@@ -238,6 +238,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             raise UserError("the passwords differ")
     messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
                 "weak_password": "the password needs 10 to 256 characters",
+                "common_password": "that password is too common (or built from the username);"
+                                   " choose a longer phrase",
                 "taken": "that username is taken"}
     with _database(args.db) as (_app_, db):
         try:

@@ -15,6 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import store
 from ..clock import utc_iso
+from ..domain import passwords
 from ..models import Event, User
 from .validation import ValidationError
 
@@ -34,17 +35,21 @@ def clean_username(raw: object) -> str:
     return username
 
 
-def check_new_password(raw: object, repeat: object | None = None) -> str:
+def check_new_password(raw: object, repeat: object | None = None, username: object = "") -> str:
+    """10-256 characters and not one of the passwords tried first (domain/passwords.py)."""
     password = str(raw or "")
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise ValidationError({"password": "weak_password"})
+    if passwords.is_common(password, str(username or "").strip().lower()):
+        raise ValidationError({"password": "common_password"})
     if repeat is not None and repeat != password:
         raise ValidationError({"password2": "passwords_differ"})
     return password
 
 
 def create_user(db: Database, username: object, password: object, now: datetime) -> User:
-    name, secret = clean_username(username), check_new_password(password)
+    name = clean_username(username)
+    secret = check_new_password(password, username=name)
     with db.atomic():
         if store.get_user_login(db, name):
             raise ValidationError({"username": "taken"})
