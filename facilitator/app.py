@@ -48,4 +48,5 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     # The one "tell the screens" object: views and socket handlers both call it.
     app.extensions["screens"] = Screens(socketio, app)
     handlers.bind(app, app.extensions["screens"])  # note_submit on python-socketio directly
+    app.extensions["facilitator_handlers"] = handlers
     return app

@@ -40,6 +40,8 @@ class Screens:
         self.added_lock = threading.Lock()
         self.counts = notify.Coalescer(socketio, interval, self._in_app(self._push_added))
         self.table_counts = notify.Coalescer(socketio, interval, self._in_app(self.tables))
+        # Who closes the control pages of a log-out or a revoked member (sockets.Handlers).
+        self.gone_hooks: list[Callable[..., None]] = []
 
     def _in_app(self, push: Callable[[str], None]) -> Callable[[str], None]:
         def run(event_id: str) -> None:
@@ -119,6 +121,16 @@ class Screens:
     def projector_view(self, event_id: str) -> None:
         view = events.get_event(get_db(), event_id).projector_view
         notify.projector_view(self.socketio, event_id, view)
+
+    # ---- facilitators -----------------------------------------------------------------
+
+    def facilitators_gone(self, login_id: str | None = None, event_id: str | None = None,
+                          user_id: int | None = None) -> None:
+        """A log-out (``login_id``) or a revoked member (``event_id`` and ``user_id``): their
+        control pages in this process are disconnected now; those on other processes are
+        refused at their next command and closed by the periodic check (sockets.py)."""
+        for hook in self.gone_hooks:
+            hook(login_id=login_id, event_id=event_id, user_id=user_id)
 
     # ---- a screen (re)connects -------------------------------------------------------
 

@@ -15,6 +15,7 @@ from flask_wtf.csrf import CSRFProtect
 from itsdangerous import URLSafeTimedSerializer
 
 from .usecases import accounts
+from .clock import now_ms
 from .db import get_db
 
 csrf = CSRFProtect()
@@ -73,7 +74,9 @@ def init_app(app: Flask) -> None:
     login = LoginManager(app)
     login.login_view = "facilitator.login"
     login.login_message = None
-    login.user_loader(lambda user_id: accounts.get_user(get_db(), user_id))
+    # The cookie names a server-side log-in: log-out deletes it, and every copy of the cookie
+    # stops working with it.
+    login.user_loader(lambda cookie_id: accounts.load_login(get_db(), cookie_id, now_ms()))
     csrf.init_app(app)
     # One Limiter per app: Flask-Limiter keeps its on/off switch on the instance.
     limiter = Limiter(key_func=get_remote_address, app=app, storage_uri="memory://")

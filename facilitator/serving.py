@@ -131,6 +131,16 @@ def _with_db(app: Flask, fn):
         db.close()
 
 
+RECHECK_FACILITATORS_S = 10
+
+
+def start_facilitator_recheck(app: Flask) -> None:
+    """Close control pages whose log-out or revoke happened on another process."""
+    handlers = app.extensions["facilitator_handlers"]
+    keep_running(app, lambda: handlers.recheck_facilitators() and None, RECHECK_FACILITATORS_S,
+                 "facilitator re-check failed")
+
+
 PURGE_EVERY_S = 3600
 
 

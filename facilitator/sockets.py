@@ -13,7 +13,7 @@ from flask_socketio import ConnectionRefusedError, SocketIO
 
 from . import auth, protocol
 from .screens import Screens
-from .usecases import evaluation, events, notes, timing
+from .usecases import accounts, evaluation, events, notes, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -32,7 +32,7 @@ def facilitator_only(handler: Callable[..., dict[str, Any]]):
     @functools.wraps(handler)
     def wrapper(self: "Handlers", data: Any = None) -> dict[str, Any]:
         me = self.me()
-        if me["role"] != "facilitator":
+        if me["role"] != "facilitator" or not _still_allowed(me):
             return protocol.error("forbidden", "only the facilitator can do that")
         try:
             return handler(self, me["event"], data)
@@ -57,9 +57,31 @@ class Handlers:
 
     def on_connect(self, auth_data: Any = None) -> None:
         """Any screen connects with {"event", "role", "token"?}; it gets the current state at once."""
-        event_id, role = _authenticate(auth_data)
-        self.sessions[request.sid] = {"event": event_id, "role": role}
-        self.screens.welcome(event_id, role, request.sid)
+        me = _authenticate(auth_data)
+        self.sessions[request.sid] = me
+        self.screens.welcome(me["event"], me["role"], request.sid)
+
+    def drop_facilitators(self, login_id: str | None = None, event_id: str | None = None,
+                          user_id: int | None = None) -> None:
+        """Disconnect this process's control pages of a log-in, or of a user on an event."""
+        for sid, me in list(self.sessions.items()):
+            if me["role"] == "facilitator" and (
+                    (login_id is not None and me["login"] == login_id)
+                    or (event_id is not None and me["event"] == event_id
+                        and me["user"] == user_id)):
+                self.socketio.server.disconnect(sid)
+
+    def recheck_facilitators(self) -> int:
+        """Disconnect control pages whose log-in ended or whose user was taken off the event
+        on another process; how many. Runs every few seconds under `serve` and gunicorn."""
+        stale = []
+        with self.app.app_context():
+            for sid, me in list(self.sessions.items()):
+                if me["role"] == "facilitator" and not _still_allowed(me):
+                    stale.append(sid)
+        for sid in stale:
+            self.socketio.server.disconnect(sid)
+        return len(stale)
 
     def on_disconnect(self, _reason: Any = None) -> None:
         self.sessions.pop(request.sid, None)
@@ -82,6 +104,7 @@ class Handlers:
         """After init_app: serve note_submit straight from python-socketio (see note_submit)."""
         self.app, self.screens = app, screens
         self.socketio.server.on(protocol.NOTE_SUBMIT, self.note_submit)
+        screens.gone_hooks.append(self.drop_facilitators)
 
     def note_submit(self, sid: str, data: Any = None, *_extra: Any) -> dict[str, Any]:
         """A phone drops a note; ack after commit; facilitators and projectors get notes_added
@@ -200,7 +223,8 @@ def _within_limit(me: dict[str, Any], at_ms: int, limit: int) -> bool:
     return True
 
 
-def _authenticate(auth_data: Any) -> tuple[str, str]:
+def _authenticate(auth_data: Any) -> dict[str, Any]:
+    """Who a new connection is: {"event", "role"}, and for a control page "user" and "login"."""
     if not isinstance(auth_data, dict):
         raise ConnectionRefusedError("auth must be an object with event and role")
     event_id, role = auth_data.get("event"), auth_data.get("role")
@@ -208,7 +232,19 @@ def _authenticate(auth_data: Any) -> tuple[str, str]:
         raise ConnectionRefusedError("unknown role or event")
     if events.get_event(get_db(), event_id) is None:
         raise ConnectionRefusedError("unknown event")
-    if role == "facilitator" and not auth.check_facilitator_token(
-            current_app.config["SECRET_KEY"], auth_data.get("token"), event_id):
-        raise ConnectionRefusedError("facilitator token missing or invalid")
-    return event_id, role
+    me: dict[str, Any] = {"event": event_id, "role": role}
+    if role == "facilitator":
+        claims = auth.read_facilitator_token(current_app.config["SECRET_KEY"],
+                                             auth_data.get("token"), event_id)
+        if claims is None:
+            raise ConnectionRefusedError("facilitator token missing or invalid")
+        me.update(user=claims["user"], login=claims["login"])
+        if not _still_allowed(me):
+            raise ConnectionRefusedError("logged out or no longer a facilitator of this event")
+    return me
+
+
+def _still_allowed(me: dict[str, Any]) -> bool:
+    """A control page's log-in still stands and its user still runs the event (checked on
+    connect and before every command: a log-out or a revoke on any process counts)."""
+    return accounts.may_control(get_db(), me["user"], me["login"], me["event"], now_ms())

@@ -184,7 +184,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
         gevent.config.track_greenlet_tree = False
     monkey.patch_all()
-    from ..serving import announce, public_url_for, start_auto_advance, start_embedding, start_purge
+    from ..serving import (announce, public_url_for, start_auto_advance, start_embedding,
+                           start_facilitator_recheck, start_purge)
 
     app = _app(args.db, ASYNC_MODE="gevent")
     if not app.config["PUBLIC_URL"]:
@@ -192,6 +193,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     announce(app, args.host, args.port)
     start_auto_advance(app)
     start_purge(app)
+    start_facilitator_recheck(app)
     start_embedding(app)
     app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
     return 0

@@ -15,8 +15,11 @@ from .programme import (delete_step, delete_timer, find_or_insert_question, get_
 from .timer import (first_run_ms, close_step_runs, due_auto_advance, get_timer, open_step_run, save_timer,
                     step_elapsed)
 from .notes import (count_notes, get_note, insert_note, list_notes, set_note_flags, table_groups)
-from .accounts import (add_member, events_older_than, get_invite, get_user, get_user_login,
-                       insert_invite, insert_user, is_member, list_events_for, set_password_hash)
+from .accounts import (add_member, delete_invite, delete_login, delete_logins_before,
+                       events_older_than, get_invite, get_login_user, get_user, get_user_login,
+                       insert_invite, insert_login, insert_user, is_member, list_events_for,
+                       list_invites, list_members, member_role, remove_member,
+                       set_password_hash, use_invite)
 from .evaluation import (delete_eval_item, get_eval_item, insert_eval_item, list_answers,
                          list_eval_items, open_eval_items_of_step, set_eval_item_flags,
                          upsert_answer)
@@ -28,7 +31,10 @@ from .themes import (count_theme_undo, get_projector_themes, get_vectors,
                      last_changed_theme_scope, notes_without_vectors, pop_theme_undo,
                      push_theme_undo, replace_themes, save_vectors, theme_scopes, theme_state)
 
-__all__ = ["first_run_ms", "add_member", "close_step_runs", "count_attendees", "count_notes", "count_theme_undo",
+__all__ = ["delete_invite", "delete_login", "delete_logins_before", "get_login_user",
+           "insert_login", "list_invites", "list_members", "member_role", "remove_member",
+           "use_invite",
+           "first_run_ms", "add_member", "close_step_runs", "count_attendees", "count_notes", "count_theme_undo",
            "delete_attendee", "delete_eval_item", "delete_event", "delete_logo", "delete_step",
            "delete_timer", "delete_wish", "due_auto_advance", "events_older_than",
            "find_attendee_by_name", "find_or_insert_question", "get_attendee", "get_demo_event",

@@ -11,6 +11,7 @@ from ..usecases import accounts
 from ..clock import now, now_ms
 from ..db import get_db
 from ..usecases.validation import ValidationError
+from ..screens import screens
 from .facilitator import bp
 
 
@@ -45,12 +46,16 @@ def login():
         return render_template("facilitator/login.html", failed=True,
                                username=request.form.get("username", "")[:64],
                                next=request.form.get("next", "")), 401
-    login_user(user)
+    login_user(accounts.start_login(get_db(), user, now_ms()))
     return redirect(_safe_next(request.form.get("next")))
 
 
 @bp.post("/logout")
 def logout():
+    """End the log-in on the server too: a copied cookie and the open control pages stop."""
+    if current_user.is_authenticated:
+        accounts.end_login(get_db(), current_user.login_id)
+        screens().facilitators_gone(login_id=current_user.login_id)
     logout_user()
     return redirect(url_for(".login"))
 
@@ -76,6 +81,6 @@ def invite(token: str):
         form = {"username": request.form.get("username", "")[:64]}
         return render_template("facilitator/invite.html", token=token, errors=exc.errors,
                                form=form), 400
-    login_user(user)
+    login_user(accounts.start_login(db, user, now_ms()))
     accounts.accept_invite(db, token, user, now_ms())
     return redirect(url_for(".event", event_id=event_id))
