@@ -8,7 +8,7 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from . import config as config_module
-from . import db, i18n, security, sockets
+from . import db, frames, i18n, security, sockets
 from .screens import Screens
 from .usecases import notes
 from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
@@ -44,7 +44,7 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     # in its own connection's greenlet only (docs/performance.md).
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"],
                       message_queue=app.config["MESSAGE_QUEUE"] or None,
-                      max_http_buffer_size=64 * 1024, async_handlers=False)
+                      max_http_buffer_size=64 * 1024, async_handlers=False, json=frames)
     # The one "tell the screens" object: views and socket handlers both call it.
     app.extensions["screens"] = Screens(socketio, app)
     handlers.bind(app, app.extensions["screens"])  # note_submit on python-socketio directly

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO
 
-from . import auth, protocol
+from . import auth, frames, protocol
 from .screens import Screens
 from .usecases import accounts, evaluation, events, notes, timing
 from .clock import now, now_ms
@@ -25,6 +25,17 @@ ROLES = ("participant", "projector", "facilitator")
 # that hits it keeps the note in its outbox and sends it again a few seconds
 # later, so nothing is lost.
 NOTE_WINDOW_MS = 60_000
+
+
+TOO_DEEP_ERROR = protocol.error("too_deep", "the message is nested too deeply to read")
+
+
+def refuse_too_deep(handler: Callable[..., Any]) -> Callable[..., Any]:
+    """Answer a frame the decoder could not read for its nesting (frames.py) with an error."""
+    @functools.wraps(handler)
+    def wrapper(*args: Any) -> Any:
+        return dict(TOO_DEEP_ERROR) if frames.too_deep(args) else handler(*args)
+    return wrapper
 
 
 def facilitator_only(handler: Callable[..., dict[str, Any]]):
@@ -103,7 +114,7 @@ class Handlers:
     def bind(self, app: Any, screens: Screens) -> None:
         """After init_app: serve note_submit straight from python-socketio (see note_submit)."""
         self.app, self.screens = app, screens
-        self.socketio.server.on(protocol.NOTE_SUBMIT, self.note_submit)
+        self.socketio.server.on(protocol.NOTE_SUBMIT, refuse_too_deep(self.note_submit))
         screens.gone_hooks.append(self.drop_facilitators)
 
     def note_submit(self, sid: str, data: Any = None, *_extra: Any) -> dict[str, Any]:
@@ -204,8 +215,9 @@ def register(socketio: SocketIO) -> Handlers:
                           (protocol.BOX_SET, handlers.on_box_set),
                           (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
                           (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view),
-                          (protocol.EVAL_ANSWER, handlers.on_eval_answer)):
-        socketio.on(name)(handler)
+                          (protocol.EVAL_ANSWER, handlers.on_eval_answer),
+                          (frames.UNREADABLE_EVENT, lambda _data=None: None)):
+        socketio.on(name)(refuse_too_deep(handler))
     return handlers
 
 

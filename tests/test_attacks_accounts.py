@@ -197,3 +197,15 @@ def test_log_in_sessions_are_deleted_with_their_user_s_log_out_only(app, db, use
     first, second = log_in(app.test_client()), log_in(app.test_client())
     first.post("/logout")
     assert first.get("/f/").status_code == 302 and second.get("/f/").status_code == 200
+
+
+def test_the_periodic_check_closes_pages_logged_out_on_another_process(app, client, db, demo,
+                                                                        sockets):
+    """A log-out served by another process: this one finds the page's log-in gone and closes it."""
+    live = sockets(demo.id, "facilitator")
+    handlers = app.extensions["facilitator_handlers"]
+    assert handlers.recheck_facilitators() == 0 and live.is_connected()
+    me = next(iter(handlers.sessions.values()))
+    accounts.end_login(db, me["login"])                    # as the other process would
+    assert handlers.recheck_facilitators() == 1
+    assert not live.is_connected()

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 
@@ -292,13 +293,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = notes.export_csv(db, args.event_id, ";" if args.semicolon else ",")
     if not args.output:
-        sys.stdout.write(text.removeprefix("\ufeff"))
+        sys.stdout.write(terminal_safe(text.removeprefix("\ufeff")))
         return 0
     try:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
     return 0
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters other than tab and line breaks written out as \\u001b etc. (a JSON
+    escape, so JSON stays valid), so a note with ESC or BEL cannot drive the terminal that
+    shows it; a file written with -o keeps them as they are."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"
+                   else ch for ch in text)
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:

@@ -1,6 +1,8 @@
 """The same summary as Markdown: for an intranet page, an e-mail or a wiki."""
 from __future__ import annotations
 
+import re
+
 from ...models import Note
 from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
                         encounter_lines, featured_first, labels_for, notes_by_question, sections,
@@ -58,7 +60,23 @@ def _themes(themes: list[ThemeSection], labels: dict[str, str]) -> list[str]:
 
 def _quote(note: Note, mark: str = "") -> str:
     by = f" – {_line(note.prepared_by)}" if note.prepared_by else ""
-    return "> " + mark + _escape(note.text).replace("\n", "\n> ") + by
+    lines = [_block_safe(_escape(line)) for line in re.split(r"\r\n|\r|\n", note.text)]
+    return "> " + mark + "\n> ".join(lines) + by
+
+
+# What starts a block when it opens a line: a heading, a rule or setext underline, a list
+# item, a quote, a fence. A note's line that starts so gets that character escaped.
+_BLOCK_START = re.compile(r"^(\s{0,3})([#=+\->~]|\d+[.)])")
+
+
+def _block_safe(line: str) -> str:
+    """A line of a note kept as text inside its quote: it cannot become a heading or rule."""
+    found = _BLOCK_START.match(line)
+    if not found:
+        return line
+    indent, marker = found.groups()
+    escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+    return indent + escaped + line[found.end():]
 
 
 def _quotes(notes: list[Note], labels: dict[str, str]) -> list[str]:
