@@ -37,13 +37,19 @@ DEFAULTS: dict[str, Any] = {
     # notes_count and tables go to control pages and projectors at most this often
     # per event while notes pour in (0: after every note).
     "PUSH_INTERVAL_MS": 250,
+    # Reverse proxies in front of the server whose X-Forwarded-For/-Proto are believed
+    # (0: none; the headers are ignored). See docs/deploy.md.
+    "TRUSTED_PROXIES": 0,
+    # Where rate-limit counts live (redis://...); empty: the Redis message queue, else memory.
+    "RATELIMIT_STORAGE": "",
     "TEMPLATES_DIR": str(shipped("templates")),
     "STATIC_DIR": str(shipped("static")),
 }
 
 # Environment variables that are read, each as FACILITATOR_<NAME>.
 ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
-            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES")
+            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES",
+            "TRUSTED_PROXIES", "RATELIMIT_STORAGE")
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
