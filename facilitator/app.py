@@ -50,5 +50,6 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.extensions["screens"] = Screens(socketio, app)
     handlers.bind(app, app.extensions["screens"])  # note_submit on python-socketio directly
     app.extensions["facilitator_handlers"] = handlers
+    app.wsgi_app = security.with_headers(app.wsgi_app)  # type: ignore[method-assign]
     limits.trust_proxies(app)  # outermost: Socket.IO requests see the client's address too
     return app

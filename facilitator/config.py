@@ -42,6 +42,10 @@ DEFAULTS: dict[str, Any] = {
     "TRUSTED_PROXIES": 0,
     # Where rate-limit counts live (redis://...); empty: the Redis message queue, else memory.
     "RATELIMIT_STORAGE": "",
+    # `facilitator serve`: seconds a new connection has for its request line and headers,
+    # and a kept-alive one may sit idle before its next request (webserver.py).
+    "HEADER_TIMEOUT_S": 10,
+    "IDLE_TIMEOUT_S": 60,
     "TEMPLATES_DIR": str(shipped("templates")),
     "STATIC_DIR": str(shipped("static")),
 }
@@ -49,7 +53,7 @@ DEFAULTS: dict[str, Any] = {
 # Environment variables that are read, each as FACILITATOR_<NAME>.
 ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
             "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES",
-            "TRUSTED_PROXIES", "RATELIMIT_STORAGE")
+            "TRUSTED_PROXIES", "RATELIMIT_STORAGE", "HEADER_TIMEOUT_S", "IDLE_TIMEOUT_S")
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

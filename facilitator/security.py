@@ -68,6 +68,23 @@ def init_app(app: Flask) -> None:
     app.after_request(_headers)
 
 
+HEADERS = (("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+           ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+           ("Referrer-Policy", "same-origin"))
+
+
+def with_headers(wsgi_app):
+    """WSGI middleware: the security headers on every response, Socket.IO's own included
+    (those never pass Flask's after_request)."""
+    def app(environ, start_response):
+        def start(status, headers, exc_info=None):
+            present = {name.lower() for name, _value in headers}
+            headers = list(headers) + [(n, v) for n, v in HEADERS if n.lower() not in present]
+            return start_response(status, headers, exc_info)
+        return wsgi_app(environ, start)
+    return app
+
+
 def _headers(response):
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

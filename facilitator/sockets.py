@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import sqlite3
+from collections import OrderedDict
 from typing import Any, Callable
 
 from flask import current_app, request
@@ -61,6 +63,7 @@ class Handlers:
         # client on one process; rooms and broadcasts cross processes).
         self.sessions: dict[str, dict[str, Any]] = {}
         self.app: Any = None  # set by bind()
+        self.strikes = Strikes()
         self.screens: Screens | None = None  # set by bind()
 
     def me(self) -> dict[str, Any]:
@@ -149,6 +152,15 @@ class Handlers:
                                                      event_id, data, now())
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
+        except (sqlite3.OperationalError, notes.WriterTimeout) as exc:
+            # read-only, locked, full: the database's state, not the note's; the phone keeps
+            # it and resends, and one line (no traceback per retry) says what is wrong
+            log.warning("socket event %s: database unavailable: %s", protocol.NOTE_SUBMIT,
+                        getattr(exc, "sqlite_errorname", type(exc).__name__))
+            return protocol.error("unavailable", "the server cannot save notes right now;"
+                                  " your note stays on the phone and is sent again")
+        except Exception as exc:  # noqa: BLE001 - answered; a note that keeps failing stops
+            return self.strikes.failed(data, exc)
         if is_new:
             self.screens.note_added(note)
         return protocol.ok(id=note.id, duplicate=not is_new)
@@ -200,6 +212,35 @@ class Handlers:
         notes.set_projector_view(get_db(), event_id, _field(data, "view"))
         self.screens.projector_view(event_id)
         return protocol.ok()
+
+
+class Strikes:
+    """Notes that failed for a reason of their own, counted by note id (this process).
+
+    The first failures answer server_error, which the phone retries; from MAX_STRIKES
+    on the note is ``unstorable``: the phone stops resending it and gives the text back.
+    """
+    MAX_STRIKES = 3
+    REMEMBERED = 10_000
+
+    def __init__(self) -> None:
+        self.counts: OrderedDict[str, int] = OrderedDict()
+
+    def failed(self, data: Any, exc: Exception) -> dict[str, Any]:
+        note_id = str(data.get("id"))[:64] if isinstance(data, dict) else ""
+        count = self.counts.pop(note_id, 0) + 1
+        self.counts[note_id] = count
+        while len(self.counts) > self.REMEMBERED:
+            self.counts.popitem(last=False)
+        if count == 1:  # the traceback once; never the payload, which holds note text
+            log.error("socket event %s failed: %s", protocol.NOTE_SUBMIT, type(exc).__name__,
+                      exc_info=exc)
+        if count < self.MAX_STRIKES:
+            return protocol.error("server_error", "the server could not handle that; try again")
+        log.error("socket event %s: a note failed %d times (%s); the phone was told it cannot"
+                  " be stored", protocol.NOTE_SUBMIT, count, type(exc).__name__)
+        return protocol.error("unstorable", "the server cannot store this note; its text is"
+                              " given back to change or keep")
 
 
 def register(socketio: SocketIO) -> Handlers:

@@ -196,7 +196,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     start_purge(app)
     start_facilitator_recheck(app)
     start_embedding(app)
-    app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
+    from ..webserver import serve
+
+    serve(app, args.host, args.port)  # no access log; timeouts; the open-file limit raised
     return 0
 
 

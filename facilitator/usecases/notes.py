@@ -23,7 +23,7 @@ from ..db import connect
 from ..domain import codes
 from ..domain.notes import NoteError, optional_whole_number, validate_note_id, validate_note_text
 from ..models import Event, Note
-from ..store.notewriter import NoteWriter
+from ..store.notewriter import NoteWriter, WriterTimeout  # noqa: F401 - for the handlers
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
 MAX_PREPARED_BY = 200

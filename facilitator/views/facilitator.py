@@ -143,7 +143,7 @@ def report(event_id: str, fmt: str):
         abort(404)
     body = reports.report_bytes(get_db(), event.id, fmt, now())
     filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
-    return Response(body, mimetype=REPORT_TYPES[fmt],
+    return Response(body, content_type=REPORT_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
@@ -176,7 +176,7 @@ def export(event_id: str, fmt: str):
     else:
         abort(404)
     filename = f"lappar-{event.id}.{fmt}"
-    return Response(body.encode("utf-8"), mimetype=f"{mimetype}; charset=utf-8",
+    return Response(body.encode("utf-8"), content_type=f"{mimetype}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
