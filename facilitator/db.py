@@ -40,14 +40,15 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     owner_only(Path(path))
     # SQLite quietly opens a file it may not write read-only, and such a connection stays
     # read-only after the file becomes writable: it is marked, and never kept for reuse.
-    db.opened_read_only = not os.access(path, os.W_OK)  # type: ignore[attr-defined]
+    db.opened_read_only = (str(path) != ":memory:"  # type: ignore[attr-defined]
+                           and not os.access(path, os.W_OK))
     return db
 
 
 def _create_private(path: Path) -> None:
     """Create the file readable by its owner only before SQLite does (SQLite gives the WAL
     and shared-memory files the database file's permissions)."""
-    if not path.exists():
+    if str(path) != ":memory:" and not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
