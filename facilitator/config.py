@@ -48,6 +48,15 @@ DEFAULTS: dict[str, Any] = {
     # notes_count and tables go to control pages and projectors at most this often
     # per event while notes pour in (0: after every note).
     "PUSH_INTERVAL_MS": 250,
+    # Reverse proxies in front of the server whose X-Forwarded-For/-Proto are believed
+    # (0: none; the headers are ignored). See docs/deploy.md.
+    "TRUSTED_PROXIES": 0,
+    # Where rate-limit counts live (redis://...); empty: the Redis message queue, else memory.
+    "RATELIMIT_STORAGE": "",
+    # `facilitator serve`: seconds a new connection has for its request line and headers,
+    # and a kept-alive one may sit idle before its next request (webserver.py).
+    "HEADER_TIMEOUT_S": 10,
+    "IDLE_TIMEOUT_S": 60,
     "TEMPLATES_DIR": str(shipped("templates")),
     "STATIC_DIR": str(shipped("static")),
 }
@@ -56,7 +65,8 @@ DEFAULTS: dict[str, Any] = {
 ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
             "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES",
             "NOTE_LIMIT_PER_ADDRESS_PER_MINUTE", "PHONE_KEYS_PER_ADDRESS_PER_MINUTE",
-            "CHECKIN_LIMIT_PER_PHONE", "CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE")
+            "CHECKIN_LIMIT_PER_PHONE", "CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE",
+            "TRUSTED_PROXIES", "RATELIMIT_STORAGE", "HEADER_TIMEOUT_S", "IDLE_TIMEOUT_S")
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

@@ -284,3 +284,17 @@ def m012_table_rounds(db: Database) -> None:
             DELETE FROM table_tags WHERE event_id = OLD.id;
         END
     """)
+
+
+@migrations()
+def m013_logins_and_single_use_invites(db: Database) -> None:
+    """Server-side log-ins, so a log-out ends a copied cookie too; invites with a use count.
+
+    A ``logins`` row is one signed-in browser; the session cookie names it, and
+    log-out deletes it. Invites made before this are single use from now on.
+    """
+    db["logins"].create({"id": str, "user_id": int, "created_ms": int}, pk="id",
+                        foreign_keys=[("user_id", "users", "id")],
+                        not_null={"user_id", "created_ms"})
+    db["logins"].create_index(["user_id"])
+    db["invites"].add_column("uses_left", int, not_null_default=1)

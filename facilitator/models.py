@@ -101,6 +101,7 @@ class User:
     """A facilitator account. Participants never have one."""
     id: int
     username: str
+    login_id: str = ""  # the server-side log-in this browser holds (see usecases/accounts.py)
 
     # Flask-Login's user protocol
     is_authenticated = True
@@ -108,7 +109,8 @@ class User:
     is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the session cookie holds: the user and the log-in, so log-out can end it."""
+        return f"{self.id}:{self.login_id}"
 
 
 @dataclass(frozen=True)

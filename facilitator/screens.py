@@ -50,6 +50,8 @@ class Screens:
         self.presence = Presence()
         self.phone_counts = notify.Coalescer(socketio, interval, self.phones)
         self.heartbeat_started = False
+        # Who closes the control pages of a log-out or a revoked member (sockets.Handlers).
+        self.gone_hooks: list[Callable[..., None]] = []
 
     def _in_app(self, push: Callable[[str], None]) -> Callable[[str], None]:
         def run(event_id: str) -> None:
@@ -193,6 +195,16 @@ class Screens:
             notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id), to=to)
         elif view == "results":
             self._projector_results(event_id, evaluation.shown_results(db, event_id), to=to)
+
+    # ---- facilitators -----------------------------------------------------------------
+
+    def facilitators_gone(self, login_id: str | None = None, event_id: str | None = None,
+                          user_id: int | None = None) -> None:
+        """A log-out (``login_id``) or a revoked member (``event_id`` and ``user_id``): their
+        control pages in this process are disconnected now; those on other processes are
+        refused at their next command and closed by the periodic check (sockets.py)."""
+        for hook in self.gone_hooks:
+            hook(login_id=login_id, event_id=event_id, user_id=user_id)
 
     # ---- a screen (re)connects -------------------------------------------------------
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import struct
 
 from flask import Flask
@@ -116,6 +117,9 @@ def keep_running(app: Flask, work, every_s: float, failure: str, first_wait: boo
             wait = every_s
             try:
                 wait += work() or 0
+            except sqlite3.OperationalError as exc:  # read-only, locked: one line, next round
+                app.logger.warning("%s: database unavailable (%s)", failure,
+                                   getattr(exc, "sqlite_errorname", type(exc).__name__))
             except Exception:  # keep the loop alive
                 app.logger.exception(failure)
 
@@ -129,6 +133,16 @@ def _with_db(app: Flask, fn):
         return fn(db)
     finally:
         db.close()
+
+
+RECHECK_FACILITATORS_S = 10
+
+
+def start_facilitator_recheck(app: Flask) -> None:
+    """Close control pages whose log-out or revoke happened on another process."""
+    handlers = app.extensions["facilitator_handlers"]
+    keep_running(app, lambda: handlers.recheck_facilitators() and None, RECHECK_FACILITATORS_S,
+                 "facilitator re-check failed")
 
 
 PURGE_EVERY_S = 3600

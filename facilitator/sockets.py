@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import sqlite3
+from collections import OrderedDict
 from typing import Any, Callable
 
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, SocketIO
 
-from . import auth, phones, protocol
+from . import auth, frames, phones, protocol
 from .screens import Screens
-from .usecases import evaluation, events, notes, timing
+from .usecases import accounts, evaluation, events, notes, timing
 from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
@@ -24,12 +26,23 @@ log = logging.getLogger(__name__)
 ROLES = ("participant", "projector", "facilitator")
 
 
+TOO_DEEP_ERROR = protocol.error("too_deep", "the message is nested too deeply to read")
+
+
+def refuse_too_deep(handler: Callable[..., Any]) -> Callable[..., Any]:
+    """Answer a frame the decoder could not read for its nesting (frames.py) with an error."""
+    @functools.wraps(handler)
+    def wrapper(*args: Any) -> Any:
+        return dict(TOO_DEEP_ERROR) if frames.too_deep(args) else handler(*args)
+    return wrapper
+
+
 def facilitator_only(handler: Callable[..., dict[str, Any]]):
     """Refuse anyone but a facilitator of this event; call handler(self, event_id, data)."""
     @functools.wraps(handler)
     def wrapper(self: "Handlers", data: Any = None) -> dict[str, Any]:
         me = self.me()
-        if me["role"] != "facilitator":
+        if me["role"] != "facilitator" or not _still_allowed(me):
             return protocol.error("forbidden", "only the facilitator can do that")
         try:
             return handler(self, me["event"], data)
@@ -50,6 +63,7 @@ class Handlers:
         # Notes, new phone keys per minute (per phone, per address and event).
         self.windows = Windows()
         self.app: Any = None  # set by bind()
+        self.strikes = Strikes()
         self.screens: Screens | None = None  # set by bind()
 
     def me(self) -> dict[str, Any]:
@@ -59,12 +73,34 @@ class Handlers:
         """Any screen connects with {"event", "role", "token"?}; it gets the current state at once.
         A facilitator's token comes from the control page, a projector's from the projector
         link there; a phone needs none (it only ever gets what every phone may see)."""
-        event_id, role = _authenticate(auth_data)
-        self.sessions[request.sid] = {"event": event_id, "role": role,
-                                      "address": request.remote_addr or "?"}
-        self.screens.welcome(event_id, role, request.sid)
-        if role == "participant":
-            self.screens.phone_joined(event_id)
+        me = _authenticate(auth_data)
+        me["address"] = request.remote_addr or "?"
+        self.sessions[request.sid] = me
+        self.screens.welcome(me["event"], me["role"], request.sid)
+        if me["role"] == "participant":
+            self.screens.phone_joined(me["event"])
+
+    def drop_facilitators(self, login_id: str | None = None, event_id: str | None = None,
+                          user_id: int | None = None) -> None:
+        """Disconnect this process's control pages of a log-in, or of a user on an event."""
+        for sid, me in list(self.sessions.items()):
+            if me["role"] == "facilitator" and (
+                    (login_id is not None and me["login"] == login_id)
+                    or (event_id is not None and me["event"] == event_id
+                        and me["user"] == user_id)):
+                self.socketio.server.disconnect(sid)
+
+    def recheck_facilitators(self) -> int:
+        """Disconnect control pages whose log-in ended or whose user was taken off the event
+        on another process; how many. Runs every few seconds under `serve` and gunicorn."""
+        stale = []
+        with self.app.app_context():
+            for sid, me in list(self.sessions.items()):
+                if me["role"] == "facilitator" and not _still_allowed(me):
+                    stale.append(sid)
+        for sid in stale:
+            self.socketio.server.disconnect(sid)
+        return len(stale)
 
     def on_disconnect(self, _reason: Any = None) -> None:
         me = self.sessions.pop(request.sid, None)
@@ -106,7 +142,8 @@ class Handlers:
     def bind(self, app: Any, screens: Screens) -> None:
         """After init_app: serve note_submit straight from python-socketio (see note_submit)."""
         self.app, self.screens = app, screens
-        self.socketio.server.on(protocol.NOTE_SUBMIT, self.note_submit)
+        self.socketio.server.on(protocol.NOTE_SUBMIT, refuse_too_deep(self.note_submit))
+        screens.gone_hooks.append(self.drop_facilitators)
 
     def note_submit(self, sid: str, data: Any = None, *_extra: Any) -> dict[str, Any]:
         """A phone drops a note; ack after commit; facilitators and projectors get notes_added
@@ -140,6 +177,15 @@ class Handlers:
                                                      event_id, data, now(), me.get("phone"))
         except NoteError as exc:
             return protocol.error(exc.code, str(exc))
+        except (sqlite3.OperationalError, notes.WriterTimeout) as exc:
+            # read-only, locked, full: the database's state, not the note's; the phone keeps
+            # it and resends, and one line (no traceback per retry) says what is wrong
+            log.warning("socket event %s: database unavailable: %s", protocol.NOTE_SUBMIT,
+                        getattr(exc, "sqlite_errorname", type(exc).__name__))
+            return protocol.error("unavailable", "the server cannot save notes right now;"
+                                  " your note stays on the phone and is sent again")
+        except Exception as exc:  # noqa: BLE001 - answered; a note that keeps failing stops
+            return self.strikes.failed(data, exc)
         if is_new:
             self.screens.note_added(note)
         return protocol.ok(id=note.id, duplicate=not is_new)
@@ -207,6 +253,35 @@ class Handlers:
         return protocol.ok()
 
 
+class Strikes:
+    """Notes that failed for a reason of their own, counted by note id (this process).
+
+    The first failures answer server_error, which the phone retries; from MAX_STRIKES
+    on the note is ``unstorable``: the phone stops resending it and gives the text back.
+    """
+    MAX_STRIKES = 3
+    REMEMBERED = 10_000
+
+    def __init__(self) -> None:
+        self.counts: OrderedDict[str, int] = OrderedDict()
+
+    def failed(self, data: Any, exc: Exception) -> dict[str, Any]:
+        note_id = str(data.get("id"))[:64] if isinstance(data, dict) else ""
+        count = self.counts.pop(note_id, 0) + 1
+        self.counts[note_id] = count
+        while len(self.counts) > self.REMEMBERED:
+            self.counts.popitem(last=False)
+        if count == 1:  # the traceback once; never the payload, which holds note text
+            log.error("socket event %s failed: %s", protocol.NOTE_SUBMIT, type(exc).__name__,
+                      exc_info=exc)
+        if count < self.MAX_STRIKES:
+            return protocol.error("server_error", "the server could not handle that; try again")
+        log.error("socket event %s: a note failed %d times (%s); the phone was told it cannot"
+                  " be stored", protocol.NOTE_SUBMIT, count, type(exc).__name__)
+        return protocol.error("unstorable", "the server cannot store this note; its text is"
+                              " given back to change or keep")
+
+
 def register(socketio: SocketIO) -> Handlers:
     """Attach every handler to this app's SocketIO (before init_app; then bind(app))."""
     handlers = Handlers(socketio)
@@ -221,8 +296,9 @@ def register(socketio: SocketIO) -> Handlers:
                           (protocol.BOX_SET, handlers.on_box_set),
                           (protocol.TABLE_NUMBERS_SET, handlers.on_table_numbers),
                           (protocol.PROJECTOR_VIEW_SET, handlers.on_projector_view),
-                          (protocol.EVAL_ANSWER, handlers.on_eval_answer)):
-        socketio.on(name)(handler)
+                          (protocol.EVAL_ANSWER, handlers.on_eval_answer),
+                          (frames.UNREADABLE_EVENT, lambda _data=None: None)):
+        socketio.on(name)(refuse_too_deep(handler))
     return handlers
 
 
@@ -230,7 +306,8 @@ def _field(data: Any, key: str) -> Any:
     return data.get(key) if isinstance(data, dict) else None
 
 
-def _authenticate(auth_data: Any) -> tuple[str, str]:
+def _authenticate(auth_data: Any) -> dict[str, Any]:
+    """Who a new connection is: {"event", "role"}, and for a control page "user" and "login"."""
     if not isinstance(auth_data, dict):
         raise ConnectionRefusedError("auth must be an object with event and role")
     event_id, role = auth_data.get("event"), auth_data.get("role")
@@ -238,10 +315,23 @@ def _authenticate(auth_data: Any) -> tuple[str, str]:
         raise ConnectionRefusedError("unknown role or event")
     if events.get_event(get_db(), event_id) is None:
         raise ConnectionRefusedError("unknown event")
-    secret, token = current_app.config["SECRET_KEY"], auth_data.get("token")
-    if role == "facilitator" and not auth.check_facilitator_token(secret, token, event_id):
-        raise ConnectionRefusedError("facilitator token missing or invalid")
-    if role == "projector" and not auth.check_projector_token(secret, token, event_id):
+    secret = current_app.config["SECRET_KEY"]
+    me: dict[str, Any] = {"event": event_id, "role": role}
+    if role == "facilitator":
+        claims = auth.read_facilitator_token(secret, auth_data.get("token"), event_id)
+        if claims is None:
+            raise ConnectionRefusedError("facilitator token missing or invalid")
+        me.update(user=claims["user"], login=claims["login"])
+        if not _still_allowed(me):
+            raise ConnectionRefusedError("logged out or no longer a facilitator of this event")
+    if role == "projector" and not auth.check_projector_token(secret, auth_data.get("token"),
+                                                              event_id):
         raise ConnectionRefusedError("projector key missing or invalid: open the projector link "
                                      "from the control page")
-    return event_id, role
+    return me
+
+
+def _still_allowed(me: dict[str, Any]) -> bool:
+    """A control page's log-in still stands and its user still runs the event (checked on
+    connect and before every command: a log-out or a revoke on any process counts)."""
+    return accounts.may_control(get_db(), me["user"], me["login"], me["event"], now_ms())

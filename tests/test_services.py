@@ -185,6 +185,10 @@ def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, de
 
 
 def test_report_survives_control_characters(db, demo):
-    notes.submit_note(db, demo.id, note_payload("ring\x07 klockan\x1b och\ttab"), NOW)
+    """New notes with ESC or BEL are refused (test_attacks_input.py); ones stored before remain."""
+    from facilitator.models import Note
+    with db.atomic():
+        store.insert_note(db, Note(str(uuid.uuid4()), demo.id, "ring\x07 klockan\x1b och\ttab",
+                                   "2026-11-23T09:00:00.000+00:00"))
     document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     assert "ring klockan och\ttab" in [p.text for p in document.paragraphs]

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 
@@ -184,7 +185,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
         gevent.config.track_greenlet_tree = False
     monkey.patch_all()
-    from ..serving import announce, public_url_for, start_auto_advance, start_embedding, start_purge
+    from ..serving import (announce, public_url_for, start_auto_advance, start_embedding,
+                           start_facilitator_recheck, start_purge)
 
     app = _app(args.db, ASYNC_MODE="gevent")
     if not app.config["PUBLIC_URL"]:
@@ -192,8 +194,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     announce(app, args.host, args.port)
     start_auto_advance(app)
     start_purge(app)
+    start_facilitator_recheck(app)
     start_embedding(app)
-    app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
+    from ..webserver import serve
+
+    serve(app, args.host, args.port)  # no access log; timeouts; the open-file limit raised
     return 0
 
 
@@ -238,6 +243,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             raise UserError("the passwords differ")
     messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
                 "weak_password": "the password needs 10 to 256 characters",
+                "common_password": "that password is too common (or built from the username);"
+                                   " choose a longer phrase",
                 "taken": "that username is taken"}
     with _database(args.db) as (_app_, db):
         try:
@@ -291,13 +298,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = notes.export_csv(db, args.event_id, ";" if args.semicolon else ",")
     if not args.output:
-        sys.stdout.write(text.removeprefix("\ufeff"))
+        sys.stdout.write(terminal_safe(text.removeprefix("\ufeff")))
         return 0
     try:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
     return 0
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters other than tab and line breaks written out as \\u001b etc. (a JSON
+    escape, so JSON stays valid), so a note with ESC or BEL cannot drive the terminal that
+    shows it; a file written with -o keeps them as they are."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"
+                   else ch for ch in text)
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from ..domain.notes import (NoteError, note_question, optional_whole_number, val
                             validate_note_text)
 from ..models import Event, Note
 from ..phones import Phone
-from ..store.notewriter import NoteWriter
+from ..store.notewriter import NoteWriter, WriterTimeout  # noqa: F401 - for the handlers
 
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes")
 MAX_PREPARED_BY = 200

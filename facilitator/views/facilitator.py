@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import io
 import random
+from datetime import datetime, timezone
 
 from flask import (Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template,
                    request, send_file, url_for)
 from flask_login import current_user
 
 from ..usecases import accounts, notes, programme, events, reports
-from .. import auth
 from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.logo import LogoError
-from .common import links_for, load_own_event, public_base_url, timer_context
+from ..screens import screens
+from .common import (links_for, load_own_event, owned_event_or_403, public_base_url,
+                     socket_token, timer_context)
 
 bp = Blueprint("facilitator", __name__)
 bp.url_value_preprocessor(load_own_event)
@@ -61,7 +63,7 @@ def event(event_id: str):
     event = g.event
     db = get_db()
     overview = events.event_overview(db, event)
-    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    token = socket_token(event)
     prepare_url = url_for("participant.prepare", token=notes.prepare_token(db, event.id, _rng),
                           _external=False)
     return render_template("facilitator/event.html", event=event, links=links_for(event),
@@ -69,14 +71,35 @@ def event(event_id: str):
                            questions={q.id: q.text for q in overview.questions},
                            asked={q.id for q in events.asked_questions(db, event.id)},
                            prepare_url=public_base_url().rstrip("/") + prepare_url,
-                           **timer_context(event))
+                           **_members_context(db, event), **timer_context(event))
+
+
+def _members_context(db, event) -> dict:
+    """Who runs the event (everyone sees it); the owner also sees the invites still open."""
+    owner = accounts.is_owner(db, current_user, event.id)
+    invites = [{"token": token, "until": _day(expires), "uses_left": left}
+               for token, expires, left in accounts.pending_invites(db, event.id, now_ms())]
+    return {"members": accounts.members(db, event.id), "is_owner": owner,
+            "invites": invites if owner else []}
+
+
+def _day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, timezone.utc).date().isoformat()
+
+
+@bp.get("/f/events/<event_id>/socket-token")
+def socket_token_json(event_id: str):
+    """A fresh socket token for a control page that reconnects (the page's one lives minutes)."""
+    response = jsonify(token=socket_token(g.event))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/f/events/<event_id>/remote")
 def remote(event_id: str):
     """The facilitator's own phone as a remote for the timer and the steps (same log-in)."""
     event = g.event
-    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    token = socket_token(event)
     return render_template("facilitator/remote.html", event=event, token=token,
                            steps=events.event_overview(get_db(), event).steps,
                            **timer_context(event))
@@ -100,7 +123,7 @@ def edit(event_id: str):
 
 @bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
 def delete(event_id: str):
-    event = g.event
+    event = owned_event_or_403(event_id)
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
@@ -172,16 +195,39 @@ def export(event_id: str, fmt: str):
 
 @bp.post("/f/events/<event_id>/invite")
 def invite_create(event_id: str):
-    """A co-facilitator link for this event, valid for a week."""
-    event = g.event
-    token = accounts.create_invite(get_db(), event.id, _rng, now_ms())
+    """A co-facilitator link for this event: for one person (or ``uses``), valid for a week."""
+    event = owned_event_or_403(event_id)
+    try:
+        uses = accounts.clean_invite_uses(request.form.get("uses"))
+    except events.ValidationError:
+        abort(400, description="bad_uses")
+    token = accounts.create_invite(get_db(), event.id, _rng, now_ms(), uses)
     link = public_base_url().rstrip("/") + url_for(".invite", token=token)
-    return render_template("facilitator/invite_created.html", event=event, link=link)
+    return render_template("facilitator/invite_created.html", event=event, link=link, uses=uses)
+
+
+@bp.post("/f/events/<event_id>/invites/withdraw")
+def invite_withdraw(event_id: str):
+    event = owned_event_or_403(event_id)
+    accounts.withdraw_invite(get_db(), event.id, request.form.get("token"))
+    return redirect(url_for(".event", event_id=event.id, _anchor="members"))
+
+
+@bp.post("/f/events/<event_id>/members/<int:user_id>/revoke")
+def member_revoke(event_id: str, user_id: int):
+    """The owner takes a co-facilitator off the event; their open control pages close."""
+    event = owned_event_or_403(event_id)
+    try:
+        accounts.revoke_member(get_db(), event.id, user_id)
+    except events.ValidationError:
+        abort(400, description="not_a_co_facilitator")
+    screens().facilitators_gone(event_id=event.id, user_id=user_id)
+    return redirect(url_for(".event", event_id=event.id, _anchor="members"))
 
 
 @bp.post("/f/events/<event_id>/retention")
 def retention(event_id: str):
-    event = g.event
+    event = owned_event_or_403(event_id)  # a day's retention would delete it: the owner's call
     try:
         accounts.set_retention(get_db(), event.id, request.form.get("retention_days"))
     except events.ValidationError:

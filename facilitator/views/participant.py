@@ -9,6 +9,7 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
+from .. import limits
 from ..usecases import notes, people, rotation, events, timing
 from .. import phones
 from ..clock import now, now_ms
@@ -30,6 +31,7 @@ def enter_code():
         event = events.event_with_code(get_db(), code[:32])
         if event:
             return redirect(url_for(".join", code=event.join_code))
+        limits.note_miss()
         return render_template("participant/enter_code.html", code=code, unknown=True), 404
     return render_template("participant/enter_code.html", code="", unknown=False)
 
@@ -37,6 +39,7 @@ def enter_code():
 @bp.get("/<code>")
 def join(code: str):
     event = _event_or_404(code)
+    limits.note_join(event.join_code)  # this phone is in: a venue-wide refusal spares it
     return _render_join(event)
 
 
@@ -110,6 +113,7 @@ def _render_join(event, error: str | None = None, text: str = "", checkin_error:
 def _event_or_404(code: str):
     event = events.event_with_code(get_db(), code[:32])
     if event is None:
+        limits.note_miss()
         abort(404, description="unknown_code")
     g.event_language = event.language
     return event
@@ -120,7 +124,10 @@ def _event_or_404(code: str):
 def prepare(token: str):
     """The pre-event box: a municipality or group sends prepared answers before the day."""
     db = get_db()
-    event = notes.event_for_prepare_token(db, token) or abort(404)
+    event = notes.event_for_prepare_token(db, token)
+    if event is None:
+        limits.note_miss()
+        abort(404)
     g.event_language = event.language
     questions = events.asked_questions(db, event.id)
     if request.method == "GET":
@@ -169,4 +176,6 @@ def privacy():
         event = events.event_with_code(get_db(), code)
         if event:
             g.event_language = event.language
+        else:
+            limits.note_miss()
     return render_template("participant/privacy.html", event=event)

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import random
 
-from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import auth
 from ..usecases import people, rotation
 from ..clock import now
 from ..db import get_db
@@ -14,7 +13,7 @@ from ..domain.qr import qr_bytes
 from ..domain.registration import RegistrationError
 from ..screens import screens
 from ..usecases.validation import ValidationError
-from .common import links_for
+from .common import links_for, socket_token
 from .facilitator import bp
 
 _rng = random.SystemRandom()
@@ -160,7 +159,7 @@ def _render(event, form=None, settings_form=None, errors=None, import_error=None
     config = view["settings"]
     return render_template(
         "facilitator/rotation.html", event=event, form=form or {}, errors=errors or {},
-        token=auth.facilitator_token(current_app.config["SECRET_KEY"], event.id),
+        token=socket_token(event),
         import_error=import_error, imported=imported, modes=rotation.MODES,
         settings_form=settings_form or {"mode": config.mode, "size": config.size,
                                         "tables": config.tables or "", "rounds": config.rounds},

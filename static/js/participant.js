@@ -58,7 +58,7 @@
       if (res.ok) { note.state = "received"; }
       else if (res.error === "box_closed") { note.state = "waiting"; showBox(false); }
       else if (res.error === "rate_limited" || res.error === "server_error" ||
-               res.error === "no_phone_key") { /* retried by flush */ }
+               res.error === "no_phone_key" || res.error === "unavailable") { /* retried by flush */ }
       else { reject(note, res); }
       save(notes);
       render();
@@ -72,7 +72,9 @@
     if (!textarea.value) { textarea.value = note.text; updateCount(); }
     announce(res.error === "too_long" ? msg.msgTooLong :
              res.error === "bad_table" ? msg.msgBadTable :
-             res.error === "empty" ? msg.msgEmpty : msg.msgRejected, true);
+             res.error === "empty" ? msg.msgEmpty :
+             res.error === "unstorable" ? msg.msgUnstorable :
+             res.error === "bad_text" ? msg.msgBadText : msg.msgRejected, true);
   }
 
   function flush() {

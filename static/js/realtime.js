@@ -15,7 +15,7 @@
     this.offsetMs = 0;        // server clock minus ours
     this.bestRtt = Infinity;
     this.timer = null;        // last timer_state payload
-    this.socket = io({ auth: auth, reconnectionDelayMax: 5000 });
+    this.socket = io({ auth: freshAuth(auth), reconnectionDelayMax: 5000 });
     this.socket.on("connect", this.syncClock.bind(this));
     this.phoneReady = false;
     if (auth.role === "participant") {
@@ -166,6 +166,21 @@
     b[8] = (b[8] & 0x3f) | 0x80;
     var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  /* A control page's token lives minutes (it names the log-in, which a log-out ends): the
+     first connect uses the page's, every reconnect fetches a fresh one. */
+  function freshAuth(auth) {
+    if (auth.role !== "facilitator") { return auth; }
+    var first = true;
+    return function (cb) {
+      if (first) { first = false; cb(auth); return; }
+      fetch("/f/events/" + encodeURIComponent(auth.event) + "/socket-token",
+            { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (body) { if (body.token) { auth.token = body.token; } cb(auth); },
+              function () { cb(auth); });
+    };
   }
 
   function pageAuth() {
