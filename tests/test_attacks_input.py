@@ -158,23 +158,24 @@ HOSTILE_NOTES = ["Första raden\n# Falsk rubrik\n---\n## Till", "rad\r# Rubrik v
 
 
 def test_a_note_cannot_add_headings_or_rules_to_the_markdown_report(app, db, demo, client):
+    """The report keeps each note on one line of its own list item, every Markdown character
+    escaped: whatever a note holds, no line of the report becomes a heading, rule or fence."""
     for text in HOSTILE_NOTES:
         notes.submit_note(db, demo.id, note_payload(text), NOW, prepared_by="")
     body = client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)
+    words = ("Falsk", "Rubrik via", "Setext", "numrerad", "citat", "kod")
     for line in re.split(r"\r\n|\r|\n", body):
-        quoted = re.match(r"^(?:> ?)+(.*)$", line)
-        if not quoted:
-            assert "Falsk" not in line and "Rubrik via" not in line and "Setext" not in line
+        if not any(w in line for w in words):
             continue
-        inner = quoted.group(1)
+        inner = re.sub(r"^(?:> ?)*(?:[-*] |\| )?(?:\*\*)?", "", line)  # our own item or cell
         assert not re.match(r"^\s{0,3}(#{1,6}(\s|$)|[-*_=]{3,}\s*$|[-+*]\s|\d+[.)]\s|>|```|~~~)",
                             inner), line
+        assert not re.match(r"^\s{0,3}#{1,6}\s", line), line
     assert "Falsk rubrik" in body and "Rubrik via CR" in body
 
 
 def test_markdown_shows_the_note_text_unchanged_when_rendered():
-    from facilitator.domain.report.markdown import _quote
-    from facilitator.models import Note
-    quoted = _quote(Note("id", "e", "# inte rubrik\n---", "2026-11-23T09:00:00.000+00:00", None))
-    unescaped = re.sub(r"\\(.)", r"\1", quoted.replace("> ", ""))
-    assert unescaped == "# inte rubrik\n---"
+    from facilitator.domain.report.markdown import _line
+    shown = _line("# inte rubrik\n---")
+    assert not shown.startswith("#")
+    assert re.sub(r"\\(.)", r"\1", shown) == "# inte rubrik ---"

@@ -134,7 +134,8 @@ def delete(event_id: str):
 
 REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "pdf": "application/pdf",
-                "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
+                # send_file adds "; charset=utf-8" to text/* itself (once)
+                "md": "text/markdown", "csv": "text/csv",
                 "json": "application/json; charset=utf-8"}
 
 
@@ -188,7 +189,8 @@ def export(event_id: str, fmt: str):
         mimetype = "text/csv"
     else:
         abort(404)
-    return send_file(io.BytesIO(body.encode("utf-8")), mimetype=f"{mimetype}; charset=utf-8",
+    return send_file(io.BytesIO(body.encode("utf-8")), mimetype=mimetype if mimetype.startswith("text/")
+                     else f"{mimetype}; charset=utf-8",
                      as_attachment=True,
                      download_name=reports.notes_filename(get_db(), event.id, fmt))
 
