@@ -36,7 +36,7 @@ def test_note_table_cannot_hold_identity():
 
 
 # Tables that hold people on purpose (accounts; the rotation's names, never linked to notes).
-PEOPLE_TABLES = {"users", "event_members", "invites", "people", "rotation_wishes",
+PEOPLE_TABLES = {"users", "logins", "event_members", "invites", "people", "rotation_wishes",
                  "rotation_rounds", "_sqlite_migrations"}
 IDENTIFYING = ("participant", "device", "ip", "agent", "session", "user", "phone", "sid",
                "address", "person", "cookie", "fingerprint", "name")
