@@ -81,7 +81,7 @@ def test_edit_event(client, db, demo):
 
 def test_delete_needs_confirmation(client, db, demo):
     confirm_page = client.get(f"/f/events/{demo.id}/delete")
-    assert confirm_page.status_code == 200 and "Ta bort för gott" in text(confirm_page)
+    assert confirm_page.status_code == 200 and "Radera evenemanget" in text(confirm_page)
     refused = client.post(f"/f/events/{demo.id}/delete", data={})
     assert refused.status_code == 400 and events.get_event(db, demo.id) is not None
     done = client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
