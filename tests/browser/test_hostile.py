@@ -17,9 +17,10 @@ PAYLOADS = [
     'javascript:window.pwned=4',
     '{{ config }} {% for x in range(3) %}x{% endfor %} ${7*7}',
     '\u202eRTL-override text\u202c and \u200bzero\u200dwidth',
-    'bell\x07 escape\x1b[31m tab\there',
     "'; DROP TABLE notes; --",
 ]
+# Raw control characters (BEL, ESC) are refused at the door since issue 24 (bad_text, tested in
+# tests/test_attacks_input.py); a tab is kept.
 
 
 def test_hostile_notes_stay_text_everywhere(live_server, pages, facilitator_page):

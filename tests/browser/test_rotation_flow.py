@@ -119,7 +119,7 @@ def test_a_table_card_link_asks_before_it_sets_the_table(live_server, pages, fac
     demo = live_server.demo
     control = facilitator_page(demo["facilitator_url"] + "/rotation")
     control.fill("#rot-seats", "6")
-    control.click('[data-action="rotation-seats"]')
+    submit(control, '[data-action="rotation-seats"]')
     events = facilitator_page()
     events.check('[data-action="table-numbers"]')
     phone = pages(demo["join_url"] + "?t=7", 360, 740, is_mobile=True)
