@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from .support import show_on_projector
+from .support import show_on_projector, wait_for_welcome
 
 PHONE = {"is_mobile": True, "has_touch": True}
 
@@ -68,6 +68,7 @@ def test_table_numbers_group_from_three_notes(live_server, pages, facilitator_pa
     facilitator = facilitator_page()
     phone = pages(demo["join_url"], 360, 740, **PHONE)
     expect(phone.locator("[data-table-field]")).to_be_hidden()
+    wait_for_welcome(facilitator)
     facilitator.check('[data-action="table-numbers"]')
     expect(phone.locator("[data-table-field]")).to_be_visible()
     phone.fill("[data-note-table]", "5")

@@ -7,7 +7,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 
-from .support import log_in, show_on_projector, submit
+from .support import log_in, show_on_projector, submit, wait_for_welcome
 from .test_accessibility import violations
 
 
@@ -121,6 +121,7 @@ def test_a_table_card_link_asks_before_it_sets_the_table(live_server, pages, fac
     control.fill("#rot-seats", "6")
     submit(control, '[data-action="rotation-seats"]')
     events = facilitator_page()
+    wait_for_welcome(events)
     events.check('[data-action="table-numbers"]')
     phone = pages(demo["join_url"] + "?t=7", 360, 740, is_mobile=True)
     expect(phone.locator("[data-table-field]")).to_be_visible()
