@@ -10,16 +10,11 @@ from __future__ import annotations
 from importlib import import_module
 
 FAMILIES = ("events", "programme", "timer", "notes", "accounts", "evaluation", "rotation",
-            "themes", "votes")
+            "themes")
 
 
 def _reexport(family: str) -> list[str]:
-    try:
-        module = import_module(f".{family}", __name__)
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{family}":
-            raise
-        return []  # a family not (yet) in this build
+    module = import_module(f".{family}", __name__)
     names = [name for name, value in vars(module).items()
              if callable(value) and not name.startswith("_")
              and getattr(value, "__module__", None) == module.__name__]
