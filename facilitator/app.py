@@ -8,7 +8,7 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from . import config as config_module
-from . import db, i18n, security, sockets
+from . import db, frames, i18n, limits, security, sockets
 from .screens import Screens
 from .usecases import notes, votes
 from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
@@ -27,6 +27,7 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config["DB_PATH"] = settings["DB_PATH"] or str(instance / "facilitator.sqlite3")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module.load_secret_key(instance)
+    limits.check_config(app)
     db.init_app(app)
     # One group committer per app (per process): notes from phones, acked after commit.
     app.extensions["facilitator_notes"] = notes.note_writer(app.config["DB_PATH"])
@@ -46,8 +47,11 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     # in its own connection's greenlet only (docs/performance.md).
     socketio.init_app(app, async_mode=app.config["ASYNC_MODE"],
                       message_queue=app.config["MESSAGE_QUEUE"] or None,
-                      max_http_buffer_size=64 * 1024, async_handlers=False)
+                      max_http_buffer_size=64 * 1024, async_handlers=False, json=frames)
     # The one "tell the screens" object: views and socket handlers both call it.
     app.extensions["screens"] = Screens(socketio, app)
     handlers.bind(app, app.extensions["screens"])  # note_submit on python-socketio directly
+    app.extensions["facilitator_handlers"] = handlers
+    app.wsgi_app = security.with_headers(app.wsgi_app)  # type: ignore[method-assign]
+    limits.trust_proxies(app)  # outermost: Socket.IO requests see the client's address too
     return app

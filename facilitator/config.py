@@ -32,18 +32,41 @@ DEFAULTS: dict[str, Any] = {
     "MESSAGE_QUEUE": "",
     "DEFAULT_LOCALE": "sv",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-    # Notes one phone's connection may send per minute; more wait in its outbox.
+    # Notes one phone (its server-issued key, over all its connections) may send per
+    # minute; connections without a key share one such allowance per address. More
+    # wait in the phone's outbox and go a few seconds later.
     "NOTE_LIMIT_PER_MINUTE": 30,
+    # The ceiling for all phones behind one address, per event and minute (a venue
+    # NAT puts a whole room behind one address: raise it for very large rooms).
+    "NOTE_LIMIT_PER_ADDRESS_PER_MINUTE": 600,
+    # New phone keys one address may get per event and minute (what a vote-stuffing
+    # script is held to; a phone keeps its key, so only arrivals count).
+    "PHONE_KEYS_PER_ADDRESS_PER_MINUTE": 120,
+    # Check-ins one phone key may make per event and minute, and one address.
+    "CHECKIN_LIMIT_PER_PHONE": 3,
+    "CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE": 120,
     # notes_count and tables go to control pages and projectors at most this often
     # per event while notes pour in (0: after every note).
     "PUSH_INTERVAL_MS": 250,
+    # Reverse proxies in front of the server whose X-Forwarded-For/-Proto are believed
+    # (0: none; the headers are ignored). See docs/deploy.md.
+    "TRUSTED_PROXIES": 0,
+    # Where rate-limit counts live (redis://...); empty: the Redis message queue, else memory.
+    "RATELIMIT_STORAGE": "",
+    # `facilitator serve`: seconds a new connection has for its request line and headers,
+    # and a kept-alive one may sit idle before its next request (webserver.py).
+    "HEADER_TIMEOUT_S": 10,
+    "IDLE_TIMEOUT_S": 60,
     "TEMPLATES_DIR": str(shipped("templates")),
     "STATIC_DIR": str(shipped("static")),
 }
 
 # Environment variables that are read, each as FACILITATOR_<NAME>.
 ENV_KEYS = ("DB_PATH", "PUBLIC_URL", "ASYNC_MODE", "MESSAGE_QUEUE", "SECRET_KEY",
-            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES")
+            "DEFAULT_LOCALE", "INSTANCE_PATH", "NOTE_LIMIT_PER_MINUTE", "SECURE_COOKIES",
+            "NOTE_LIMIT_PER_ADDRESS_PER_MINUTE", "PHONE_KEYS_PER_ADDRESS_PER_MINUTE",
+            "CHECKIN_LIMIT_PER_PHONE", "CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE",
+            "TRUSTED_PROXIES", "RATELIMIT_STORAGE", "HEADER_TIMEOUT_S", "IDLE_TIMEOUT_S")
 
 
 def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:

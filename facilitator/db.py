@@ -7,6 +7,7 @@ closing the last one checkpoints the WAL, together more than the write itself.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -27,6 +28,7 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     deletes cascade; busy_timeout lets a second writer wait instead of fail.
     """
     Path(path).parent.mkdir(parents=True, exist_ok=True)
+    _create_private(Path(path))
     # check_same_thread=False: a pooled connection may serve another thread
     # later, but only ever one app context at a time.
     db = sqlite_utils.Database(sqlite3.connect(str(path), check_same_thread=False))
@@ -35,7 +37,29 @@ def connect(path: str | Path) -> sqlite_utils.Database:
         db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
+    owner_only(Path(path))
+    # SQLite quietly opens a file it may not write read-only, and such a connection stays
+    # read-only after the file becomes writable: it is marked, and never kept for reuse.
+    db.opened_read_only = (str(path) != ":memory:"  # type: ignore[attr-defined]
+                           and not os.access(path, os.W_OK))
     return db
+
+
+def _create_private(path: Path) -> None:
+    """Create the file readable by its owner only before SQLite does (SQLite gives the WAL
+    and shared-memory files the database file's permissions)."""
+    if str(path) != ":memory:" and not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def owner_only(path: Path) -> None:
+    """Take group and world access off the database and its WAL files (notes are in them)."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except OSError:  # not there (yet), or not ours to change
+            continue
 
 
 class Pool:
@@ -55,6 +79,9 @@ class Pool:
     def release(self, db: sqlite_utils.Database) -> None:
         if db.conn.in_transaction:  # a handler failed mid-way: never hand that on
             db.conn.rollback()
+        if getattr(db, "opened_read_only", False):  # the next one may find the file writable
+            db.close()
+            return
         with self.lock:
             if len(self.idle) < self.size:
                 self.idle.append(db)

@@ -228,30 +228,111 @@ def m010_theme_notes_by_hand(db: Database) -> None:
 
 
 @migrations()
-def m011_votes(db: Database) -> None:
-    """Dot votes, their options (fixed when a vote opens) and the phones' ballots.
+def m011_phone_keys_and_check_in(db: Database) -> None:
+    """Answers that nothing joins (issue 24), and check-in off until the facilitator opens it.
 
-    A ballot is keyed by a digest of a random key the phone makes for that one
-    vote: no participant, device, IP or time is stored, and ballots of
-    different votes cannot be joined. ``dots`` is JSON {option id: count}.
+    ``eval_answers`` becomes a WITHOUT ROWID table keyed (item, answer key): rows are
+    kept in key order, and an answer key is an HMAC of the phone and the item, so the
+    order in which a phone answered two items is not kept. ``updated_at`` is cut to
+    the minute. The old table's rows are copied the same way.
+    """
+    db.execute("""
+        CREATE TABLE eval_answers_keyed (
+            item_id INTEGER NOT NULL REFERENCES eval_items(id),
+            answer_key TEXT NOT NULL,
+            value INTEGER,
+            comment TEXT,
+            updated_at TEXT,
+            PRIMARY KEY (item_id, answer_key)
+        ) WITHOUT ROWID
+    """)
+    db.execute("""
+        INSERT INTO eval_answers_keyed (item_id, answer_key, value, comment, updated_at)
+        SELECT item_id, answer_key, value, comment, substr(updated_at, 1, 16) || '+00:00'
+        FROM eval_answers
+    """)
+    db.execute("DROP TABLE eval_answers")
+    db.execute("PRAGMA legacy_alter_table = ON")
+    db.execute("ALTER TABLE eval_answers_keyed RENAME TO eval_answers")
+    db.execute("PRAGMA legacy_alter_table = OFF")
+    db["events"].add_column("checkin_open", int, not_null_default=0)
+
+
+@migrations()
+def m012_table_rounds(db: Database) -> None:
+    """Table groups per round, counted by phones (issue 24).
+
+    ``notes.step_id`` is the programme step the room was in when the note came (the
+    round); it says nothing about who wrote it. ``table_tags`` holds, per event,
+    table and step, one tag per phone that wrote a note there: an HMAC of the phone
+    key and (table, step), so tags of one phone at two tables or rounds differ. No
+    note id: the table says how many phones wrote at a table in a round, not which
+    note is whose. WITHOUT ROWID keeps no arrival order.
+    """
+    db["notes"].add_column("step_id", int)
+    db.execute("""
+        CREATE TABLE table_tags (
+            event_id TEXT NOT NULL REFERENCES events(id),
+            table_no INTEGER NOT NULL,
+            step_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (event_id, table_no, step_id, tag)
+        ) WITHOUT ROWID
+    """)
+    db.execute("""
+        CREATE TRIGGER events_delete_table_tags BEFORE DELETE ON events BEGIN
+            DELETE FROM table_tags WHERE event_id = OLD.id;
+        END
+    """)
+
+
+@migrations()
+def m013_logins_and_single_use_invites(db: Database) -> None:
+    """Server-side log-ins, so a log-out ends a copied cookie too; invites with a use count.
+
+    A ``logins`` row is one signed-in browser; the session cookie names it, and
+    log-out deletes it. Invites made before this are single use from now on.
+    """
+    db["logins"].create({"id": str, "user_id": int, "created_ms": int}, pk="id",
+                        foreign_keys=[("user_id", "users", "id")],
+                        not_null={"user_id", "created_ms"})
+    db["logins"].create_index(["user_id"])
+    db["invites"].add_column("uses_left", int, not_null_default=1)
+
+
+@migrations()
+def m014_votes(db: Database) -> None:
+    """Dot votes (issue 19), their options (fixed when a vote opens) and the phones' ballots.
+
+    A ballot is keyed by ``ballot_key``: the phone's server-issued key derived for
+    that one vote (phones.py, an HMAC of the phone and the vote), so no participant,
+    device, address or time is stored and ballots of two votes cannot be joined.
+    WITHOUT ROWID keeps no arrival order. ``dots`` is JSON {option id: count};
+    ``source_digest`` tells whether the themes or notes a vote came from changed.
     """
     db["votes"].create({
         "id": int, "event_id": str, "position": int, "title": str, "source": str,
         "question_id": int, "dots": int, "max_per_option": int, "status": str,
-        "results_visible": int, "step_id": int, "fingerprint": str,
+        "results_visible": int, "step_id": int, "source_digest": str,
     }, pk="id", foreign_keys=[("event_id", "events", "id")], not_null={"event_id", "title"},
         defaults={"source": "manual", "dots": 3, "max_per_option": 0, "status": "draft",
-                  "results_visible": 1, "fingerprint": ""})
+                  "results_visible": 1, "source_digest": ""})
     db["votes"].create_index(["event_id"])
     db["vote_options"].create({
         "id": int, "vote_id": int, "event_id": str, "position": int, "label": str, "ref": str,
     }, pk="id", foreign_keys=[("vote_id", "votes", "id")], not_null={"vote_id", "label"},
         defaults={"ref": ""})
     db["vote_options"].create_index(["vote_id"])
-    db["vote_ballots"].create({
-        "vote_id": int, "ballot_key": str, "event_id": str, "seq": int, "dots": str,
-    }, pk=("vote_id", "ballot_key"), foreign_keys=[("vote_id", "votes", "id")],
-        not_null={"seq", "dots"})
+    db.execute("""
+        CREATE TABLE vote_ballots (
+            vote_id INTEGER NOT NULL REFERENCES votes(id),
+            ballot_key TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            dots TEXT NOT NULL,
+            PRIMARY KEY (vote_id, ballot_key)
+        ) WITHOUT ROWID
+    """)
     db.execute("""
         CREATE TRIGGER events_delete_votes BEFORE DELETE ON events BEGIN
             DELETE FROM vote_ballots WHERE event_id = OLD.id;
@@ -262,7 +343,7 @@ def m011_votes(db: Database) -> None:
 
 
 @migrations()
-def m012_note_scope(db: Database) -> None:
+def m015_note_scope(db: Database) -> None:
     """Whether a note is for the shared work or the own municipality's ("shared" | "own" |
     NULL), and whether an event's phones are asked (seed 003's last step)."""
     db["notes"].add_column("scope", str)

@@ -24,6 +24,7 @@ class Event:
     table_numbers: bool = False
     retention_days: int = 90
     ask_scope: bool = False  # phones ask: for the shared work or our own municipality's?
+    checkin_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Note:
     prepared_by: str = ""
     table_no: int | None = None
     scope: str | None = None  # "shared" | "own" (seed 003's last step) | None
+    step_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class User:
     """A facilitator account. Participants never have one."""
     id: int
     username: str
+    login_id: str = ""  # the server-side log-in this browser holds (see usecases/accounts.py)
 
     # Flask-Login's user protocol
     is_authenticated = True
@@ -108,7 +111,8 @@ class User:
     is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the session cookie holds: the user and the log-in, so log-out can end it."""
+        return f"{self.id}:{self.login_id}"
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,7 @@ class VoteOption:
 @dataclass(frozen=True)
 class Vote:
     """A dot vote. Its options are fixed when it opens: a later change to the themes it
-    came from does not move dots already placed (``fingerprint`` tells that it changed)."""
+    came from does not move dots already placed (``source_digest`` tells that it changed)."""
     id: int
     event_id: str
     title: str
@@ -192,5 +196,5 @@ class Vote:
     status: str = "draft"       # "draft" | "open" | "closed"
     results_visible: bool = True  # live bars on the projector, or hidden until closed
     step_id: int | None = None  # a programme step that opens it
-    fingerprint: str = ""       # the source's options when the vote opened
+    source_digest: str = ""     # a digest of the source's options when the vote opened
     options: tuple[VoteOption, ...] = ()

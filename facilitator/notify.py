@@ -1,7 +1,10 @@
 """Room names and the only emit() calls.
 
 Rooms: ``event:<id>`` holds every screen of an event (facilitators,
-projectors, phones); ``event:<id>:facilitators`` only the control pages.
+projectors, phones); ``event:<id>:facilitators`` only the control pages;
+``event:<id>:projectors`` only the big screens. Whatever carries note texts,
+results or names goes to a named room, never to ``event:<id>``; screens.py
+decides what a projector may get for the view it shows.
 """
 from __future__ import annotations
 
@@ -31,19 +34,23 @@ def _note_viewers(event_id: str) -> list[str]:
     return [facilitators_room(event_id), projectors_room(event_id)]
 
 
+def _rooms(to: str | list[str] | None, default: str | list[str]) -> str | list[str]:
+    return default if to is None else to
+
+
 def timer_state(socketio: SocketIO, event_id: str, payload: dict[str, Any],
                 to: str | None = None) -> None:
     """To one client (``to`` = its sid) or to every screen of the event."""
     socketio.emit(protocol.TIMER_STATE, payload, to=to or event_room(event_id))
 
 
-def notes_added(socketio: SocketIO, event_id: str, payloads: list[dict[str, Any]]) -> None:
-    """New notes, oldest first, to the control pages and the projector wall; never to phones."""
-    socketio.emit(protocol.NOTES_ADDED, {"notes": payloads}, to=_note_viewers(event_id))
+def notes_added(socketio: SocketIO, payloads: list[dict[str, Any]], to: str | list[str]) -> None:
+    """New notes, oldest first, to control pages or to a projector wall; never to phones."""
+    socketio.emit(protocol.NOTES_ADDED, {"notes": payloads}, to=to)
 
 
-def note_updated(socketio: SocketIO, event_id: str, payload: dict[str, Any]) -> None:
-    socketio.emit(protocol.NOTE_UPDATED, payload, to=_note_viewers(event_id))
+def note_updated(socketio: SocketIO, payload: dict[str, Any], to: str | list[str]) -> None:
+    socketio.emit(protocol.NOTE_UPDATED, payload, to=to)
 
 
 def box_state(socketio: SocketIO, event_id: str, is_open: bool, table_numbers: bool,
@@ -62,10 +69,18 @@ def wall(socketio: SocketIO, notes: list[dict[str, Any]], to: str) -> None:
     socketio.emit(protocol.WALL, {"notes": notes}, to=to)
 
 
-def notes_count(socketio: SocketIO, event_id: str, count: int, to: str | None = None) -> None:
+def notes_count(socketio: SocketIO, event_id: str, count: int, visible: int,
+                to: str | None = None) -> None:
     """To the control pages and projectors: phones do not show it, and a burst of notes
-    from a full room would otherwise cost one message per phone per note."""
-    socketio.emit(protocol.NOTES_COUNT, {"count": count}, to=to or _note_viewers(event_id))
+    from a full room would otherwise cost one message per phone per note. ``count`` is
+    every note (the control page), ``visible`` the ones not hidden (the projector)."""
+    socketio.emit(protocol.NOTES_COUNT, {"count": count, "visible": visible},
+                  to=to or _note_viewers(event_id))
+
+
+def phones(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str | None = None) -> None:
+    """How many phones one process holds for the event, to the control pages only."""
+    socketio.emit(protocol.PHONES, payload, to=to or facilitators_room(event_id))
 
 
 def programme(socketio: SocketIO, event_id: str, payload: dict[str, Any],
@@ -87,8 +102,10 @@ def eval_items(socketio: SocketIO, event_id: str, items: list[dict[str, Any]],
 
 def eval_results(socketio: SocketIO, event_id: str, results: list[dict[str, Any]],
                  to: str | list[str] | None = None) -> None:
-    """Results that may be shown, to the control pages and the projector; never to phones."""
-    socketio.emit(protocol.EVAL_RESULTS, {"results": results}, to=to or _note_viewers(event_id))
+    """Results that may be shown, to the control pages (or a projector showing them); never
+    to phones."""
+    socketio.emit(protocol.EVAL_RESULTS, {"results": results},
+                  to=_rooms(to, facilitators_room(event_id)))
 
 
 def votes(socketio: SocketIO, event_id: str, open_votes: list[dict[str, Any]],
@@ -116,7 +133,8 @@ def seating(socketio: SocketIO, event_id: str, payload: dict[str, Any], to: str 
 
 def table_map(socketio: SocketIO, event_id: str, payload: dict[str, Any],
               to: str | None = None) -> None:
-    """Names and tables of the current round, to the projectors only."""
+    """Names and tables of the current round, to projectors (screens.py sends it only while
+    they show the table map)."""
     socketio.emit(protocol.TABLE_MAP, payload, to=to or projectors_room(event_id))
 
 

@@ -13,6 +13,11 @@ load balancer): the same call reaches every screen of the event in both cases.
 
 New notes are coalesced: a burst of a thousand costs the control pages and
 projectors a handful of ``notes_added``/``notes_count``/``tables`` messages.
+
+A projector is told only what the view it shows needs (issue 24): the wall's
+visible notes while it shows the wall, results while it shows results, names
+while it shows the table map; switching the view sends the new view's data.
+Hidden notes reach it only as "remove this id".
 """
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ from . import notify, protocol
 from .clock import now_ms
 from .db import get_db
 from .models import Note
+from .presence import HEARTBEAT_S, Presence
 from .usecases import evaluation, events, notes, rotation, timing, votes
 
 
@@ -41,6 +47,12 @@ class Screens:
         self.counts = notify.Coalescer(socketio, interval, self._in_app(self._push_added))
         self.table_counts = notify.Coalescer(socketio, interval, self._in_app(self.tables))
         self.tallies = notify.Coalescer(socketio, interval, self._in_app(self.vote_results))
+        # Phones connected to this process, per event, told to the control pages.
+        self.presence = Presence()
+        self.phone_counts = notify.Coalescer(socketio, interval, self.phones)
+        self.heartbeat_started = False
+        # Who closes the control pages of a log-out or a revoked member (sockets.Handlers).
+        self.gone_hooks: list[Callable[..., None]] = []
 
     def _in_app(self, push: Callable[[str], None]) -> Callable[[str], None]:
         def run(event_id: str) -> None:
@@ -55,28 +67,70 @@ class Screens:
         notes_count to control pages and projectors, tables if it has a table number.
         Needs no app context (the socket path calls it without one)."""
         with self.added_lock:
-            self.added.setdefault(note.event_id, []).append(protocol.note_payload(note))
+            self.added.setdefault(note.event_id, []).append(note)
         self.counts.request(note.event_id)
         if note.table_no is not None:
             self.table_counts.request(note.event_id)
 
     def _push_added(self, event_id: str) -> None:
         with self.added_lock:
-            payloads = self.added.pop(event_id, [])
-        if payloads:
-            notify.notes_added(self.socketio, event_id, payloads)
+            added = self.added.pop(event_id, [])
+        if added:
+            notify.notes_added(self.socketio, [protocol.note_payload(n) for n in added],
+                               to=notify.facilitators_room(event_id))
+            shown = [protocol.wall_note_payload(n) for n in added if not n.hidden]
+            if shown and self._view(event_id) == "wall":
+                notify.notes_added(self.socketio, shown, to=notify.projectors_room(event_id))
         self.count(event_id)
 
     def note_updated(self, note: Note) -> dict[str, Any]:
-        """A facilitator hid/restored or starred a note; a hidden note leaves its table's count."""
+        """A facilitator hid/restored or starred a note; a hidden note leaves its table's count
+        and the wall (the projector gets its id only)."""
         payload = protocol.note_payload(note)
-        notify.note_updated(self.socketio, note.event_id, payload)
+        notify.note_updated(self.socketio, payload, to=notify.facilitators_room(note.event_id))
+        if self._view(note.event_id) == "wall":
+            notify.note_updated(self.socketio, protocol.wall_note_payload(note),
+                                to=notify.projectors_room(note.event_id))
+        self.count(note.event_id)            # the projector counts only what it shows
         if note.table_no is not None:
             self.tables(note.event_id)
         return payload
 
-    def count(self, event_id: str) -> None:
-        notify.notes_count(self.socketio, event_id, notes.count_notes(get_db(), event_id))
+    def count(self, event_id: str, to: str | None = None) -> None:
+        """Every note (the control page) and the visible ones (the projector)."""
+        db = get_db()
+        notify.notes_count(self.socketio, event_id, notes.count_notes(db, event_id),
+                           notes.count_visible(db, event_id), to=to)
+
+    # ---- phones connected now (presence.py) ------------------------------------------
+
+    def phone_joined(self, event_id: str) -> None:
+        self.presence.join(event_id)
+        self._phones_changed(event_id)
+
+    def phone_left(self, event_id: str) -> None:
+        self.presence.leave(event_id)
+        self._phones_changed(event_id)
+
+    def _phones_changed(self, event_id: str) -> None:
+        if not self.heartbeat_started:
+            self.heartbeat_started = True
+            self.socketio.start_background_task(self._heartbeat)
+        self.phone_counts.request(event_id)
+
+    def phones(self, event_id: str, to: str | None = None) -> None:
+        """How many phones this process holds for the event; needs no app context."""
+        notify.phones(self.socketio, event_id, self.presence.payload(event_id, now_ms()), to=to)
+
+    def _heartbeat(self) -> None:
+        """Repeat this process's counts, so the control pages' sums stay true."""
+        while True:
+            self.socketio.sleep(HEARTBEAT_S)
+            for event_id in self.presence.events():
+                self.phones(event_id)
+
+    def _view(self, event_id: str) -> str:
+        return events.get_event(get_db(), event_id).projector_view
 
     def box(self, event_id: str, to: str | None = None) -> None:
         event = events.get_event(get_db(), event_id)
@@ -115,7 +169,16 @@ class Screens:
         self.results(event_id)
 
     def results(self, event_id: str) -> None:
-        notify.eval_results(self.socketio, event_id, evaluation.shown_results(get_db(), event_id))
+        results = evaluation.shown_results(get_db(), event_id)
+        notify.eval_results(self.socketio, event_id, results)
+        if self._view(event_id) == "results":
+            self._projector_results(event_id, results)
+
+    def _projector_results(self, event_id: str, results: list[dict[str, Any]],
+                           to: str | None = None) -> None:
+        """Counts and means only: the projector never shows comments."""
+        bare = [{k: v for k, v in r.items() if k != "comments"} for r in results]
+        notify.eval_results(self.socketio, event_id, bare, to=to or notify.projectors_room(event_id))
 
     def votes(self, event_id: str) -> None:
         """After the facilitator opens, closes or changes a vote: what phones may vote on,
@@ -133,14 +196,37 @@ class Screens:
         notify.vote_results(self.socketio, event_id, results, votes.shown(results))
 
     def seating(self, event_id: str) -> None:
-        """After any rotation change: tables per person to every screen, names to projectors."""
+        """After any rotation change: tables per person to every screen, names to projectors
+        that show the table map."""
         db = get_db()
         notify.seating(self.socketio, event_id, rotation.seat_payload(db, event_id))
-        notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id))
+        if self._view(event_id) == "tables":
+            notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id))
 
     def projector_view(self, event_id: str) -> None:
-        view = events.get_event(get_db(), event_id).projector_view
+        """The view changed: every screen learns it, projectors get what the new view shows."""
+        view = self._view(event_id)
         notify.projector_view(self.socketio, event_id, view)
+        self._view_content(event_id, view, notify.projectors_room(event_id))
+
+    def _view_content(self, event_id: str, view: str, to: str) -> None:
+        db = get_db()
+        if view == "wall":
+            notify.wall(self.socketio, notes.wall(db, event_id), to=to)
+        elif view == "tables":
+            notify.table_map(self.socketio, event_id, rotation.table_map(db, event_id), to=to)
+        elif view == "results":
+            self._projector_results(event_id, evaluation.shown_results(db, event_id), to=to)
+
+    # ---- facilitators -----------------------------------------------------------------
+
+    def facilitators_gone(self, login_id: str | None = None, event_id: str | None = None,
+                          user_id: int | None = None) -> None:
+        """A log-out (``login_id``) or a revoked member (``event_id`` and ``user_id``): their
+        control pages in this process are disconnected now; those on other processes are
+        refused at their next command and closed by the periodic check (sockets.py)."""
+        for hook in self.gone_hooks:
+            hook(login_id=login_id, event_id=event_id, user_id=user_id)
 
     # ---- a screen (re)connects -------------------------------------------------------
 
@@ -155,12 +241,12 @@ class Screens:
             notify.programme(socketio, event_id, timing.programme_payload(db, event_id, now_ms()),
                              to=sid)
             self.tables(event_id, to=sid)
+            self.phones(event_id, to=sid)
         if role == "projector":
             join_room(notify.projectors_room(event_id))
-            notify.wall(socketio, notes.wall(db, event_id), to=sid)
-            notify.table_map(socketio, event_id, rotation.table_map(db, event_id), to=sid)
+            self._view_content(event_id, event.projector_view, sid)
         notify.timer_state(socketio, event_id, timing.timer_snapshot(db, event_id, now_ms()), to=sid)
-        notify.notes_count(socketio, event_id, notes.count_notes(db, event_id), to=sid)
+        self.count(event_id, to=sid)
         notify.box_state(socketio, event_id, event.box_open, event.table_numbers, to=sid,
                          ask_scope=event.ask_scope)
         notify.projector_view(socketio, event_id, event.projector_view, to=sid)
@@ -168,10 +254,11 @@ class Screens:
         notify.seating(socketio, event_id, rotation.seat_payload(db, event_id), to=sid)
         notify.votes(socketio, event_id, votes.public_votes(db, event_id), to=sid)
         if role != "participant":
-            notify.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
             results = votes.results(db, event_id)
             notify.vote_results(socketio, event_id, results, votes.shown(results), to=sid,
                                 role=role)
+        if role == "facilitator":
+            notify.eval_results(socketio, event_id, evaluation.shown_results(db, event_id), to=sid)
 
 
 def screens() -> Screens:

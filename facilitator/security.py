@@ -1,36 +1,23 @@
 """Log-in, CSRF, rate limits and security headers, from well-kept libraries.
 
 Flask-Login keeps the facilitator's session, Flask-WTF's CSRFProtect guards
-every form, Flask-Limiter slows down guessing; the headers keep pages from
+every form, Flask-Limiter slows down guessing (limits.py); the headers keep pages from
 being framed, sniffed or fed scripts from anywhere but this server.
 """
 from __future__ import annotations
 
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from itsdangerous import URLSafeTimedSerializer
 
+from . import limits
 from .usecases import accounts
+from .clock import now_ms
 from .db import get_db
 
 csrf = CSRFProtect()
-
-# (endpoint, limit per client address, methods or None for all). Generous where a whole
-# venue shares one public address; tight where passwords or join codes could be guessed.
-# A join code has 31^6 = 887 million values: at 60 tries a minute one address needs
-# centuries to hit the few codes alive at a time.
-RATE_LIMITS = (
-    ("facilitator.login", "10 per minute; 100 per hour", ["POST"]),
-    ("facilitator.invite", "30 per minute", ["POST"]),
-    ("participant.enter_code", "60 per minute", None),
-    ("participant.join", "600 per minute", None),
-    ("participant.submit_note", "300 per minute", None),
-    ("participant.prepare", "30 per minute", ["POST"]),
-)
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -73,15 +60,29 @@ def init_app(app: Flask) -> None:
     login = LoginManager(app)
     login.login_view = "facilitator.login"
     login.login_message = None
-    login.user_loader(lambda user_id: accounts.get_user(get_db(), user_id))
+    # The cookie names a server-side log-in: log-out deletes it, and every copy of the cookie
+    # stops working with it.
+    login.user_loader(lambda cookie_id: accounts.load_login(get_db(), cookie_id, now_ms()))
     csrf.init_app(app)
-    # One Limiter per app: Flask-Limiter keeps its on/off switch on the instance.
-    limiter = Limiter(key_func=get_remote_address, app=app, storage_uri="memory://")
-    for endpoint, limit, methods in RATE_LIMITS:
-        app.view_functions[endpoint] = limiter.limit(limit, methods=methods)(
-            app.view_functions[endpoint])
-    app.extensions["facilitator_limiter"] = limiter
+    limits.init_app(app)
     app.after_request(_headers)
+
+
+HEADERS = (("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+           ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+           ("Referrer-Policy", "same-origin"))
+
+
+def with_headers(wsgi_app):
+    """WSGI middleware: the security headers on every response, Socket.IO's own included
+    (those never pass Flask's after_request)."""
+    def app(environ, start_response):
+        def start(status, headers, exc_info=None):
+            present = {name.lower() for name, _value in headers}
+            headers = list(headers) + [(n, v) for n, v in HEADERS if n.lower() not in present]
+            return start_response(status, headers, exc_info)
+        return wsgi_app(environ, start)
+    return app
 
 
 def _headers(response):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import struct
 
 from flask import Flask
@@ -69,13 +70,13 @@ def announce(app: Flask, host: str, port: int) -> None:
     finally:
         db.close()
     if demo:
-        local_links = event_links(local, demo)
+        local_links = event_links(local, demo, app.config["SECRET_KEY"])
         password = accounts.demo_password(app.config["SECRET_KEY"])
         print(f"  demo event:   {demo.name}", flush=True)
         print(f"  log in as:    {accounts.DEMO_USER} / {password}", flush=True)
         print(f"  facilitator:  {local_links['facilitator_url']}", flush=True)
         print(f"  projector:    {local_links['projector_url']}", flush=True)
-        print(f"  join (phone): {event_links(public, demo)['join_url']}", flush=True)
+        print(f"  join (phone): {event_links(public, demo, app.config['SECRET_KEY'])['join_url']}", flush=True)
     print(f"  database:     {app.config['DB_PATH']}", flush=True)
 
 
@@ -116,6 +117,9 @@ def keep_running(app: Flask, work, every_s: float, failure: str, first_wait: boo
             wait = every_s
             try:
                 wait += work() or 0
+            except sqlite3.OperationalError as exc:  # read-only, locked: one line, next round
+                app.logger.warning("%s: database unavailable (%s)", failure,
+                                   getattr(exc, "sqlite_errorname", type(exc).__name__))
             except Exception:  # keep the loop alive
                 app.logger.exception(failure)
 
@@ -129,6 +133,16 @@ def _with_db(app: Flask, fn):
         return fn(db)
     finally:
         db.close()
+
+
+RECHECK_FACILITATORS_S = 10
+
+
+def start_facilitator_recheck(app: Flask) -> None:
+    """Close control pages whose log-out or revoke happened on another process."""
+    handlers = app.extensions["facilitator_handlers"]
+    keep_running(app, lambda: handlers.recheck_facilitators() and None, RECHECK_FACILITATORS_S,
+                 "facilitator re-check failed")
 
 
 PURGE_EVERY_S = 3600

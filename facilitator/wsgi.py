@@ -18,9 +18,10 @@ if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
 monkey.patch_all()
 
 from . import create_app
-from .serving import start_auto_advance, start_embedding, start_purge
+from .serving import start_auto_advance, start_embedding, start_facilitator_recheck, start_purge
 
 app = create_app({"ASYNC_MODE": "gevent"})
 start_auto_advance(app)
 start_purge(app)
+start_facilitator_recheck(app)
 start_embedding(app)

@@ -86,6 +86,7 @@ def shoot_rotation(facilitator, projector, phone, demo, out: Path) -> None:
     for name in PEOPLE:
         facilitator.fill("#rot-name", name)
         submit(facilitator, '[data-action="rotation-add"]')
+    submit(facilitator, '[data-action="checkin-open"]')
     phone.reload()
     phone.fill("#checkin-name", "Lars Wik")
     phone.click('[data-action="checkin"]')

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from facilitator.auth import projector_token
 from facilitator.usecases import accounts, demo_data, events
 from facilitator import create_app
 from facilitator.db import connect
@@ -98,20 +99,44 @@ def facilitator_token(client, event_id):
     return re.search(r'data-token="([^"]+)"', html).group(1)
 
 
+def keyed(app, event_id):
+    """The projector key of an event (what the control page's projector link carries)."""
+    return projector_token(app.config["SECRET_KEY"], event_id)
+
+
+def projector_url(app, event_id, path=""):
+    """``/p/<event><path>?key=...``: the keyed projector page or one of its data URLs."""
+    return f"/p/{event_id}{path}?key={keyed(app, event_id)}"
+
+
+def projector_key(client, event_id):
+    """Read the key of the projector link on the facilitator page."""
+    html = client.get(f"/f/events/{event_id}").get_data(as_text=True)
+    return re.search(r'data-link="projector" href="[^"?]+\?key=([^"]+)"', html).group(1)
+
+
 @pytest.fixture
 def sockets(app, client):
     """Make Socket.IO test clients: sockets(event_id, role, token=None)."""
     socketio = app.extensions["socketio"]
     made = []
 
-    def make(event_id, role="participant", token=None, flask_client=client):
+    def make(event_id, role="participant", token=None, flask_client=client, phone_key=None,
+             claim=True):
+        """A participant claims a phone key at once (as realtime.js does): ``phone_key`` to
+        be a phone seen before; ``claim=False`` for a script that never asks for one."""
         auth = {"event": event_id, "role": role}
         if token is not None:
             auth["token"] = token
         elif role == "facilitator":
             auth["token"] = facilitator_token(flask_client, event_id)
+        elif role == "projector":
+            auth["token"] = keyed(app, event_id)
         sio = socketio.test_client(app, auth=auth, flask_test_client=flask_client)
         made.append(sio)
+        if role == "participant" and claim and sio.is_connected():
+            ack = sio.emit("phone_key", {"key": phone_key}, callback=True)
+            sio.phone_key = ack.get("key")
         return sio
 
     yield make
@@ -121,11 +146,11 @@ def sockets(app, client):
 
 
 def room_quotes(document):
-    """(style, text) of the quotes before the evaluation section: the notes from the room."""
-    quotes = []
+    """(style, text) of the quotes in the questions' chapters: the notes from the room."""
+    quotes, inside = [], False
     for paragraph in document.paragraphs:
-        if paragraph.style.name.startswith("Heading") and paragraph.text in ("Utvärdering", "Evaluation"):
-            break
-        if "Quote" in paragraph.style.name:
+        if paragraph.style.name == "Heading 1":
+            inside = paragraph.text.startswith(("Fråga ", "Question "))
+        elif inside and paragraph.style.name == "List Bullet":
             quotes.append((paragraph.style.name, paragraph.text))
     return quotes

@@ -21,7 +21,7 @@ def test_demo_json_contract_and_idempotence(tmp_path):
     data = json.loads(first.stdout)
     assert {"event_id", "join_url", "projector_url", "facilitator_url"} <= set(data)
     assert data["join_url"] == f"http://10.0.0.5:8080/j/{data['join_code']}"
-    assert data["projector_url"] == f"http://10.0.0.5:8080/p/{data['event_id']}"
+    assert data["projector_url"].startswith(f"http://10.0.0.5:8080/p/{data['event_id']}?key=")
     assert data["facilitator_url"] == f"http://10.0.0.5:8080/f/events/{data['event_id']}"
     again = json.loads(run(tmp_path, "demo", "--db", str(db), "--json").stdout)
     assert again["event_id"] == data["event_id"] and again["created"] is False

@@ -69,8 +69,18 @@ def test_note_is_acked_after_commit_and_reaches_facilitators_only(db, demo, sock
     assert notes.count_notes(db, demo.id) == 1
     received = facilitator.get_received()
     assert last(received, "notes_added")["notes"][0]["text"] == "Elevhälsan behöver fler vägar in"
-    assert last(received, "notes_count") == {"count": 1}
+    assert last(received, "notes_count") == {"count": 1, "visible": 1}
     assert "notes_added" not in names(other_phone.get_received())
+
+
+def test_the_projector_count_leaves_hidden_notes_out(db, demo, sockets):
+    facilitator, phone = sockets(demo.id, "facilitator"), sockets(demo.id)
+    acks = [phone.emit("note_submit", note_payload(f"Lapp {i}"), callback=True) for i in range(3)]
+    facilitator.get_received()
+    facilitator.emit("note_moderate", {"id": acks[0]["id"], "hidden": True}, callback=True)
+    assert last(facilitator.get_received(), "notes_count") == {"count": 3, "visible": 2}
+    projector = sockets(demo.id, "projector")
+    assert last(projector.get_received(), "notes_count") == {"count": 3, "visible": 2}
 
 
 def test_resent_note_is_one_note(db, demo, sockets):
@@ -194,11 +204,12 @@ def test_auto_advance_switch_is_shared_and_facilitator_only(db, demo, sockets):
 def test_moderation_reaches_facilitators_and_projectors_not_phones(db, demo, sockets):
     facilitator, projector, phone = (sockets(demo.id, "facilitator"), sockets(demo.id, "projector"),
                                      sockets(demo.id))
+    facilitator.emit("projector_view_set", {"view": "wall"}, callback=True)
     note_id = phone.emit("note_submit", note_payload("Ta bort mig"), callback=True)["id"]
     assert last(projector.get_received(), "notes_added")["notes"][0]["text"] == "Ta bort mig"
     ack = facilitator.emit("note_moderate", {"id": note_id, "hidden": True}, callback=True)
     assert ack["ok"] and ack["note"]["hidden"] is True
-    assert last(projector.get_received(), "note_updated")["hidden"] is True
+    assert last(projector.get_received(), "note_updated") == {"id": note_id, "hidden": True}
     assert "note_updated" not in names(phone.get_received())
 
 
@@ -249,7 +260,7 @@ def test_table_numbers_are_grouped_only_from_three_notes(db, demo, sockets):
     assert last(phone.get_received(), "box_state")["table_numbers"] is True
     facilitator.get_received()
     for i in range(2):
-        phone.emit("note_submit", note_payload(f"bord 7 nr {i}", table=7), callback=True)
+        sockets(demo.id).emit("note_submit", note_payload(f"bord 7 nr {i}", table=7), callback=True)
     assert last(facilitator.get_received(), "tables") == {"on": True, "tables": []}
     third = phone.emit("note_submit", note_payload("bord 7 nr 2", table="7"), callback=True)
     groups = last(facilitator.get_received(), "tables")["tables"]
@@ -299,10 +310,24 @@ def test_every_client_event_has_a_handler(app):
     assert set(protocol.CLIENT_EVENTS) | {"connect", "disconnect"} <= set(handlers)
 
 
+def test_the_control_page_hears_how_many_phones_are_connected(demo, sockets):
+    facilitator = sockets(demo.id, "facilitator")
+    assert last(facilitator.get_received(), "phones")["connected"] == 0
+    phones = [sockets(demo.id) for _ in range(3)]
+    assert last(facilitator.get_received(), "phones")["connected"] == 3
+    phones[0].disconnect()
+    update = last(facilitator.get_received(), "phones")
+    assert update["connected"] == 2 and update["process"] and update["at"] > 0
+    sockets(demo.id, "projector")                 # a projector is no phone
+    assert "phones" not in names(facilitator.get_received())
+    assert "phones" not in names(phones[1].get_received())     # phones never hear it
+
+
 def test_a_note_sent_by_the_plain_form_reaches_open_screens(client, anonymous, demo, sockets):
     """The form and the socket run the same use case and tell the screens the same way."""
     projector = sockets(demo.id, "projector")
     control = sockets(demo.id, "facilitator")
+    control.emit("projector_view_set", {"view": "wall"}, callback=True)
     for sio in (projector, control):
         sio.get_received()
     note_id = "0d9c7c8e-4a40-4b59-9d2f-5a3c0b1e2f3a"

@@ -28,4 +28,4 @@ def test_every_string_in_the_ui_has_a_swedish_translation():
 
 def test_swedish_uses_real_letters():
     text = CATALOGUE.read_text(encoding="utf-8")
-    assert "Lägg i lådan" in text and "Ta bort för gott" in text
+    assert "Lägg i lådan" in text and "Radera evenemanget" in text

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from facilitator.usecases import notes
-from facilitator import store
+from facilitator import phones, store
 from facilitator.domain.notes import NoteError
 
 from .conftest import NOW, gen_event, note_payload
@@ -115,9 +115,10 @@ def test_json_export(db, demo):
 
 def test_exports_show_a_table_only_from_three_notes(db, demo):
     notes.set_table_numbers(db, demo.id, True)
-    for i in range(3):
-        notes.submit_note(db, demo.id, note_payload(f"bord 2 lapp {i}", table=2), NOW)
-    notes.submit_note(db, demo.id, note_payload("ensam vid bord 9", table=9), NOW)
+    for i in range(3):                              # three phones at table 2
+        phone = phones.check_phone_key("k", phones.issue_phone_key("k", demo.id), demo.id)
+        notes.submit_note(db, demo.id, note_payload(f"bord 2 lapp {i}", table=2), NOW, phone=phone)
+    notes.submit_note(db, demo.id, note_payload("ensam vid bord 9", table=9), NOW, phone=phone)
     rows = {r["text"]: r["table"] for r in notes.export_rows(db, demo.id)}
     assert rows == {"bord 2 lapp 0": 2, "bord 2 lapp 1": 2, "bord 2 lapp 2": 2, "ensam vid bord 9": None}
     assert notes.tables(db, demo.id) == {2: [n.id for n in store.list_notes(db, demo.id)[:3]]}

@@ -30,10 +30,13 @@ def test_docx_has_counts_appendix_and_logo(db, demo):
     document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Normal", "Lappar: 1") in texts and ("Normal", "Frågor: 1") in texts
-    assert ("Heading 1", "Bilaga: alla lappar") in texts
-    assert ("List Bullet", "Första lappen") in texts
-    assert len(document.inline_shapes) == 2          # the logo and the demo's evaluation chart
+    appendix = texts.index(("Heading 1", "Bilaga: Alla lappar"))
+    assert ("List Bullet", "Första lappen") in texts[:appendix]
+    assert any("Första lappen" in text for _, text in texts[appendix:])
+    # The logo, the evaluation's chart in the summary, and each item's chart after it.
+    assert len(document.inline_shapes) >= 3
     assert document.sections[0].footer.paragraphs[0].text.startswith("Sida")
+    assert document.sections[0].header.paragraphs[0].text == demo.name
 
 
 def test_markdown_keeps_note_text_as_text(db, demo):
@@ -42,9 +45,25 @@ def test_markdown_keeps_note_text_as_text(db, demo):
     notes.moderate(db, demo.id, {"id": starred.id, "starred": True})
     text = reports.report_markdown(db, demo.id)
     assert text.startswith("# Dialogkonferens: barn och ungas utveckling i länet\n")
-    assert r"> \*inte fet\* \<b\>html\</b\> \[länk\](javascript:x)" in text
+    assert r"- \*inte fet\* \<b\>html\</b\> \[länk\](javascript:x)" in text
     assert text.index("Viktigast") < text.index("inte fet")
-    assert "**Framlyft:** Viktigast" in text
+    assert "- **Viktigast**" in text
+
+
+@pytest.mark.parametrize("hostile", [
+    "# Rubrik från en lapp", "---", "=== ", "1. en lista", "- punkt", "+ punkt",
+    "> citat", "<script>alert(1)</script>", "```kod```", "| a | b |", "Rad ett\n# rad två\n---",
+])
+def test_a_note_cannot_add_markdown_structure(db, demo, hostile):
+    notes.submit_note(db, demo.id, note_payload(hostile), NOW)
+    text = reports.report_markdown(db, demo.id)
+    lines = text.splitlines()
+    headings = [line for line in lines if line.startswith("#")]
+    assert all(not line.lstrip("#").lstrip().startswith(("Rubrik", "rad")) for line in headings)
+    assert "---" not in [line.strip() for line in lines]
+    assert not any(line.startswith(("- #", "- -", "- +", "- 1.", "- >", "- <", "- `", "- |"))
+                   for line in lines)
+    assert "<script>" not in text
 
 
 @pytest.mark.parametrize("data, code", [
@@ -72,7 +91,7 @@ def test_logo_upload_page(client, db, demo):
 
 def test_report_downloads(client, demo):
     assert client.get(f"/f/events/{demo.id}/report.md").mimetype == "text/markdown"
-    assert client.get(f"/f/events/{demo.id}/report.pdf").status_code == 404
+    assert client.get(f"/f/events/{demo.id}/report.exe").status_code == 404
 
 
 def test_demo_notes_are_realistic_and_topped_up(db, demo):
@@ -99,8 +118,8 @@ def test_report_cli_and_libreoffice_opens_it(tmp_path):
     md = tmp_path / "rapport.md"
     assert run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(md)).returncode == 0
     assert md.read_text(encoding="utf-8").startswith("# Dialogkonferens")
-    bad = run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(tmp_path / "r.pdf"))
-    assert bad.returncode == 2 and "docx|md" in bad.stderr
+    bad = run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(tmp_path / "r.xyz"))
+    assert bad.returncode == 2 and "docx|pdf|md" in bad.stderr
     if not shutil.which("soffice"):
         if os.environ.get("CI") == "true":
             pytest.fail("LibreOffice (libreoffice-writer-nogui) is required in CI")
@@ -111,4 +130,38 @@ def test_report_cli_and_libreoffice_opens_it(tmp_path):
     pdf_text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "rapport.pdf"), "-"],
                                        capture_output=True, text=True, check=True).stdout.split())
     assert "Dialogkonferens: barn och ungas utveckling i länet" in pdf_text
-    assert "Så arbetade vi" in pdf_text and "Bilaga: alla lappar" in pdf_text
+    assert "Så arbetade vi" in pdf_text and "Bilaga: Alla lappar" in pdf_text
+
+
+def test_pdf_from_the_cli_and_a_clear_message_without_libreoffice(tmp_path):
+    db = str(tmp_path / "r.sqlite3")
+    demo = json.loads(run(tmp_path, "demo", "--db", db, "--notes", "20", "--json").stdout)
+    env = {**os.environ, "FACILITATOR_INSTANCE_PATH": str(tmp_path / "instance"),
+           "PATH": os.path.dirname(sys.executable)}
+    missing = subprocess.run([sys.executable, "-m", "facilitator", "report", demo["event_id"],
+                              "--db", db, "-o", str(tmp_path / "r.pdf")],
+                             capture_output=True, text=True, env=env, timeout=120)
+    assert missing.returncode == 2 and "libreoffice-writer-nogui" in missing.stderr
+    assert not (tmp_path / "r.pdf").exists()
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice not installed")
+    done = run(tmp_path, "report", demo["event_id"], "--db", db, "-o", str(tmp_path / "r.pdf"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_download_says_how_to_install_libreoffice(client, demo, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    answer = client.get(f"/f/events/{demo.id}/report.pdf")
+    assert answer.status_code == 503 and "libreoffice-writer-nogui" in answer.get_data(as_text=True)
+
+
+def test_download_names_are_readable_and_safe(client, db, demo):
+    from facilitator.models import EventDraft
+    events.update_event(db, demo.id, EventDraft(name='Möte: "barn/unga" <2026>\x07 ..',
+                                                  date="2026-11-23"))
+    answer = client.get(f"/f/events/{demo.id}/report.docx")
+    disposition = answer.headers["Content-Disposition"]
+    assert "Sammanst%C3%A4llning%20M%C3%B6te%20barn%20unga%202026%202026-11-23.docx" in disposition
+    for bad in ('"barn', "/", "<", "\x07"):
+        assert bad not in disposition.split("filename*=")[-1]

@@ -8,8 +8,9 @@ import sys
 import docx
 import pytest
 
-from facilitator.usecases import notes, reports, themes
 from facilitator import store
+from facilitator.models import EventDraft
+from facilitator.usecases import events, notes, reports, themes
 
 from .conftest import NOW, gen_event, note_payload
 from .test_themes import TEXTS
@@ -33,79 +34,149 @@ def event(db, user):
     return event
 
 
+def document(db, event):
+    return docx.Document(io.BytesIO(reports.report_docx(db, event.id, NOW)))
+
+
 def paragraphs(db, event):
-    document = docx.Document(io.BytesIO(reports.report_docx(db, event.id, NOW)))
-    return [(p.style.name, p.text) for p in document.paragraphs]
+    return [(p.style.name, p.text) for p in document(db, event).paragraphs]
 
 
-def test_docx_shows_each_theme_as_heading_3_with_size_and_quotes(db, event):
+def cell_texts(doc):
+    return [p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+
+
+def saved_themes(db, event):
+    first = store.list_questions(db, event.id)[0]
+    return themes.themes_of(db, event.id, first.id)
+
+
+def test_the_summary_has_a_table_of_themes_with_counts_and_the_pinned_quote_first(db, event):
+    doc = document(db, event)
+    saved = [t for t in saved_themes(db, event) if not t.other and t.notes]
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Tema", "Lappar", "Starkaste citat"]
+    rows = {row.cells[0].text: row for row in table.rows[1:]}
+    assert set(rows) == {t.label for t in saved}
+    for theme in saved:
+        assert rows[theme.label].cells[1].text == str(len(theme.notes))
+    pinned = next(m.note.text for m in saved[0].notes if m.pinned)
+    assert rows["Skola & samverkan"].cells[2].paragraphs[0].text == f"”{pinned}”"
+    assert all(1 <= len(row.cells[2].paragraphs) <= 3 for row in rows.values())
+
+
+def test_each_theme_is_a_heading_2_under_its_question_with_its_other_quotes(db, event):
     paras = paragraphs(db, event)
-    saved = themes.themes_of(db, event.id, themes.parse_scope(db, event.id, str(
-        store.list_questions(db, event.id)[0].id)))
-    assert ("Normal", f"Teman: {len(saved)}") in paras
-    headings3 = [text for style, text in paras if style == "Heading 3"]
-    assert headings3 == [t.label for t in saved if not t.other] + [t.label for t in saved if t.other]
-    start = paras.index(("Heading 3", "Skola & samverkan"))
-    assert paras[start + 1][1].endswith("lappar") or paras[start + 1][1] == "1 lapp"
-    pinned_text = next(m.note.text for m in saved[0].notes if m.pinned)
-    assert paras[start + 2] == ("Intense Quote", f"”{pinned_text}”")
-    quotes = [text for style, text in paras if "Quote" in style]
-    for text in TEXTS:
-        assert f"”{text}”" in quotes
+    saved = [t for t in saved_themes(db, event) if t.notes]
+    start = paras.index(("Heading 1", "Fråga 1: Vad behöver barn och unga?"))
+    end = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
+    headings = [text for style, text in paras[start:end] if style == "Heading 2"]
+    real = [t.label for t in saved if not t.other]
+    assert headings[:len(real)] == real
+    assert all(h.startswith("Övrigt") for h in headings[len(real):])
     assert not any("Dold lapp" in text for _, text in paras)
 
 
-def test_docx_keeps_todays_layout_for_a_question_without_themes(db, event):
+def test_every_text_appears_at_most_twice_and_at_least_once_before_the_appendix(db, event):
+    doc = document(db, event)
+    texts = [p.text for p in doc.paragraphs] + cell_texts(doc)
+    appendix = [p.text for p in doc.paragraphs].index("Bilaga: Alla lappar")
+    body = [p.text for p in doc.paragraphs][:appendix] + cell_texts(doc)
+    for text in TEXTS + ["Utan tema"]:
+        assert sum(t.count(text) for t in texts) == 2, text
+        assert sum(t.count(text) for t in body) == 1, text
+
+
+def test_a_question_without_themes_lists_its_notes(db, event):
     paras = paragraphs(db, event)
-    start = paras.index(("Heading 1", "Vad gör vi nu?"))
-    assert paras[start + 1:start + 3] == [("Normal", "1 lapp"), ("Quote", "”Utan tema”")]
+    start = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
+    assert paras[start + 1:start + 3] == [("Normal", "1 lapp"), ("List Bullet", "Utan tema")]
 
 
-def test_other_is_last_and_notes_after_the_run_are_not_lost(db, event):
+def test_notes_after_the_run_are_not_lost(db, event):
     first = store.list_questions(db, event.id)[0]
     notes.submit_note(db, event.id, note_payload("Kom efter körningen", question_id=first.id), NOW)
     paras = paragraphs(db, event)
-    headings3 = [text for style, text in paras if style == "Heading 3"]
-    assert headings3[-1] == "Ännu inte sorterade"
-    assert ("Quote", "”Kom efter körningen”") in paras
+    end = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
+    headings = [text for style, text in paras[:end] if style == "Heading 2"]
+    assert headings[-1] == "Ännu inte sorterade"
+    assert ("List Bullet", "Kom efter körningen") in paras
+
+
+def test_small_talk_goes_to_its_own_section_never_into_themes_or_the_summary(db, event):
+    first = store.list_questions(db, event.id)[0]
+    for text in ("Bra fika!", "Bra fika", "Lokalen var för varm"):
+        notes.submit_note(db, event.id, note_payload(text, question_id=first.id), NOW)
+    themes.find(db, event, first.id, NOW)
+    doc = document(db, event)
+    paras = [(p.style.name, p.text) for p in doc.paragraphs]
+    start = paras.index(("Heading 1", "Övriga kommentarer"))
+    assert ("List Bullet", "Bra fika! (×2)") in paras[start:]
+    summary_end = paras.index(("Heading 1", "Fråga 1: Vad behöver barn och unga?"))
+    before = " ".join(text for _, text in paras[:summary_end]) + " ".join(cell_texts(doc))
+    assert "fika" not in before and "Lokalen" not in before
+    chapter = paras[summary_end:start]
+    assert not any("fika" in text or "Lokalen" in text for _, text in chapter)
+    data = json.loads(reports.report_json(db, event.id))
+    assert data["other_comments"][0] == {"text": "Bra fika!", "pinned": False, "starred": False,
+                                         "count": 2}
 
 
 def test_markdown_with_themes(db, event):
     text = reports.report_markdown(db, event.id)
-    assert "### Skola & samverkan" in text and "- **Teman:**" in text
-    assert "**Framlyft:**" in text and "Dold lapp" not in text
-    assert text.index("## Vad behöver barn och unga?") < text.index("### Skola & samverkan") \
-        < text.index("## Vad gör vi nu?")
+    assert "### Skola \\& samverkan" in text and "- **Teman:**" in text
+    assert "| Tema | Lappar | Starkaste citat |" in text and "Dold lapp" not in text
+    assert text.index("## Sammanfattning") < text.index("## Fråga 1: Vad behöver barn och unga?") \
+        < text.index("### Skola \\& samverkan", text.index("## Fråga 1")) \
+        < text.index("## Fråga 2: Vad gör vi nu?")
+
+
+def csv_rows(db, event):
+    return list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
 
 
 def test_csv_and_json_have_question_theme_pinned_text(db, event):
-    rows = list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
-    assert {r["text"] for r in rows} == set(TEXTS) | {"Utan tema"}
-    assert {"question", "theme", "pinned", "text"} <= set(rows[0])
-    assert [r["pinned"] for r in rows].count("1") == 1
-    assert next(r for r in rows if r["text"] == "Utan tema")["theme"] == ""
+    rows = csv_rows(db, event)
+    assert list(rows[0]) == ["Del", "Fråga", "Tema", "Antal", "Övrigt", "Fäst", "Framlyft",
+                             "Kommun", "Text"]
+    assert {r["Text"] for r in rows} == set(TEXTS) | {"Utan tema"}
+    assert [r["Fäst"] for r in rows].count("1") == 1
+    assert next(r for r in rows if r["Text"] == "Utan tema")["Tema"] == ""
     data = json.loads(reports.report_json(db, event.id))
     first, second = data["sections"]
     assert first["themes"][0]["label"] == "Skola & samverkan"
     assert sum(t["count"] for t in first["themes"]) == len(TEXTS)
     assert second == {"question": "Vad gör vi nu?", "count": 1,
-                      "notes": [{"text": "Utan tema", "pinned": False, "starred": False}]}
+                      "notes": [{"text": "Utan tema", "pinned": False, "starred": False,
+                                 "count": 1}]}
+    assert data["summary"][0]["themes"][0]["label"] == "Skola & samverkan"
+    assert data["votes"] == [] and data["counts"]["notes"] == len(TEXTS) + 1
     assert "Dold lapp" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_an_english_event_has_english_headers_and_file_names(db, event, client):
+    events.update_event(db, event.id, EventDraft(name="Dialogue day", date="2026-11-23",
+                                                   language="en"))
+    assert list(csv_rows(db, event)[0])[:3] == ["Part", "Question", "Theme"]
+    answer = client.get(f"/f/events/{event.id}/report.csv")
+    assert "Summary%20Dialogue%20day%202026-11-23.csv" in answer.headers["Content-Disposition"] \
+        or 'filename="Summary Dialogue day 2026-11-23.csv"' in answer.headers["Content-Disposition"]
 
 
 def test_csv_defuses_formulas_in_labels(db, event):
     first = store.list_questions(db, event.id)[0].id
     theme_id = themes.board(db, event.id, first)["themes"][0]["id"]
     themes.rename(db, event, first, theme_id, "=HYPERLINK(\"x\")", NOW)
-    rows = list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
-    assert {r["theme"] for r in rows} >= {"'=HYPERLINK(\"x\")"}
+    assert {r["Tema"] for r in csv_rows(db, event)} >= {"'=HYPERLINK(\"x\")"}
 
 
 def test_downloads(client, event):
     for fmt, mimetype in (("csv", "text/csv"), ("json", "application/json")):
         answer = client.get(f"/f/events/{event.id}/report.{fmt}")
         assert answer.status_code == 200 and answer.mimetype == mimetype
-        assert f'.{fmt}"' in answer.headers["Content-Disposition"]
+        disposition = answer.headers["Content-Disposition"]
+        assert disposition.startswith("attachment;") and f".{fmt}" in disposition
+        assert "Sammanst" in disposition and event.date in disposition
     page = client.get(f"/f/events/{event.id}").get_data(as_text=True)
     assert 'data-action="report-csv"' in page and 'data-action="report-json"' in page
 

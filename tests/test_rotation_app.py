@@ -187,6 +187,7 @@ def test_phones_get_their_table_and_projectors_the_names(client, db, demo, socke
     client.post(f"/f/events/{demo.id}/rotation/people", data={"name": "Åsa Öberg", "org": "BUN"})
     client.post(f"/f/events/{demo.id}/rotation/people", data={"seats": "8"})
     phone, projector = sockets(demo.id), sockets(demo.id, role="projector")
+    sockets(demo.id, "facilitator").emit("projector_view_set", {"view": "tables"}, callback=True)
     phone.get_received(), projector.get_received()
     client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "1"})
     seating = [m["args"][0] for m in phone.get_received() if m["name"] == "seating"][-1]
@@ -205,6 +206,7 @@ def test_check_in_from_the_phone(client, anonymous, db, demo):
     people.import_csv(db, demo.id, "namn;org\nKarin Ek;KC\n".encode(), NOW)
     karin = store.list_attendees(db, demo.id)[0]
     people.set_present(db, demo.id, karin.id, False)
+    people.set_checkin_open(db, demo.id, True)
     join = anonymous.get(f"/j/{demo.join_code}").get_data(as_text=True)
     assert "data-checkin-form" in join
     response = anonymous.post(f"/j/{demo.join_code}/checkin", data={"name": "karin ek"})
@@ -223,6 +225,7 @@ def test_join_page_asks_no_name_when_the_event_does_not_rotate(anonymous, demo):
 
 
 def test_notes_stay_unlinked_to_people(client, anonymous, app, db, demo):
+    people.set_checkin_open(db, demo.id, True)
     anonymous.post(f"/j/{demo.join_code}/checkin", data={"name": "Spårbar Person"})
     anonymous.post(f"/j/{demo.join_code}/notes",
                    data={"id": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b", "text": "min lapp"})
@@ -347,11 +350,12 @@ def test_the_report_tells_who_met_whom(client, db, demo):
     texts = [p.text for p in document.paragraphs]
     heading = texts.index("Möten mellan deltagarna")
     assert document.paragraphs[heading].style.name == "Heading 2"
-    assert "2 omgångar vid bord med 16 deltagare." in texts
-    assert "Varje deltagare mötte minst 6 och i genomsnitt 6 andra." in texts
-    assert "Upprepade möten (samma två vid samma bord igen): 0." in texts
+    sentence = texts[heading + 1]  # in the summary: one short paragraph
+    assert sentence.startswith("2 omgångar vid bord med 16 deltagare. ")
+    assert "Varje deltagare mötte minst 6 och i genomsnitt 6 andra." in sentence
+    assert "Upprepade möten (samma två vid samma bord igen): 0." in sentence
     markdown = client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)
-    assert "### Möten mellan deltagarna" in markdown and "- 2 omgångar vid bord med 16 deltagare." in markdown
+    assert "### Möten mellan deltagarna\n\n2 omgångar vid bord med 16 deltagare." in markdown
     data = json.loads(client.get(f"/f/events/{demo.id}/report.json").data)
     assert data["encounters"]["met_min"] == 6 and data["encounters"]["rounds"] == 2
 

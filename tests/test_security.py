@@ -13,17 +13,18 @@ from facilitator.usecases import accounts, events
 from facilitator import create_app, store
 from facilitator.usecases.validation import ValidationError
 
-from .conftest import NOW, PASSWORD, gen_event, log_in
+from .conftest import NOW, PASSWORD, gen_event, log_in, projector_url
 
 
-def test_control_pages_need_a_login_and_screens_do_not(anonymous, demo):
+def test_control_pages_need_a_login_and_screens_do_not(app, anonymous, demo):
     for url in ("/f/", f"/f/events/{demo.id}", f"/f/events/{demo.id}/report.docx",
                 f"/f/events/{demo.id}/notes.json", f"/f/events/{demo.id}/programme"):
         response = anonymous.get(url)
         assert response.status_code == 302 and "/login?next=" in response.headers["Location"], url
     assert anonymous.post("/f/events", data={"name": "x"}).status_code == 302
-    for url in (f"/p/{demo.id}", f"/j/{demo.join_code}", "/healthz", "/j/privacy"):
+    for url in (projector_url(app, demo.id), f"/j/{demo.join_code}", "/healthz", "/j/privacy"):
         assert anonymous.get(url).status_code == 200, url
+    assert anonymous.get(f"/p/{demo.id}").status_code == 403      # the projector needs its key
 
 
 def test_another_facilitator_cannot_see_or_touch_the_event(app, db, demo):
@@ -117,8 +118,9 @@ def test_security_headers(strict_app):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
-def test_no_inline_scripts_in_any_page(client, demo):
-    for url in ("/f/", f"/f/events/{demo.id}", f"/f/events/{demo.id}/programme", f"/p/{demo.id}",
+def test_no_inline_scripts_in_any_page(app, client, demo):
+    for url in ("/f/", f"/f/events/{demo.id}", f"/f/events/{demo.id}/programme",
+                projector_url(app, demo.id),
                 f"/j/{demo.join_code}", "/login", "/j/privacy"):
         page = client.get(url).get_data(as_text=True)
         for tag in re.findall(r"<script\b[^>]*>", page):

@@ -11,7 +11,7 @@ from facilitator.db import connect
 from facilitator.domain.notes import NoteError
 from facilitator.domain.timer import TimerError
 
-from .conftest import NOW, gen_event, note_payload, room_quotes
+from .conftest import NOW, gen_event, note_payload
 
 
 def test_demo_event_is_created_once(db, rng):
@@ -130,7 +130,7 @@ def test_report_has_title_date_and_quotes(db, demo):
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Title", demo.name) in texts
     assert ("Normal", "Datum: 23 november 2026") in texts
-    assert ("Quote", "”Skolan kan inte göra allt själv.”") in texts
+    assert ("List Bullet", "Skolan kan inte göra allt själv.") in texts
     assert document.core_properties.title == demo.name
     assert document.core_properties.language == "sv-SE"
     assert "Grupper" not in demo.name  # the programme, not the title, carries the method
@@ -173,13 +173,22 @@ def test_report_leaves_out_hidden_features_starred_and_separates_prepared(db, de
     notes.submit_note(db, demo.id, note_payload("Förberett svar"), NOW, prepared_by="Askersunds kommun")
     document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
-    assert room_quotes(document) == [("Intense Quote", "”Lyft fram mig”"), ("Quote", "”Vanlig lapp”"),
-                      ("Quote", "”Förberett svar” – Askersunds kommun")]
+    heading = f"Fråga 1: {store.list_questions(db, demo.id)[0].text}"
+    question = paragraphs.index(("Heading 1", heading))
+    assert paragraphs[question + 2:question + 4] == [("List Bullet", "Lyft fram mig"),
+                                                     ("List Bullet", "Vanlig lapp")]
+    assert document.paragraphs[question + 2].runs[0].bold  # featured
     assert not any("Hemlig" in t for _, t in paragraphs)
-    assert ("Heading 1", "Förberedda svar") in paragraphs
+    prepared = paragraphs.index(("Heading 1", "Förberedda svar"))
+    assert ("Heading 2", "Askersunds kommun") in paragraphs[prepared:]
+    assert sum("Förberett svar" in t for _, t in paragraphs) == 2  # its section, the appendix
 
 
 def test_report_survives_control_characters(db, demo):
-    notes.submit_note(db, demo.id, note_payload("ring\x07 klockan\x1b och\ttab"), NOW)
+    """New notes with ESC or BEL are refused (test_attacks_input.py); ones stored before remain."""
+    from facilitator.models import Note
+    with db.atomic():
+        store.insert_note(db, Note(str(uuid.uuid4()), demo.id, "ring\x07 klockan\x1b och\ttab",
+                                   "2026-11-23T09:00:00.000+00:00"))
     document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
-    assert "”ring klockan och\ttab”" in [p.text for p in document.paragraphs]
+    assert "ring klockan och\ttab" in [p.text for p in document.paragraphs]

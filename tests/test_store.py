@@ -30,23 +30,54 @@ def test_note_table_cannot_hold_identity():
     migrations.apply(db)
     columns = set(db["notes"].columns_dict)
     assert columns == {"id", "event_id", "question_id", "text", "created_at", "hidden", "starred",
-                       "prepared", "prepared_by", "table_no", "scope"}
+                       "prepared", "prepared_by", "table_no", "step_id", "scope"}
     for identifying in ("participant", "device", "ip", "agent", "session", "user", "name"):
         assert not any(identifying in c for c in columns - {"prepared_by"}), identifying
 
 
-def test_vote_tables_cannot_hold_identity():
-    """A ballot is a digest of a per-vote random key and its dots: nothing else."""
+# Tables that hold people on purpose (accounts; the rotation's names, never linked to notes).
+PEOPLE_TABLES = {"users", "logins", "event_members", "invites", "people", "rotation_wishes",
+                 "rotation_rounds", "_sqlite_migrations"}
+IDENTIFYING = ("participant", "device", "ip", "agent", "session", "user", "phone", "sid",
+               "address", "person", "cookie", "fingerprint", "name")
+
+
+def test_no_table_of_participant_content_can_hold_identity():
+    """Every table but the account and rotation tables, including each one added later:
+    nothing that names, addresses or tells apart a participant's phone (issue 24)."""
+    db = connect(":memory:")
+    from facilitator.migrations import migrations
+    migrations.apply(db)
+    allowed = {("events", "name"), ("notes", "prepared_by")}
+    for table in set(db.table_names()) - PEOPLE_TABLES:
+        for column in db[table].columns_dict:
+            if (table, column) in allowed:
+                continue
+            assert not any(word in column.lower() for word in IDENTIFYING), (table, column)
+
+
+def test_answer_rows_keep_no_insertion_order():
+    """WITHOUT ROWID: no rowid that follows time and lines up one phone's answers."""
+    db = connect(":memory:")
+    from facilitator.migrations import migrations
+    migrations.apply(db)
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'eval_answers'").fetchone()[0]
+    assert "WITHOUT ROWID" in sql.upper()
+
+
+def test_ballots_hold_a_derived_key_and_dots_only():
+    """A ballot is the per-phone-per-vote key (an HMAC, phones.py) and its dots: no time,
+    and WITHOUT ROWID keeps no arrival order that could line up one phone's ballots."""
     db = connect(":memory:")
     from facilitator.migrations import migrations
     migrations.apply(db)
     assert set(db["vote_ballots"].columns_dict) == {"vote_id", "ballot_key", "event_id", "seq",
                                                     "dots"}
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'vote_ballots'").fetchone()[0]
+    assert "WITHOUT ROWID" in sql.upper()
     for table in ("votes", "vote_options", "vote_ballots"):
-        columns = set(db[table].columns_dict)
-        for identifying in ("participant", "device", "ip", "agent", "session", "user", "name",
-                            "created", "updated", "time"):
-            assert not any(identifying in c for c in columns), (table, identifying)
+        assert not any(word in c for c in db[table].columns_dict
+                       for word in ("created", "updated", "time", "_at")), table
 
 
 def test_event_round_trip(db):

@@ -215,10 +215,10 @@ def test_harvest_shows_the_scope_last_changed(db, event):
     assert harvest["question"] is None
 
 
-def test_two_thousand_notes_are_sorted_in_time(db, event):
-    """Under 5 s: on words alone (too many vectors missing), and with every vector stored."""
+def test_two_thousand_notes_are_all_sorted(db, event):
+    """On words alone (too many vectors missing), and with every vector stored. How long it
+    takes is measured by `facilitator bench themes --app` (docs/themes.md), not here."""
     import random
-    import time
     from array import array
 
     from facilitator.domain.clustering import embedding
@@ -235,14 +235,12 @@ def test_two_thousand_notes_are_sorted_in_time(db, event):
         if vectors:
             with db.atomic():
                 store.save_vectors(db, event.id, note_vectors.model_name(), vectors)
-        started = time.perf_counter()
         themes.find(db, event, None, NOW)
         board = themes.board(db, event.id, None)
-        assert time.perf_counter() - started < 5
         assert sum(t["size"] for t in board["themes"]) == 2000 + len(TEXTS)
 
 
-def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
+def test_background_embedding_stores_vectors_for_new_notes(app, db, event, monkeypatch):
     from facilitator import serving
     from facilitator.domain.clustering import embedding
     if not embedding.available():
@@ -250,9 +248,10 @@ def test_background_embedding_stores_vectors_for_new_notes(app, db, event):
     assert serving.embed_pending_once(app) == len(TEXTS)
     assert len(store.get_vectors(db, event.id, note_vectors.model_name())) == len(TEXTS)
     assert serving.embed_pending_once(app) == 0
-    started = __import__("time").perf_counter()
+    def no_model_call(texts):
+        raise AssertionError(f"the model was asked for {len(texts)} vectors")
+    monkeypatch.setattr(embedding, "embed", no_model_call)
     themes.find(db, event, None, NOW)               # every vector ready: no model call
-    assert __import__("time").perf_counter() - started < 2
     assert_partition(db, event)
 
 

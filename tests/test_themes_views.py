@@ -6,7 +6,7 @@ import pytest
 from facilitator.usecases import accounts, themes
 from facilitator import store
 
-from .conftest import NOW, PASSWORD, log_in
+from .conftest import NOW, PASSWORD, log_in, projector_url
 from .test_themes import TEXTS, event_with_notes
 
 
@@ -113,16 +113,16 @@ def test_json_changes_need_the_csrf_header(tmp_path, db, event):
     assert client.post(url, json={"q": "all"}, headers={"X-CSRFToken": csrf}).status_code == 200
 
 
-def test_projector_harvest(client, anonymous, db, event, sockets):
+def test_projector_harvest(app, client, anonymous, db, event, sockets):
     projector = sockets(event.id, "projector")
     post(client, event, "find")
     assert post(client, event, "projector").get_json() == {"ok": True}
     assert store.get_event(db, event.id).projector_view == "themes"
     views = [m["args"][0]["view"] for m in projector.get_received() if m["name"] == "projector_view"]
     assert views[-1] == "themes"
-    harvest = anonymous.get(f"/p/{event.id}/themes.json").get_json()
+    harvest = anonymous.get(projector_url(app, event.id, "/themes.json")).get_json()
     assert sum(t["count"] for t in harvest["themes"]) == len(TEXTS)
-    page = anonymous.get(f"/p/{event.id}").get_data(as_text=True)
+    page = anonymous.get(projector_url(app, event.id)).get_data(as_text=True)
     assert 'data-view="themes"' in page and 'data-view-panel="themes"' in page
 
 

@@ -9,7 +9,7 @@ import pytest
 from facilitator import store
 from facilitator.usecases import events, notes
 
-from .conftest import gen_event, room_quotes
+from .conftest import gen_event, projector_url, room_quotes
 
 
 def text(response):
@@ -81,7 +81,7 @@ def test_edit_event(client, db, demo):
 
 def test_delete_needs_confirmation(client, db, demo):
     confirm_page = client.get(f"/f/events/{demo.id}/delete")
-    assert confirm_page.status_code == 200 and "Ta bort för gott" in text(confirm_page)
+    assert confirm_page.status_code == 200 and "Radera evenemanget" in text(confirm_page)
     refused = client.post(f"/f/events/{demo.id}/delete", data={})
     assert refused.status_code == 400 and events.get_event(db, demo.id) is not None
     done = client.post(f"/f/events/{demo.id}/delete", data={"confirm": "yes"})
@@ -89,8 +89,8 @@ def test_delete_needs_confirmation(client, db, demo):
     assert client.get(f"/f/events/{demo.id}").status_code == 404
 
 
-def test_projector_shows_code_qr_and_timer(client, demo):
-    page = text(client.get(f"/p/{demo.id}"))
+def test_projector_shows_code_qr_and_timer(app, client, demo):
+    page = text(client.get(projector_url(app, demo.id)))
     assert f'data-join-code>{demo.join_code}<' in page
     assert 'data-timer role="timer" aria-live="off">20:00<' in page
     assert f"http://venue.example:5000/j/{demo.join_code}" in page  # FACILITATOR_PUBLIC_URL
@@ -151,7 +151,7 @@ def test_report_download(client, db, demo):
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
     document = docx.Document(io.BytesIO(response.data))
-    assert room_quotes(document) == [("Quote", "”Lyssna på eleverna”")]
+    assert room_quotes(document) == [("List Bullet", "Lyssna på eleverna")]
 
 
 def test_unknown_event_pages_are_404(client):
@@ -168,19 +168,37 @@ def test_exports(client, demo):
     response = client.get(f"/f/events/{demo.id}/notes.csv?sep=semicolon")
     assert response.mimetype == "text/csv" and response.data.startswith("\ufeff".encode())
     assert "Semikolon; och ”citat” åäö" in response.data.decode("utf-8")
+    header = response.data.decode("utf-8").lstrip("\ufeff").splitlines()[0]
+    assert header == "id;Fråga;Text;Skapad;Framlyft;Dold;Förberedd;Kommun;Bord"
+    assert "filename*=UTF-8''Lappar%20" in response.headers["Content-Disposition"]
     data = client.get(f"/f/events/{demo.id}/notes.json").get_json()
     assert data["notes"][0]["text"] == "Semikolon; och ”citat” åäö"
     assert client.get(f"/f/events/{demo.id}/notes.xlsx").status_code == 404
 
 
-def test_cloud_json_leaves_out_hidden_notes(client, db, demo):
+def test_cloud_json_leaves_out_hidden_notes(app, client, db, demo):
     from facilitator.usecases import notes
+    notes.set_projector_view(db, demo.id, "cloud")
     submit(client, demo, "Samverkan mellan skolor")
     submit(client, demo, "Samverka mera")
     secret = store.list_notes(db, demo.id)[1]
     notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
-    data = client.get(f"/p/{demo.id}/cloud.json").get_json()
+    data = client.get(projector_url(app, demo.id, "/cloud.json")).get_json()
     assert data["notes"] == 1 and [w["word"] for w in data["words"]] == ["samverkan", "skolor"]
+
+
+def test_wall_json_stacks_copies_and_leaves_out_hidden_notes(app, client, db, demo):
+    notes.set_projector_view(db, demo.id, "wall")
+    for text in ("En dörr in för familjer", "en dörr in för familjer!", "Hemligt", "Fika"):
+        submit(client, demo, text)
+    secret = next(n for n in store.list_notes(db, demo.id) if n.text == "Hemligt")
+    notes.moderate(db, demo.id, {"id": secret.id, "hidden": True})
+    assert client.get(f"/p/{demo.id}/wall.json").status_code == 403      # no projector key
+    data = client.get(projector_url(app, demo.id, "/wall.json")).get_json()
+    assert data["visible"] == 3
+    assert sorted((c["text"], c["count"]) for c in data["cards"]) == [
+        ("En dörr in för familjer", 2), ("Fika", 1)]
+    assert client.get("/p/no-such-event/wall.json").status_code == 404
 
 
 def prepare_url(client, demo):
@@ -235,9 +253,9 @@ def test_closed_box_form_keeps_the_text(client, db, demo):
     assert "Skrivet när lådan var stängd" in text(response)
 
 
-def test_each_screen_has_exactly_one_timer_hook(client, demo):
+def test_each_screen_has_exactly_one_timer_hook(app, client, demo):
     """External checks drive the app through [data-timer]: one per page."""
-    for url in (f"/p/{demo.id}", f"/j/{demo.join_code}", f"/f/events/{demo.id}"):
+    for url in (projector_url(app, demo.id), f"/j/{demo.join_code}", f"/f/events/{demo.id}"):
         assert len(re.findall(r"\sdata-timer[\s>]", text(client.get(url)))) == 1, url
 
 
@@ -263,3 +281,11 @@ def notes_texts(db, demo):
 def test_dates_are_written_the_way_each_language_writes_them(client, demo):
     assert "23 november 2026" in text(client.get("/f/"))
     assert "November 23, 2026" in text(client.get("/f/?lang=en"))
+
+
+def test_stacks_json_lists_copies_for_the_owner_only(client, anonymous, db, demo):
+    for text in ("Mer tid för samtal", "mer tid för samtal!", "Annat"):
+        submit(client, demo, text)
+    data = client.get(f"/f/events/{demo.id}/stacks.json").get_json()
+    assert len(data["stacks"]) == 1 and len(data["stacks"][0]) == 2
+    assert anonymous.get(f"/f/events/{demo.id}/stacks.json").status_code in (302, 401, 403, 404)

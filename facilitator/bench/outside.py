@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import math
 import multiprocessing
-import resource
-import tempfile
 import time
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, Iterator
+
+from .harness import percentile, raise_fd_limit, target
 
 GENERATOR = ("outside: raw WebSocket (websockets on asyncio), Engine.IO/Socket.IO framed by "
              "hand, one event loop per process")
@@ -102,8 +100,7 @@ class Phones:
 
 def worker(conn, base: str, event_id: str, first: int, count: int) -> None:
     """A client process: connect, then answer arm / collect / quit from the coordinator."""
-    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    raise_fd_limit()
     asyncio.run(_work(conn, base, event_id, first, count))
 
 
@@ -164,13 +161,6 @@ async def _rounds(base: str, event_id: str, token: str, pipes: list, rounds: int
     return latencies, missed
 
 
-def percentile(values: list[float], p: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, max(0, math.ceil(p / 100 * len(ordered)) - 1))], 1)
-
-
 @contextmanager
 def _workers(base: str, event_id: str, clients: int, processes: int) -> Iterator[tuple[list, int]]:
     context = multiprocessing.get_context("spawn")
@@ -219,22 +209,7 @@ def run(clients: int, rounds: int, url: str | None = None, event_id: str | None 
 
 @contextmanager
 def _server(url: str | None, event_id: str | None, login: str | None) -> Iterator[tuple[str, str, str]]:
-    """(base, event id, the facilitator's socket token): our own server unless --url."""
-    from .server import FacilitatorSession, LiveServer
-
-    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    if url:
-        if not event_id or not login or ":" not in login:
-            raise ValueError("--url needs --event EVENT_ID and --login USER:PASSWORD")
-        session = FacilitatorSession(url, *login.split(":", 1))
-        yield url.rstrip("/"), event_id, session.socket_token(event_id)
-        return
-    with tempfile.TemporaryDirectory(prefix="facilitator-outside-") as workdir:
-        server = LiveServer(Path(workdir))
-        demo = server.create_demo()
-        server.start()
-        try:
-            yield server.base, demo["event_id"], server.login().socket_token(demo["event_id"])
-        finally:
-            server.stop()
+    """(base, event id, the facilitator's socket token): the harness's server unless --url.
+    Only the server set-up is shared with the bench; the load itself is our own clients."""
+    with target(url, event_id, login) as (base, event, _server, session):
+        yield base, event, session.socket_token(event)

@@ -81,13 +81,19 @@ class Phones:
     async def _vote(self, vote: dict, index: int, client: socketio.AsyncClient) -> None:
         """Place dots, move them, then resend both ballots (a stale one and a duplicate)."""
         rng = random.Random(index)
-        key = str(uuid.uuid4())
         first, moved = (_random_ballot(vote, rng) for _ in range(2))
+        try:  # the server-issued phone key, as realtime.js asks for it on connect
+            claimed = await client.call("phone_key", {"key": None}, timeout=ACK_TIMEOUT_S)
+        except socketio.exceptions.TimeoutError:
+            claimed = {}
+        if not claimed.get("ok"):
+            self.ballots["failed"] += 1
+            return
         for seq, dots in ((1, first), (2, moved), (1, first), (2, moved)):
             started = time.monotonic()
             try:
-                ack = await client.call("vote_cast", {"vote_id": vote["id"], "key": key,
-                                                      "seq": seq, "dots": dots},
+                ack = await client.call("vote_cast", {"vote_id": vote["id"], "seq": seq,
+                                                      "dots": dots},
                                         timeout=ACK_TIMEOUT_S)
             except socketio.exceptions.TimeoutError:
                 ack = {}

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 
@@ -73,10 +74,10 @@ def _room_commands(sub) -> None:
 def _data_commands(sub) -> None:
     _command(sub, "purge", cmd_purge, "delete events past their retention period")
     report = _command(sub, "report", cmd_report,
-                      "the summary of an event as .docx, Markdown, CSV or JSON")
+                      "the summary of an event as .docx, PDF (LibreOffice), Markdown, CSV or JSON")
     report.add_argument("event_id")
     report.add_argument("-o", "--output", required=True, help="file to write")
-    report.add_argument("--format", choices=("docx", "md", "csv", "json", "votes.csv"),
+    report.add_argument("--format", choices=("docx", "pdf", "md", "csv", "json"),
                         help="(default: from -o's extension)")
     export = _command(sub, "export", cmd_export, "all notes of an event as CSV or JSON")
     export.add_argument("event_id")
@@ -185,7 +186,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if "GEVENT_TRACK_GREENLET_TREE" not in os.environ:
         gevent.config.track_greenlet_tree = False
     monkey.patch_all()
-    from ..serving import announce, public_url_for, start_auto_advance, start_embedding, start_purge
+    from ..serving import (announce, public_url_for, start_auto_advance, start_embedding,
+                           start_facilitator_recheck, start_purge)
 
     app = _app(args.db, ASYNC_MODE="gevent")
     if not app.config["PUBLIC_URL"]:
@@ -193,8 +195,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     announce(app, args.host, args.port)
     start_auto_advance(app)
     start_purge(app)
+    start_facilitator_recheck(app)
     start_embedding(app)
-    app.extensions["socketio"].run(app, host=args.host, port=args.port, log_output=False)
+    from ..webserver import serve
+
+    serve(app, args.host, args.port)  # no access log; timeouts; the open-file limit raised
     return 0
 
 
@@ -211,7 +216,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         user, password = accounts.ensure_demo_user(db, app.config["SECRET_KEY"], now())
         event, created = demo_data.ensure_demo_event(db, random.SystemRandom(), now(), user.id)
         added = demo_data.seed_demo_notes(db, event.id, args.notes, random.Random(2026), now())
-    links = event_links(args.base_url, event)
+    links = event_links(args.base_url, event, app.config["SECRET_KEY"])
     login = {"username": user.username, "password": password}
     if args.json:
         print(json.dumps({"event_id": event.id, "join_code": event.join_code,
@@ -239,6 +244,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             raise UserError("the passwords differ")
     messages = {"bad_username": "3-64 characters: a-z, 0-9 and . _ @ -",
                 "weak_password": "the password needs 10 to 256 characters",
+                "common_password": "that password is too common (or built from the username);"
+                                   " choose a longer phrase",
                 "taken": "that username is taken"}
     with _database(args.db) as (_app_, db):
         try:
@@ -260,17 +267,20 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..usecases import events, reports
     from ..clock import now
+    from ..usecases import events, reports
 
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
     if fmt not in reports.REPORT_FORMATS:
-        raise UserError("give --format docx|md|csv|json or an output file ending in .docx, .md,"
-                        " .csv or .json")
+        raise UserError("give --format docx|pdf|md|csv|json or an output file ending in .docx,"
+                        " .pdf, .md, .csv or .json")
     with _database(args.db) as (app, db):
         if events.get_event(db, args.event_id) is None:
             raise UserError(f"no event with id {args.event_id!r} in {app.config['DB_PATH']}")
-        body = reports.report_bytes(db, args.event_id, fmt, now())
+        try:
+            body = reports.report_bytes(db, args.event_id, fmt, now())
+        except reports.PdfUnavailable as exc:
+            raise UserError(str(exc)) from exc
     try:
         Path(args.output).write_bytes(body)
     except OSError as exc:
@@ -289,13 +299,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = notes.export_csv(db, args.event_id, ";" if args.semicolon else ",")
     if not args.output:
-        sys.stdout.write(text.removeprefix("\ufeff"))
+        sys.stdout.write(terminal_safe(text.removeprefix("\ufeff")))
         return 0
     try:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise UserError(f"cannot write {args.output}: {exc.strerror}") from exc
     return 0
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters other than tab and line breaks written out as \\u001b etc. (a JSON
+    escape, so JSON stays valid), so a note with ESC or BEL cannot drive the terminal that
+    shows it; a file written with -o keeps them as they are."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"
+                   else ch for ch in text)
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:

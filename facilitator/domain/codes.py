@@ -8,7 +8,13 @@ JOIN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789"
 
 
-def new_join_code(rng: random.Random, length: int = 6) -> str:
+# 31^8 = 8.5e11 codes: with the limit on wrong codes (limits.py) guessing one of the
+# events alive at a time stays hopeless for an event's whole retention period. Codes made
+# with 6 characters before keep working.
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code(rng: random.Random, length: int = JOIN_CODE_LENGTH) -> str:
     return "".join(rng.choice(JOIN_ALPHABET) for _ in range(length))
 
 

@@ -6,7 +6,7 @@ import uuid
 from typing import Any, Mapping
 
 from ..models import EvalItem
-from .notes import MAX_CHARS, NoteError, optional_whole_number
+from .notes import MAX_CHARS, NoteError, has_visible, optional_whole_number, text_problem
 
 KINDS = ("scale", "choice", "comment")
 SCALES = {"1-4": (1, 4), "1-5": (1, 5), "1-10": (1, 10)}
@@ -56,12 +56,12 @@ def clean_answer(item: EvalItem, payload: Mapping[str, Any]) -> tuple[str, int |
     except ValueError as exc:
         raise EvalError("bad_key", "the answer key must be a UUID") from exc
     comment = payload.get("comment") or ""
-    if not isinstance(comment, str) or "\x00" in comment:
+    if not isinstance(comment, str) or text_problem(comment):
         raise EvalError("bad_comment", "the comment must be text")
     if len(comment) > MAX_CHARS:
         raise EvalError("too_long", f"the comment is longer than {MAX_CHARS} characters")
     if item.kind == "comment":
-        if not comment.strip():
+        if not has_visible(comment):
             raise EvalError("empty", "the comment is empty")
         return key, None, comment
     try:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import ProgrammeTemplate
+from ..models import ProgrammeTemplate, Question, Step
 from .evaluation import clean_item_form
 
 STEP_KINDS = ("discussion", "rotation", "reflection", "write_note", "plenary", "break", "vote")
@@ -51,3 +51,14 @@ def _parse_step(key: str, index: int, raw: dict[str, Any], n_questions: int) -> 
     return {"kind": kind, "title": str(raw.get("title", "")).strip(),
             "instruction": str(raw.get("instruction", "")).strip(),
             "question": question, "duration_s": int(minutes * 60), "box": box}
+
+
+def asked_question_ids(questions: list[Question], steps: list[Step]) -> set[int]:
+    """The questions the programme asks: those a step points to.
+
+    An event whose programme asks no question at all (questions made without
+    steps) asks every question it has.
+    """
+    asked = {s.question_id for s in steps if s.question_id is not None}
+    known = {q.id for q in questions}
+    return (asked & known) or known

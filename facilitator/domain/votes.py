@@ -2,7 +2,7 @@
 
 A phone sends its whole ballot (dots per option) each time it places or
 moves a dot, with a sequence number it counts up; the server keeps the
-newest ballot per phone key. A resent or late ballot therefore never counts
+newest ballot per ballot key (one per phone and vote, see phones.py). A resent or late ballot therefore never counts
 twice and never undoes a newer one.
 """
 from __future__ import annotations
@@ -81,31 +81,26 @@ def option_labels(candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out[:MAX_OPTIONS]
 
 
-def fingerprint(options: list[tuple[str, str]]) -> str:
+def options_digest(options: list[tuple[str, str]]) -> str:
     """A short digest of (ref, label) pairs: tells whether a vote's source changed."""
     text = "\n".join(f"{ref}\t{label}" for ref, label in options)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def ballot_key(vote_id: int, payload: Mapping[str, Any]) -> str:
-    """The stored key of a phone's ballot: a digest of the random key it made for this vote.
-
-    The one place a phone's vote key is checked. It stores only a digest, so
-    the database never holds what the phone holds; when the server issues a
-    signed per-phone key (issue 24), verify it here instead.
-    """
+def ballot_key(payload: Mapping[str, Any]) -> str:
+    """The key a ballot is stored under: a UUID. From a phone it is derived by the server
+    from the phone's signed key and the vote (usecases.votes.cast), never the payload's."""
     try:
-        key = uuid.UUID(str(payload.get("key", ""))[:64])
+        return str(uuid.UUID(str(payload.get("key", ""))[:64]))
     except ValueError as exc:
         raise VoteError("bad_key", "the vote key must be a UUID") from exc
-    return hashlib.sha256(f"{vote_id}:{key}".encode("ascii")).hexdigest()
 
 
 def clean_ballot(vote: Vote, payload: Mapping[str, Any]) -> tuple[str, int, dict[int, int]]:
     """(ballot key, sequence number, dots per option id) of a phone's ballot, or VoteError."""
     if vote.status != "open":
         raise VoteError("closed", "this vote is closed; the dots were not counted")
-    key = ballot_key(vote.id, payload)
+    key = ballot_key(payload)
     seq = payload.get("seq", 0)
     if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= MAX_SEQ:
         raise VoteError("bad_seq", "seq must be a whole number")

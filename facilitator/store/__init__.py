@@ -1,56 +1,25 @@
 """The only code that reads or writes tables, one module per table family.
 
 Functions take the sqlite_utils.Database as their first argument and speak in model
-dataclasses; callers own the transaction (``with db.atomic():``). Everything is
-re-exported here, so callers write ``store.insert_note(db, ...)``.
+dataclasses; callers own the transaction (``with db.atomic():``). Every public
+function of the family modules below is re-exported here, so callers write
+``store.insert_note(db, ...)`` and a new function needs no second line here.
 """
 from __future__ import annotations
 
-from .events import (delete_event, delete_logo, get_demo_event, get_event, get_event_by_join_code,
-                     get_event_by_prepare_token, get_logo, insert_event, join_code_taken,
-                     list_events, save_logo, set_event_fields, update_event)
-from .programme import (delete_step, delete_timer, find_or_insert_question, get_step,
-                        insert_question, insert_step, list_questions, list_steps,
-                        set_step_positions, update_step)
-from .timer import (first_run_ms, close_step_runs, due_auto_advance, get_timer, open_step_run, save_timer,
-                    step_elapsed)
-from .notes import (count_notes, get_note, insert_note, list_notes, set_note_flags, table_groups)
-from .accounts import (add_member, events_older_than, get_invite, get_user, get_user_login,
-                       insert_invite, insert_user, is_member, list_events_for, set_password_hash)
-from .evaluation import (delete_eval_item, get_eval_item, insert_eval_item, list_answers,
-                         list_eval_items, open_eval_items_of_step, set_eval_item_flags,
-                         upsert_answer)
-from .rotation import (count_attendees, delete_attendee, delete_wish, find_attendee_by_name,
-                       get_attendee, get_rotation_settings, insert_attendees, insert_wish,
-                       list_attendees, list_rounds, list_wishes, replace_rounds_from,
-                       set_rotation_settings, update_attendee)
-from .themes import (count_theme_undo, get_projector_themes, get_vectors,
-                     last_changed_theme_scope, notes_without_vectors, pop_theme_undo,
-                     push_theme_undo, replace_themes, save_vectors, theme_scopes, theme_state)
+from importlib import import_module
 
-__all__ = ["first_run_ms", "add_member", "close_step_runs", "count_attendees", "count_notes", "count_theme_undo",
-           "delete_attendee", "delete_eval_item", "delete_event", "delete_logo", "delete_step",
-           "delete_timer", "delete_wish", "due_auto_advance", "events_older_than",
-           "find_attendee_by_name", "find_or_insert_question", "get_attendee", "get_demo_event",
-           "get_eval_item", "get_event", "get_event_by_join_code", "get_event_by_prepare_token",
-           "get_invite", "get_logo", "get_note", "get_projector_themes", "get_rotation_settings",
-           "get_step", "get_timer", "get_user", "get_user_login", "get_vectors",
-           "insert_attendees", "insert_eval_item", "insert_event", "insert_invite", "insert_note",
-           "insert_question", "insert_step", "insert_user", "insert_wish", "is_member",
-           "join_code_taken", "last_changed_theme_scope", "list_answers", "list_attendees",
-           "list_eval_items", "list_events", "list_events_for", "list_notes", "list_questions",
-           "list_rounds", "list_steps", "list_wishes", "notes_without_vectors",
-           "open_eval_items_of_step", "open_step_run", "pop_theme_undo", "push_theme_undo",
-           "replace_rounds_from", "replace_themes", "save_logo", "save_timer", "save_vectors",
-           "set_eval_item_flags", "set_event_fields", "set_note_flags", "set_password_hash",
-           "set_rotation_settings", "set_step_positions", "step_elapsed", "table_groups",
-           "theme_scopes", "theme_state", "update_attendee", "update_event", "update_step",
-           "upsert_answer"]
+FAMILIES = ("events", "programme", "timer", "notes", "accounts", "evaluation", "rotation",
+            "themes", "votes")
 
-from .votes import (ballot_dots, count_ballots, delete_vote, get_vote, insert_vote, list_votes,
-                    open_votes_of_step, replace_vote_options, set_vote_fields, upsert_ballot,
-                    vote_counts)
 
-__all__ += ["ballot_dots", "count_ballots", "delete_vote", "get_vote", "insert_vote", "list_votes",
-            "open_votes_of_step", "replace_vote_options", "set_vote_fields", "upsert_ballot",
-            "vote_counts"]
+def _reexport(family: str) -> list[str]:
+    module = import_module(f".{family}", __name__)
+    names = [name for name, value in vars(module).items()
+             if callable(value) and not name.startswith("_")
+             and getattr(value, "__module__", None) == module.__name__]
+    globals().update({name: getattr(module, name) for name in names})
+    return names
+
+
+__all__ = sorted(name for family in FAMILIES for name in _reexport(family))

@@ -57,7 +57,8 @@ def upsert_answer(db: Database, item_id: int, answer_key: str, value: int | None
 
 
 def list_answers(db: Database, item_id: int) -> list[tuple[int | None, str]]:
-    """(value, comment) of every answer to an item, oldest first."""
+    """(value, comment) of every answer to an item, in answer-key order: no order that
+    follows time, so one phone's answers to two items cannot be lined up."""
     return [(r[0], r[1]) for r in db.execute(
-        "SELECT value, comment FROM eval_answers WHERE item_id = ? ORDER BY updated_at, rowid",
+        "SELECT value, comment FROM eval_answers WHERE item_id = ? ORDER BY answer_key",
         [item_id]).fetchall()]

@@ -15,7 +15,8 @@ def _event(row: dict[str, Any]) -> Event:
                  join_code=row["join_code"], is_demo=bool(row["is_demo"]),
                  box_open=bool(row["box_open"]), projector_view=row["projector_view"],
                  prepare_token=row["prepare_token"], table_numbers=bool(row["table_numbers"]),
-                 retention_days=row["retention_days"], ask_scope=bool(row["ask_scope"]))
+                 retention_days=row["retention_days"], ask_scope=bool(row.get("ask_scope", 0)),
+                 checkin_open=bool(row.get("checkin_open", 0)))
 
 
 def insert_event(db: Database, event_id: str, join_code: str, draft: EventDraft,

@@ -210,7 +210,8 @@ class NoteWriter(Generic[T, R]):
             outcomes, healthy = [Outcome(error=exc)] * len(batch), False
         self.batches += 1
         self._resolve(batch, outcomes)
-        return healthy
+        # a connection opened on a read-only file stays read-only: open afresh next time
+        return healthy and not getattr(db, "opened_read_only", False)
 
     @staticmethod
     def _resolve(batch: list[_Pending[T, R]], outcomes: list[Outcome[R]]) -> None:

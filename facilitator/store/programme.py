@@ -48,6 +48,24 @@ def find_or_insert_question(db: Database, event_id: str, text: str) -> Question:
     return insert_question(db, event_id, position, text)
 
 
+def delete_unused_questions(db: Database, event_id: str) -> list[int]:
+    """Delete the event's questions that no step asks and no note (hidden ones too) answers.
+
+    What an edit of a step's question leaves behind; their (empty) themes go with them.
+    """
+    ids = [row[0] for row in db.execute(
+        "SELECT id FROM questions q WHERE event_id = ?"
+        " AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.question_id = q.id)"
+        " AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id)", [event_id])]
+    for qid in ids:
+        db.execute("DELETE FROM theme_notes WHERE theme_id IN"
+                   " (SELECT id FROM themes WHERE question_id = ?)", [qid])
+        for table in ("themes", "theme_undo"):
+            db.execute(f"DELETE FROM {table} WHERE question_id = ?", [qid])
+        db.execute("DELETE FROM questions WHERE id = ?", [qid])
+    return ids
+
+
 def delete_timer(db: Database, event_id: str) -> None:
     db.execute("DELETE FROM timers WHERE event_id = ?", [event_id])
 

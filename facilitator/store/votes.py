@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from ..models import Vote, VoteOption
 
 VOTE_FIELDS = ("title", "source", "question_id", "dots", "max_per_option", "status",
-               "results_visible", "step_id", "fingerprint")
+               "results_visible", "step_id", "source_digest")
 
 
 def _vote(row: dict[str, Any], options: tuple[VoteOption, ...]) -> Vote:
@@ -17,7 +17,7 @@ def _vote(row: dict[str, Any], options: tuple[VoteOption, ...]) -> Vote:
                 question_id=row["question_id"], dots=row["dots"],
                 max_per_option=row["max_per_option"], status=row["status"],
                 results_visible=bool(row["results_visible"]), step_id=row["step_id"],
-                fingerprint=row["fingerprint"], options=options)
+                source_digest=row["source_digest"], options=options)
 
 
 def _options(db: Database, vote_id: int) -> tuple[VoteOption, ...]:

@@ -10,9 +10,10 @@ from sqlite_utils import Database
 
 from . import programme
 from .. import store
-from ..clock import utc_iso
+from ..clock import utc_minute
 from ..domain.evaluation import EvalError, clean_answer, clean_item_form, summarise
 from ..models import EvalItem
+from ..phones import Phone
 from .validation import ValidationError
 
 TEMPLATE = "utvardering-cafe"
@@ -43,7 +44,7 @@ def items(db: Database, event_id: str) -> list[EvalItem]:
 def _item(db: Database, event_id: str, item_id: object) -> EvalItem:
     try:
         found = store.get_eval_item(db, event_id, int(item_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         found = None
     if found is None:
         raise EvalError("no_item", "no such question in this event")
@@ -64,14 +65,23 @@ def delete_item(db: Database, event_id: str, item_id: object) -> None:
         store.delete_eval_item(db, item.id)
 
 
-def answer(db: Database, event_id: str, payload: object, now: datetime) -> EvalItem:
-    """Store (or change) one phone's answer to one open item."""
+def answer(db: Database, event_id: str, payload: object, now: datetime,
+           phone: Phone | None = None) -> EvalItem:
+    """Store (or change) one phone's answer to one open item.
+
+    From a phone (``phone`` given: the server-issued key it showed) the answer key is
+    derived from the phone and the item, whatever the payload says: one answer per
+    phone per item, and its answers to two items share nothing. Without ``phone``
+    (the demo data, tests of the rules) the payload's key is taken.
+    """
     if not isinstance(payload, dict):
         raise EvalError("bad_payload", "an answer is an object with item_id and key")
     item = _item(db, event_id, payload.get("item_id"))
+    if phone is not None:
+        payload = {**payload, "key": phone.key_for("eval", item.id)}
     key, value, comment = clean_answer(item, payload)
     with db.atomic():
-        store.upsert_answer(db, item.id, key, value, comment, utc_iso(now))
+        store.upsert_answer(db, item.id, key, value, comment, utc_minute(now))
     return item
 
 
@@ -117,5 +127,5 @@ def add_demo_evaluation(db: Database, event_id: str, rng: random.Random, now: da
             for sample in samples:
                 key = str(uuid.UUID(int=rng.getrandbits(128), version=4))
                 value, comment = (sample, "") if item.kind == "scale" else (None, sample)
-                store.upsert_answer(db, item.id, key, value, comment, utc_iso(now))
+                store.upsert_answer(db, item.id, key, value, comment, utc_minute(now))
             store.set_eval_item_flags(db, item.id, is_open=False)

@@ -15,6 +15,7 @@ from .. import store
 from ..clock import utc_iso
 from ..domain import codes
 from ..domain.logo import check_logo
+from ..domain.programme import asked_question_ids
 from ..models import Event, EventDraft, Note, Question, Step
 from . import programme
 from .validation import ValidationError
@@ -96,6 +97,13 @@ def event_overview(db: Database, event: Event) -> EventOverview:
 
 def list_questions(db: Database, event_id: str) -> list[Question]:
     return store.list_questions(db, event_id)
+
+
+def asked_questions(db: Database, event_id: str) -> list[Question]:
+    """The questions a participant can answer: those the programme asks."""
+    questions = store.list_questions(db, event_id)
+    asked = asked_question_ids(questions, store.list_steps(db, event_id))
+    return [q for q in questions if q.id in asked]
 
 
 def set_logo(db: Database, event_id: str, data: bytes) -> None:

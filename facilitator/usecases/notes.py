@@ -18,19 +18,22 @@ from sqlite_utils import Database
 
 from .. import protocol, store
 from . import timing
-from ..clock import utc_iso
+from ..clock import minute_of, utc_iso
 from ..db import connect
-from ..domain import codes
-from ..domain.notes import NoteError, optional_whole_number, validate_note_id, validate_note_text
+from ..domain import codes, duplicates, notewall
+from ..domain.notes import (NoteError, note_question, optional_whole_number, validate_note_id,
+                            validate_note_text)
 from ..models import Event, Note
-from ..store.notewriter import NoteWriter
+from ..phones import Phone
+from ..store.notewriter import NoteWriter, WriterTimeout  # noqa: F401 - for the handlers
 
 SCOPES = ("shared", "own")
 PROJECTOR_VIEWS = ("timer", "wall", "cloud", "results", "tables", "themes", "vote")
 MAX_PREPARED_BY = 200
 MAX_TABLE = 999
-# A table's notes are shown as a group only from this many on, so that a
-# table of one or two people cannot be read off.
+# A table's notes are shown as a group only from this many notes from this many
+# phones in one round (programme step), so that a table of one or two people
+# cannot be read off.
 MIN_TABLE_GROUP = 3
 
 
@@ -44,28 +47,32 @@ class Submission:
     question: object = None
     table: object = None
     prepared_by: str | None = None
+    picked: bool = False       # the participant chose the question by hand
+    step: object = None        # the step the phone showed when the note was written
+    phone: Phone | None = None
     scope: object = None
 
 
 def read_submission(event_id: str, payload: object, now: datetime,
-                    prepared_by: str | None = None) -> Submission:
+                    prepared_by: str | None = None, phone: Phone | None = None) -> Submission:
     """Check what can be checked without the database (before a note joins a batch)."""
     if not isinstance(payload, dict):
         raise NoteError("bad_payload", "a note is an object with id and text")
     return Submission(event_id, validate_note_id(payload.get("id")),
                       validate_note_text(payload.get("text")), utc_iso(now),
                       payload.get("question_id"), payload.get("table"), prepared_by,
-                      payload.get("scope"))
+                      payload.get("question_picked") is True or prepared_by is not None,
+                      payload.get("step_id"), phone, payload.get("scope"))
 
 
 def submit_note(db: Database, event_id: str, payload: object, now: datetime,
-                prepared_by: str | None = None) -> tuple[Note, bool]:
+                prepared_by: str | None = None, phone: Phone | None = None) -> tuple[Note, bool]:
     """Validate and store a note; (note, was_new). Committed before it returns.
 
     ``prepared_by`` set (possibly empty) marks an answer sent through the
     pre-event link, which is accepted whether or not the box is open.
     """
-    submission = read_submission(event_id, payload, now, prepared_by)
+    submission = read_submission(event_id, payload, now, prepared_by, phone)
     with db.atomic():
         return store_submission(db, submission, {})
 
@@ -76,12 +83,14 @@ def note_writer(path: str | Path) -> NoteWriter[Submission, tuple[Note, bool]]:
 
 
 def submit_note_batched(writer: NoteWriter[Submission, tuple[Note, bool]], event_id: str,
-                        payload: object, now: datetime) -> tuple[Note, bool]:
+                        payload: object, now: datetime,
+                        phone: Phone | None = None) -> tuple[Note, bool]:
     """As submit_note, but committed together with the other notes arriving now.
 
-    Returns only after the transaction holding the note has committed.
+    Returns only after the transaction holding the note has committed. ``phone`` (its
+    server-issued key) counts the phone at its table and round, never on the note.
     """
-    return writer.submit(read_submission(event_id, payload, now))
+    return writer.submit(read_submission(event_id, payload, now, phone=phone))
 
 
 def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, bool]:
@@ -95,39 +104,54 @@ def store_submission(db: Database, sub: Submission, memo: dict) -> tuple[Note, b
         if existing.event_id != sub.event_id:
             raise NoteError("bad_id", "that note id belongs elsewhere")
         return existing, False              # a resend: the box may have closed since
-    event, questions, step_question = _event_facts(db, sub.event_id, memo)
+    event, questions, step_questions, current = _event_facts(db, sub.event_id, memo)
+    step_id = current  # the round a table number counts in
     if sub.prepared_by is None and not event.box_open:
         raise NoteError("box_closed", "the box is closed right now")
-    question_id = _question_for_note(questions, step_question, sub.question)
+    question_id = _question_for_note(questions, step_questions, current, sub)
     table_no = _table(sub.table) if event.table_numbers else None
     note = Note(sub.note_id, sub.event_id, sub.text, sub.created_at, question_id,
                 prepared=sub.prepared_by is not None,
                 prepared_by=(sub.prepared_by or "")[:MAX_PREPARED_BY], table_no=table_no,
-                scope=_scope(sub.scope) if event.ask_scope else None)
+                step_id=step_id, scope=_scope(sub.scope) if event.ask_scope else None)
     store.insert_note(db, note)
+    if table_no is not None and sub.phone is not None:
+        store.tag_table(db, sub.event_id, table_no, step_id or 0,
+                        sub.phone.key_for("table", table_no, step_id or 0))
     return note, True
 
 
-def _event_facts(db: Database, event_id: str,
-                 memo: dict) -> tuple[Event, set[int], int | None]:
-    """The event, its question ids and the current step's question, read once per memo."""
+def _event_facts(db: Database, event_id: str, memo: dict
+                 ) -> tuple[Event, set[int], dict[int, int | None], int | None]:
+    """The event, its question ids, each step's question and the current step (also the
+    round a table number counts in), once per memo."""
     if event_id not in memo:
         event = _event(db, event_id)
         questions = {q.id for q in store.list_questions(db, event_id)}
+        step_questions = {s.id: s.question_id if s.question_id in questions else None
+                          for s in store.list_steps(db, event_id)}
         step = timing.current_step(db, event_id)
-        step_question = step.question_id if step and step.question_id in questions else None
-        memo[event_id] = (event, questions, step_question)
+        memo[event_id] = (event, questions, step_questions, step.id if step else None)
     return memo[event_id]
 
 
-def _question_for_note(questions: set[int], step_question: int | None, raw: object) -> int | None:
-    """The question a note answers: the one asked for, else the current step's."""
-    qid = optional_whole_number(raw, "bad_question", "unknown question")
-    if qid is not None:
-        if qid not in questions:
-            raise NoteError("bad_question", "unknown question")
-        return qid
-    return step_question
+def _question_for_note(questions: set[int], step_questions: dict[int, int | None],
+                       current: int | None, sub: Submission) -> int | None:
+    """The question a note answers (domain.notes.note_question); an unknown one is refused.
+
+    The step is the one the phone says it showed when the note was written (a
+    note written offline and sent later keeps its question), else the room's.
+    """
+    qid = optional_whole_number(sub.question, "bad_question", "unknown question")
+    if qid is not None and qid not in questions:
+        raise NoteError("bad_question", "unknown question")
+    try:
+        step_id = optional_whole_number(sub.step, "bad_step", "unknown step")
+    except NoteError:
+        step_id = None                       # a garbled step id: file under the room's step
+    if step_id not in step_questions:
+        step_id = current
+    return note_question(qid, sub.picked, step_questions.get(step_id) if step_id else None)
 
 
 def _scope(raw: object) -> str | None:
@@ -186,7 +210,8 @@ def _switch(db: Database, event_id: str, field: str, value: object, name: str) -
 
 
 def tables(db: Database, event_id: str) -> dict[int, list[str]]:
-    """Note ids per table, only tables with at least MIN_TABLE_GROUP visible notes."""
+    """Note ids per table, only from (table, round) groups with at least MIN_TABLE_GROUP
+    visible notes from as many phones."""
     return store.table_groups(db, event_id, MIN_TABLE_GROUP)
 
 
@@ -216,9 +241,24 @@ def event_for_prepare_token(db: Database, token: str) -> Event | None:
 def wall(db: Database, event_id: str, limit: int = 60) -> list[dict[str, Any]]:
     """The newest visible notes, for the projector's note wall."""
     notes = store.list_notes(db, event_id, visible_only=True)
-    return [protocol.note_payload(n) for n in reversed(notes[-limit:])]
+    return [protocol.wall_note_payload(n) for n in reversed(notes[-limit:])]
 
 
+WALL_MAX_CARDS = 1000
+
+
+def wall_cards(db: Database, event_id: str) -> dict[str, Any]:
+    """The projector's note wall: copies stacked, featured first, newest first."""
+    visible = store.list_notes(db, event_id, visible_only=True)
+    cards = notewall.wall_cards(visible)
+    return {"visible": len(visible), "cards": [c.payload() for c in cards[:WALL_MAX_CARDS]]}
+
+
+def copies(db: Database, event_id: str) -> list[list[str]]:
+    """Ids of visible notes that stack (domain/duplicates), oldest first; only stacks of 2+."""
+    visible = store.list_notes(db, event_id, visible_only=True)
+    return [[visible[i].id for i in group.members]
+            for group in duplicates.stack([n.text for n in visible]) if group.count > 1]
 
 
 def visible_notes(db: Database, event_id: str) -> list[Note]:
@@ -229,27 +269,47 @@ def count_notes(db: Database, event_id: str) -> int:
     return store.count_notes(db, event_id)
 
 
+def count_visible(db: Database, event_id: str) -> int:
+    """What the room sees: the notes not hidden."""
+    return store.count_notes(db, event_id, visible_only=True)
+
+
 EXPORT_FIELDS = ("id", "question", "text", "created_at", "starred", "hidden", "prepared",
                  "prepared_by", "table", "scope")
 
 
 def export_rows(db: Database, event_id: str) -> list[dict[str, Any]]:
-    """Every note; the table only where that table has at least MIN_TABLE_GROUP notes."""
+    """Every note, its time to the minute; the table only for notes of a shown group."""
     questions = {q.id: q.text for q in store.list_questions(db, event_id)}
     shown = {note_id: table for table, ids in tables(db, event_id).items() for note_id in ids}
     return [{"id": n.id, "question": questions.get(n.question_id, ""), "text": n.text,
-             "created_at": n.created_at, "starred": n.starred, "hidden": n.hidden,
+             "created_at": minute_of(n.created_at), "starred": n.starred, "hidden": n.hidden,
              "prepared": n.prepared, "prepared_by": n.prepared_by, "table": shown.get(n.id),
              "scope": n.scope}
             for n in store.list_notes(db, event_id)]
 
 
-def export_csv(db: Database, event_id: str, delimiter: str = ",") -> str:
-    """UTF-8 CSV with a BOM so Excel shows å, ä, ö; ';' suits a Swedish Excel."""
+# Column headers for people (the download), in the event's language; scripts get the keys.
+EXPORT_HEADERS = {
+    "sv": ("id", "Fråga", "Text", "Skapad", "Framlyft", "Dold", "Förberedd", "Kommun", "Bord",
+           "Gemensamt eller eget"),
+    "en": ("id", "Question", "Text", "Created", "Featured", "Hidden", "Prepared", "Municipality",
+           "Table", "Shared or own"),
+}
+
+
+def export_csv(db: Database, event_id: str, delimiter: str = ",",
+               headers_in_language: bool = False) -> str:
+    """UTF-8 CSV with a BOM so Excel shows å, ä, ö; ';' suits a Swedish Excel. The keys as
+    headers (the CLI's contract), or with ``headers_in_language`` the event's words."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, delimiter=delimiter,
                             quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writeheader()
+    if headers_in_language:
+        words = EXPORT_HEADERS.get(_event(db, event_id).language, EXPORT_HEADERS["sv"])
+        writer.writerow(dict(zip(EXPORT_FIELDS, words)))
+    else:
+        writer.writeheader()
     for row in export_rows(db, event_id):
         writer.writerow({**row, **{k: int(row[k]) for k in ("starred", "hidden", "prepared")},
                          "table": row["table"] or "", "scope": row["scope"] or "",

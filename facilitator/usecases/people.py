@@ -62,6 +62,12 @@ def add_person(db: Database, event_id: str, form: dict[str, Any], now: datetime)
     return person_id
 
 
+def set_checkin_open(db: Database, event_id: str, on: bool) -> None:
+    """Whether phones may check themselves in (off until the facilitator opens it)."""
+    with db.atomic():
+        store.set_event_fields(db, event_id, checkin_open=int(on))
+
+
 def check_in(db: Database, event_id: str, form: dict[str, Any], now: datetime) -> int:
     """A phone checks itself in: an imported person with that name is marked present,
     otherwise a new person is added. Returns the person's id (kept on the phone)."""

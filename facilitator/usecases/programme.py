@@ -113,6 +113,7 @@ def update_step(db: Database, event_id: str, step_id: int, fields: dict[str, Any
     with db.atomic():
         _step_or_error(db, event_id, step_id)
         store.update_step(db, step_id, _stored(db, event_id, fields))
+        store.delete_unused_questions(db, event_id)
 
 
 def delete_step(db: Database, event_id: str, step_id: int) -> dict[str, Any]:
@@ -131,6 +132,7 @@ def delete_step(db: Database, event_id: str, step_id: int) -> dict[str, Any]:
                 raise ProgrammeRefused("step_in_use")
             store.delete_timer(db, event_id)
         store.delete_step(db, step_id)
+        store.delete_unused_questions(db, event_id)
         store.set_step_positions(db, [s.id for s in store.list_steps(db, event_id)])
     return removed
 

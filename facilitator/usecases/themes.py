@@ -18,6 +18,7 @@ from .. import store
 from ..clock import utc_iso
 from ..domain import themes as rules
 from ..domain.clustering import cluster as clustering
+from ..domain.notewall import shorten
 from ..domain.clustering.sort import sort_rest as sort_notes
 from ..domain.themes import (MAX_LABEL, NEW_LABEL, OTHER_LABEL, Board, Member, ThemeError,
                              clean_label)
@@ -248,6 +249,9 @@ def show_on_projector(db: Database, event_id: str, question_id: int | None) -> N
                                projector_themes="all" if question_id is None else str(question_id))
 
 
+HARVEST_QUOTE_CHARS = 180   # cut at a word, never mid-word
+
+
 def harvest(db: Database, event_id: str) -> dict[str, Any]:
     """Themes and counts for the projector: the chosen scope, else the one changed last."""
     chosen = store.get_projector_themes(db, event_id)
@@ -259,4 +263,5 @@ def harvest(db: Database, event_id: str) -> dict[str, Any]:
     themes = [t for t in themes_of(db, event_id, question_id) if t.notes]
     return {"question": questions.get(question_id) if question_id is not None else None,
             "themes": [{"label": t.label, "count": len(t.notes), "other": t.other,
-                        "quote": t.notes[0].note.text[:140] if t.notes else ""} for t in themes]}
+                        "quote": shorten(t.notes[0].note.text, HARVEST_QUOTE_CHARS) if t.notes else ""}
+                       for t in themes]}

@@ -20,6 +20,7 @@ from ..db import connect
 from ..domain import votes as rules
 from ..domain.votes import VoteError
 from ..models import Vote
+from ..phones import Phone
 from ..store.notewriter import NoteWriter
 from . import themes
 from .validation import ValidationError
@@ -75,7 +76,7 @@ def _themes(db: Database, vote: Vote):
 
 def _set_options(db: Database, vote: Vote, options: list[tuple[str, str]]) -> None:
     store.replace_vote_options(db, vote, options)
-    store.set_vote_fields(db, vote.id, fingerprint=rules.fingerprint(options))
+    store.set_vote_fields(db, vote.id, source_digest=rules.options_digest(options))
 
 
 def votes(db: Database, event_id: str) -> list[Vote]:
@@ -135,17 +136,20 @@ def open_votes_of_step(db: Database, event_id: str, step_id: int) -> None:
                 continue  # nothing to vote on yet: it stays shut, the control page shows it
 
 
-def cast(db: Database, event_id: str, payload: object) -> tuple[Vote, bool]:
-    """Store a phone's whole ballot unless a newer one is stored; (vote, kept)."""
-    if not isinstance(payload, dict):
-        raise VoteError("bad_payload", "a ballot is an object with vote_id, key, seq and dots")
-    vote = get(db, event_id, payload.get("vote_id"))
-    key, seq, dots = rules.clean_ballot(vote, payload)
+def cast(db: Database, event_id: str, payload: object,
+         phone: Phone | None = None) -> tuple[Vote, bool]:
+    """Store a phone's whole ballot unless a newer one is stored; (vote, kept).
+
+    From a phone (``phone`` given: the server-issued key it showed) the ballot key is
+    derived from the phone and the vote, whatever the payload says: one ballot per
+    phone per vote, and its ballots in two votes share nothing. Without ``phone``
+    (the demo data, tests of the rules) the payload's key is taken.
+    """
     with db.atomic():
-        return vote, store.upsert_ballot(db, vote, key, seq, dots)
+        return _write_ballot(db, (event_id, payload, phone), {})
 
 
-Ballot = tuple[str, object]  # (event id, the phone's payload)
+Ballot = tuple[str, object, Phone | None]  # (event id, the phone's payload, its key)
 
 
 def ballot_writer(path: str | Path) -> NoteWriter[Ballot, tuple[Vote, bool]]:
@@ -155,20 +159,22 @@ def ballot_writer(path: str | Path) -> NoteWriter[Ballot, tuple[Vote, bool]]:
 
 
 def cast_batched(writer: NoteWriter[Ballot, tuple[Vote, bool]], event_id: str,
-                 payload: object) -> tuple[Vote, bool]:
+                 payload: object, phone: Phone | None) -> tuple[Vote, bool]:
     """As cast, committed with the other ballots arriving now; returns after the commit."""
-    return writer.submit((event_id, payload))
+    return writer.submit((event_id, payload, phone))
 
 
 def _write_ballot(db: Database, ballot: Ballot, memo: dict) -> tuple[Vote, bool]:
     """One ballot inside the writer's transaction; the vote is read once per batch."""
-    event_id, payload = ballot
+    event_id, payload, phone = ballot
     if not isinstance(payload, dict):
         raise VoteError("bad_payload", "a ballot is an object with vote_id, key, seq and dots")
     cache_key = (event_id, str(payload.get("vote_id")))
     if cache_key not in memo:
         memo[cache_key] = get(db, event_id, payload.get("vote_id"))
     vote = memo[cache_key]
+    if phone is not None:
+        payload = {**payload, "key": phone.key_for("vote", vote.id)}
     key, seq, dots = rules.clean_ballot(vote, payload)
     return vote, store.upsert_ballot(db, vote, key, seq, dots)
 
@@ -200,7 +206,7 @@ def source_changed(db: Database, vote: Vote) -> bool:
     """Whether the themes or featured notes differ from what the open vote was opened with."""
     if vote.source == "manual" or vote.status == "draft":
         return False
-    return rules.fingerprint(source_options(db, vote)) != vote.fingerprint
+    return rules.options_digest(source_options(db, vote)) != vote.source_digest
 
 
 def closed_results(db: Database, event_id: str) -> list[dict[str, Any]]:

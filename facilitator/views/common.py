@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort, current_app, g, request
 from flask_login import current_user
 
+from .. import auth
 from ..usecases import accounts, events, timing
 from ..clock import now_ms
 from ..db import get_db
@@ -18,7 +19,7 @@ def public_base_url() -> str:
 
 
 def links_for(event: Event) -> dict[str, str]:
-    return event_links(public_base_url(), event)
+    return event_links(public_base_url(), event, current_app.config["SECRET_KEY"])
 
 
 def own_event_or_404(event_id: str) -> Event:
@@ -41,6 +42,21 @@ def load_own_event(_endpoint: str | None, values: dict | None) -> None:
     event_id = (values or {}).get("event_id")
     if event_id is not None and current_user.is_authenticated:
         g.event = own_event_or_404(event_id)
+
+
+def owned_event_or_403(event_id: str) -> Event:
+    """An event the logged-in facilitator owns: only the owner deletes it or changes who runs it;
+    a co-facilitator gets 403, anyone else 404."""
+    event = own_event_or_404(event_id)
+    if not accounts.is_owner(get_db(), current_user, event.id):
+        abort(403)
+    return event
+
+
+def socket_token(event: Event) -> str:
+    """The control page's socket token: this event, this user, this log-in."""
+    return auth.facilitator_token(current_app.config["SECRET_KEY"], event.id, current_user.id,
+                                  current_user.login_id)
 
 
 def event_or_404(event_id: str) -> Event:

@@ -4,11 +4,17 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from ..db import get_db
+from ..usecases import health
+
 bp = Blueprint("errors", __name__)
 
 
 @bp.get("/healthz")
 def healthz():
+    """200 when the database can be written (load balancers route phones by this), else 503."""
+    if not health.database_writable(get_db()):
+        return jsonify(ok=False, error="database_not_writable"), 503
     return jsonify(ok=True)
 
 

@@ -1,18 +1,21 @@
 """The facilitator's laptop: events, the live control page, downloads."""
 from __future__ import annotations
 
+import io
 import random
+from datetime import datetime, timezone
 
-from flask import (Blueprint, Response, abort, current_app, g, redirect, render_template, request,
-                   url_for)
+from flask import (Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template,
+                   request, send_file, url_for)
 from flask_login import current_user
 
 from ..usecases import accounts, notes, programme, events, reports
-from .. import auth
 from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.logo import LogoError
-from .common import links_for, load_own_event, public_base_url, timer_context
+from ..screens import screens
+from .common import (links_for, load_own_event, owned_event_or_403, public_base_url,
+                     socket_token, timer_context)
 
 bp = Blueprint("facilitator", __name__)
 bp.url_value_preprocessor(load_own_event)
@@ -60,21 +63,43 @@ def event(event_id: str):
     event = g.event
     db = get_db()
     overview = events.event_overview(db, event)
-    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    token = socket_token(event)
     prepare_url = url_for("participant.prepare", token=notes.prepare_token(db, event.id, _rng),
                           _external=False)
     return render_template("facilitator/event.html", event=event, links=links_for(event),
                            token=token, notes=overview.notes_newest_first, steps=overview.steps,
                            questions={q.id: q.text for q in overview.questions},
+                           asked={q.id for q in events.asked_questions(db, event.id)},
                            prepare_url=public_base_url().rstrip("/") + prepare_url,
-                           **timer_context(event))
+                           **_members_context(db, event), **timer_context(event))
+
+
+def _members_context(db, event) -> dict:
+    """Who runs the event (everyone sees it); the owner also sees the invites still open."""
+    owner = accounts.is_owner(db, current_user, event.id)
+    invites = [{"token": token, "until": _day(expires), "uses_left": left}
+               for token, expires, left in accounts.pending_invites(db, event.id, now_ms())]
+    return {"members": accounts.members(db, event.id), "is_owner": owner,
+            "invites": invites if owner else []}
+
+
+def _day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, timezone.utc).date().isoformat()
+
+
+@bp.get("/f/events/<event_id>/socket-token")
+def socket_token_json(event_id: str):
+    """A fresh socket token for a control page that reconnects (the page's one lives minutes)."""
+    response = jsonify(token=socket_token(g.event))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/f/events/<event_id>/remote")
 def remote(event_id: str):
     """The facilitator's own phone as a remote for the timer and the steps (same log-in)."""
     event = g.event
-    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    token = socket_token(event)
     return render_template("facilitator/remote.html", event=event, token=token,
                            steps=events.event_overview(get_db(), event).steps,
                            **timer_context(event))
@@ -98,7 +123,7 @@ def edit(event_id: str):
 
 @bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
 def delete(event_id: str):
-    event = g.event
+    event = owned_event_or_403(event_id)
     if request.method == "GET" or request.form.get("confirm") != "yes":
         wrong = request.method == "POST"
         return render_template("facilitator/delete.html", event=event, wrong=wrong,
@@ -108,21 +133,25 @@ def delete(event_id: str):
 
 
 REPORT_TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
-                "json": "application/json; charset=utf-8",
-                "votes.csv": "text/csv; charset=utf-8"}
+                "pdf": "application/pdf",
+                # send_file adds "; charset=utf-8" to text/* itself (once)
+                "md": "text/markdown", "csv": "text/csv",
+                "json": "application/json; charset=utf-8"}
 
 
 @bp.get("/f/events/<event_id>/report.<fmt>")
 def report(event_id: str, fmt: str):
-    """The summary as Word (.docx), Markdown, CSV or JSON, at any time, mid-event too."""
+    """The summary as Word (.docx), PDF, Markdown, CSV or JSON, at any time, mid-event too;
+    named "Sammanställning <event> <date>.<fmt>"."""
     event = g.event
     if fmt not in REPORT_TYPES:
         abort(404)
-    body = reports.report_bytes(get_db(), event.id, fmt, now())
-    filename = f"{event.date or 'rapport'}-{event.id}.{fmt}"
-    return Response(body, mimetype=REPORT_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    try:
+        body = reports.report_bytes(get_db(), event.id, fmt, now())
+    except reports.PdfUnavailable as exc:
+        return Response(str(exc), status=503, mimetype="text/plain")
+    return send_file(io.BytesIO(body), mimetype=REPORT_TYPES[fmt], as_attachment=True,
+                     download_name=reports.report_filename(get_db(), event.id, fmt))
 
 
 @bp.post("/f/events/<event_id>/logo")
@@ -142,6 +171,12 @@ def logo(event_id: str):
     return redirect(url_for(".edit", event_id=event.id))
 
 
+@bp.get("/f/events/<event_id>/stacks.json")
+def stacks(event_id: str):
+    """Which visible notes are copies of one another, for the control page's "×6"."""
+    return jsonify(stacks=notes.copies(get_db(), g.event.id))
+
+
 @bp.get("/f/events/<event_id>/notes.<fmt>")
 def export(event_id: str, fmt: str):
     """All notes, hidden ones flagged: CSV (UTF-8 with BOM; ?sep=semicolon) or JSON."""
@@ -150,26 +185,51 @@ def export(event_id: str, fmt: str):
         body, mimetype = notes.export_json(get_db(), event.id), "application/json"
     elif fmt == "csv":
         delimiter = ";" if request.args.get("sep") == "semicolon" else ","
-        body, mimetype = notes.export_csv(get_db(), event.id, delimiter), "text/csv"
+        body = notes.export_csv(get_db(), event.id, delimiter, headers_in_language=True)
+        mimetype = "text/csv"
     else:
         abort(404)
-    filename = f"lappar-{event.id}.{fmt}"
-    return Response(body.encode("utf-8"), mimetype=f"{mimetype}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return send_file(io.BytesIO(body.encode("utf-8")), mimetype=mimetype if mimetype.startswith("text/")
+                     else f"{mimetype}; charset=utf-8",
+                     as_attachment=True,
+                     download_name=reports.notes_filename(get_db(), event.id, fmt))
 
 
 @bp.post("/f/events/<event_id>/invite")
 def invite_create(event_id: str):
-    """A co-facilitator link for this event, valid for a week."""
-    event = g.event
-    token = accounts.create_invite(get_db(), event.id, _rng, now_ms())
+    """A co-facilitator link for this event: for one person (or ``uses``), valid for a week."""
+    event = owned_event_or_403(event_id)
+    try:
+        uses = accounts.clean_invite_uses(request.form.get("uses"))
+    except events.ValidationError:
+        abort(400, description="bad_uses")
+    token = accounts.create_invite(get_db(), event.id, _rng, now_ms(), uses)
     link = public_base_url().rstrip("/") + url_for(".invite", token=token)
-    return render_template("facilitator/invite_created.html", event=event, link=link)
+    return render_template("facilitator/invite_created.html", event=event, link=link, uses=uses)
+
+
+@bp.post("/f/events/<event_id>/invites/withdraw")
+def invite_withdraw(event_id: str):
+    event = owned_event_or_403(event_id)
+    accounts.withdraw_invite(get_db(), event.id, request.form.get("token"))
+    return redirect(url_for(".event", event_id=event.id, _anchor="members"))
+
+
+@bp.post("/f/events/<event_id>/members/<int:user_id>/revoke")
+def member_revoke(event_id: str, user_id: int):
+    """The owner takes a co-facilitator off the event; their open control pages close."""
+    event = owned_event_or_403(event_id)
+    try:
+        accounts.revoke_member(get_db(), event.id, user_id)
+    except events.ValidationError:
+        abort(400, description="not_a_co_facilitator")
+    screens().facilitators_gone(event_id=event.id, user_id=user_id)
+    return redirect(url_for(".event", event_id=event.id, _anchor="members"))
 
 
 @bp.post("/f/events/<event_id>/retention")
 def retention(event_id: str):
-    event = g.event
+    event = owned_event_or_403(event_id)  # a day's retention would delete it: the owner's call
     try:
         accounts.set_retention(get_db(), event.id, request.form.get("retention_days"))
     except events.ValidationError:

@@ -9,12 +9,15 @@ import uuid
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 
+from .. import limits
 from ..usecases import notes, people, rotation, events, timing
-from ..clock import now
+from .. import phones
+from ..clock import now, now_ms
 from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
 from ..usecases.validation import ValidationError
 from ..screens import screens
+from ..windows import Windows
 from .common import timer_context
 
 bp = Blueprint("participant", __name__, url_prefix="/j")
@@ -28,6 +31,7 @@ def enter_code():
         event = events.event_with_code(get_db(), code[:32])
         if event:
             return redirect(url_for(".join", code=event.join_code))
+        limits.note_miss()
         return render_template("participant/enter_code.html", code=code, unknown=True), 404
     return render_template("participant/enter_code.html", code="", unknown=False)
 
@@ -35,6 +39,7 @@ def enter_code():
 @bp.get("/<code>")
 def join(code: str):
     event = _event_or_404(code)
+    limits.note_join(event.join_code)  # this phone is in: a venue-wide refusal spares it
     return _render_join(event)
 
 
@@ -44,6 +49,10 @@ def submit_note(code: str):
     event = _event_or_404(code)
     payload = {"id": request.form.get("id", ""), "text": request.form.get("text", ""),
                "question_id": request.form.get("question_id") or None,
+               # The page rendered the room's question as the default: another one was picked.
+               "question_picked": request.form.get("question_id", "") != request.form.get(
+                   "question_default", ""),
+               "step_id": request.form.get("step_id") or None,
                "table": request.form.get("table") or None,
                "scope": request.form.get("scope") or None}
     try:  # the same use case and push as a note sent by socket (sockets.Handlers.note_submit)
@@ -62,6 +71,10 @@ def check_in(code: str):
     """A phone checks in for the rotations with a name (and organisation). The person id it
     gets back is kept on the phone to find its table; notes never carry it."""
     event = _event_or_404(code)
+    if not event.checkin_open:
+        return _render_join(event, checkin_error="closed"), 403
+    if not _checkin_allowed(event.id):
+        return _render_join(event, checkin_error="busy", checkin_form=request.form), 429
     try:
         person_id = people.check_in(get_db(), event.id, request.form, now())
     except ValidationError as exc:
@@ -71,11 +84,25 @@ def check_in(code: str):
     return redirect(url_for(".join", code=event.join_code, me=person_id))
 
 
+def _checkin_allowed(event_id: str) -> bool:
+    """CHECKIN_LIMIT_PER_PHONE per server-issued phone key (the page's script sends it) and
+    a ceiling per address, each per event and minute; a form without a valid key counts
+    for its address only."""
+    config = current_app.config
+    windows = current_app.extensions.setdefault("facilitator_checkins", Windows())
+    checks = [(("checkin-address", event_id, request.remote_addr or "?"),
+               int(config["CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE"]))]
+    phone = phones.check_phone_key(config["SECRET_KEY"], request.form.get("phone_key"), event_id)
+    if phone is not None:
+        checks.append((("checkin-phone", phone.id), int(config["CHECKIN_LIMIT_PER_PHONE"])))
+    return windows.allow_all(checks, now_ms())
+
+
 def _render_join(event, error: str | None = None, text: str = "", checkin_error: str | None = None,
                  checkin_form=None):
     db = get_db()
     return render_template("participant/join.html", event=event,
-                           questions=events.list_questions(db, event.id),
+                           questions=events.asked_questions(db, event.id),
                            step=timing.current_step(db, event.id),
                            note_id=str(uuid.uuid4()), max_chars=MAX_CHARS,
                            error=error, text=text, sent=request.args.get("sent") == "1",
@@ -87,6 +114,7 @@ def _render_join(event, error: str | None = None, text: str = "", checkin_error:
 def _event_or_404(code: str):
     event = events.event_with_code(get_db(), code[:32])
     if event is None:
+        limits.note_miss()
         abort(404, description="unknown_code")
     g.event_language = event.language
     return event
@@ -97,9 +125,12 @@ def _event_or_404(code: str):
 def prepare(token: str):
     """The pre-event box: a municipality or group sends prepared answers before the day."""
     db = get_db()
-    event = notes.event_for_prepare_token(db, token) or abort(404)
+    event = notes.event_for_prepare_token(db, token)
+    if event is None:
+        limits.note_miss()
+        abort(404)
     g.event_language = event.language
-    questions = events.list_questions(db, event.id)
+    questions = events.asked_questions(db, event.id)
     if request.method == "GET":
         return _render_prepare(event, questions, {}, {})
     answers = {q.id: request.form.get(f"answer-{q.id}", "") for q in questions}
@@ -146,4 +177,6 @@ def privacy():
         event = events.event_with_code(get_db(), code)
         if event:
             g.event_language = event.language
+        else:
+            limits.note_miss()
     return render_template("participant/privacy.html", event=event)

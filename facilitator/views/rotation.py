@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import random
 
-from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from .. import auth
 from ..usecases import people, rotation
 from ..clock import now
 from ..db import get_db
@@ -14,7 +13,7 @@ from ..domain.qr import qr_bytes
 from ..domain.registration import RegistrationError
 from ..screens import screens
 from ..usecases.validation import ValidationError
-from .common import links_for
+from .common import links_for, socket_token
 from .facilitator import bp
 
 _rng = random.SystemRandom()
@@ -57,6 +56,14 @@ def rotation_add(event_id: str):
             db, event.id, form.get("seats"), _("Seat"), now()), form=form)
     return _change(event_id, lambda db, event: people.add_person(db, event.id, form, now()),
                    form=form)
+
+
+@bp.post("/f/events/<event_id>/rotation/checkin")
+def rotation_checkin(event_id: str):
+    """Let phones check themselves in (off by default: a check-in adds a name to the
+    projector's table map, so anyone with the join code could fill it)."""
+    return _change(event_id, lambda db, event: people.set_checkin_open(
+        db, event.id, request.form.get("on") == "1"))
 
 
 PERSON_CHANGES = {
@@ -152,7 +159,7 @@ def _render(event, form=None, settings_form=None, errors=None, import_error=None
     config = view["settings"]
     return render_template(
         "facilitator/rotation.html", event=event, form=form or {}, errors=errors or {},
-        token=auth.facilitator_token(current_app.config["SECRET_KEY"], event.id),
+        token=socket_token(event),
         import_error=import_error, imported=imported, modes=rotation.MODES,
         settings_form=settings_form or {"mode": config.mode, "size": config.size,
                                         "tables": config.tables or "", "rounds": config.rounds},

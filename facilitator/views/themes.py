@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from flask import abort, current_app, g, jsonify, render_template, request
+from flask import abort, g, jsonify, render_template, request
 from flask_babel import gettext as _
 
-from .. import auth
 from ..usecases import events, themes
 from ..clock import now
 from ..db import get_db
 from ..screens import screens
 from ..models import Event
 from ..serving import in_thread
+from .common import socket_token
 from .facilitator import bp
 
 
@@ -40,7 +40,7 @@ def error_messages() -> dict[str, str]:
 def themes_page(event_id: str):
     event = g.event
     db = get_db()
-    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    token = socket_token(event)
     return render_template("facilitator/themes.html", event=event, token=token,
                            questions=events.list_questions(db, event.id),
                            messages=error_messages())

@@ -1,16 +1,14 @@
 """The facilitator's votes page: dot votes on themes, featured notes or typed options."""
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
-
-from .. import auth
+from flask import abort, redirect, render_template, request, url_for
 
 from ..db import get_db
 from ..domain.votes import VoteError
 from ..screens import screens
 from ..usecases import events, votes
 from ..usecases.validation import ValidationError
-from .common import own_event_or_404
+from .common import own_event_or_404, socket_token
 from .facilitator import bp
 
 CHANGES = {"open": votes.open_vote, "close": votes.close_vote,
@@ -58,7 +56,7 @@ def _render(event, form=None, errors=None, problem=None):
     db = get_db()
     listed = [(v, votes.result(db, v), votes.source_changed(db, v)) for v in votes.votes(db, event.id)]
     overview = events.event_overview(db, event)
-    token = auth.facilitator_token(current_app.config["SECRET_KEY"], event.id)
+    token = socket_token(event)
     return render_template("facilitator/votes.html", event=event, votes=listed, token=token,
                            steps=overview.steps, questions=overview.questions,
                            form=form or {"source": "themes", "dots": "3", "results_visible": "1"},

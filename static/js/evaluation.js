@@ -1,8 +1,8 @@
 /* The phone's evaluation questions: anonymous answers, changeable until the item closes.
  *
- * Each answer has a random key made on this phone for that one item (kept in
- * localStorage), so the server can replace a changed answer without knowing
- * who gave it, and answers to different items cannot be joined together.
+ * The server keys each answer by the phone key it issued (realtime.js) and the
+ * item, so a changed answer replaces the old one, a phone counts once, and its
+ * answers to different items cannot be joined together.
  * Like notes, an answer waits in localStorage until the server has it.
  */
 (function () {
@@ -17,14 +17,15 @@
   var state = Realtime.stored(key, {});   // item id -> {key, value, comment, sent}
 
   function entry(id) {
-    state[id] = state[id] || { key: Realtime.uuid4(), value: null, comment: "", sent: true };
+    state[id] = state[id] || { value: null, comment: "", sent: true };
     return state[id];
   }
 
   function send(id) {
     var a = state[id];
-    if (!a || a.sent || !rt.socket.connected) { return; }
-    var payload = { item_id: Number(id), key: a.key, value: a.value, comment: a.comment };
+    if (!a || a.sent || !rt.socket.connected || !rt.phoneReady) { return; }
+    // One answer per phone and item: the server derives the row's key from the phone key.
+    var payload = { item_id: Number(id), value: a.value, comment: a.comment };
     rt.socket.timeout(8000).emit("eval_answer", payload, function (err, res) {
       if (err) { return; }
       var status = list.querySelector('[data-eval-status="' + id + '"]');
@@ -104,6 +105,6 @@
     openIds = ids;
     if (opened) { Realtime.announce(section); }
   });
-  rt.socket.on("connect", function () { Object.keys(state).forEach(send); });
+  document.addEventListener("phone:ready", function () { Object.keys(state).forEach(send); });
   setInterval(function () { Object.keys(state).forEach(send); }, 5000);
 })();

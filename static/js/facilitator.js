@@ -167,5 +167,26 @@
   rt.socket.on("programme", renderProgramme);
 
   rt.socket.on("notes_count", function (msg) { Realtime.showCount(msg.count); });
+
+  // Phones connected now: each server process sends its own count; add up the fresh ones.
+  var phonesEl = document.querySelector("[data-phones]");
+  var phonesBy = {};
+  var PHONES_FRESH_MS = 75000;
+  function showPhones() {
+    if (!phonesEl) { return; }                 // a page without the count (the remote)
+    var now = Date.now(), total = 0;
+    Object.keys(phonesBy).forEach(function (p) {
+      if (now - phonesBy[p].seen > PHONES_FRESH_MS) { delete phonesBy[p]; }
+      else { total += phonesBy[p].connected; }
+    });
+    phonesEl.textContent = total === 1 ? phonesEl.getAttribute("data-label-one")
+      : phonesEl.getAttribute("data-label").replace("{n}", String(total));
+    phonesEl.setAttribute("data-connected", String(total));
+  }
+  rt.socket.on("phones", function (msg) {
+    phonesBy[msg.process] = { connected: msg.connected, seen: Date.now() };
+    showPhones();
+  });
+  setInterval(showPhones, 15000);
   window.facilitatorPage = rt;
 })();

@@ -54,7 +54,7 @@
 
   function itemFor(id) { return list.querySelector('[data-note-id="' + id + '"]'); }
 
-  rt.socket.on("notes_added", function (msg) { msg.notes.forEach(addNote); });
+  rt.socket.on("notes_added", function (msg) { msg.notes.forEach(addNote); stacksSoon(); });
   function addNote(note) {
     if (itemFor(note.id)) { return; }
     var item = template.content.firstElementChild.cloneNode(true);
@@ -66,7 +66,38 @@
   rt.socket.on("note_updated", function (note) {
     var item = itemFor(note.id);
     if (item) { apply(item, note); }
+    stacksSoon();
   });
+
+  // Copies of one note (the server's rule, domain/duplicates.py) show once, with "×6"
+  // on the oldest; the others are folded away. Fetched again shortly after changes.
+  var stacksPending = null;
+  function stacksSoon() { if (!stacksPending) { stacksPending = setTimeout(loadStacks, 1000); } }
+  function loadStacks() {
+    stacksPending = null;
+    fetch(list.getAttribute("data-stacks-url"), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data) { showStacks(data.stacks); } })
+      .catch(function () { /* the list stays unfolded until the network is back */ });
+  }
+  function showStacks(stacks) {
+    list.querySelectorAll("[data-copy-of]").forEach(function (li) { li.removeAttribute("data-copy-of"); });
+    list.querySelectorAll("[data-note-copies]").forEach(function (badge) { badge.remove(); });
+    stacks.forEach(function (ids) {
+      var head = itemFor(ids[0]);
+      if (!head) { return; }
+      ids.slice(1).forEach(function (id) {
+        var copy = itemFor(id);
+        if (copy) { copy.setAttribute("data-copy-of", ids[0]); }
+      });
+      var badge = document.createElement("span");
+      badge.className = "note-copies";
+      badge.setAttribute("data-note-copies", String(ids.length));
+      badge.title = list.getAttribute("data-label-copies").replace("{n}", String(ids.length));
+      badge.textContent = "×" + ids.length;
+      head.querySelector(".note-meta").appendChild(badge);
+    });
+  }
 
   list.addEventListener("click", function (event) {
     var button = event.target.closest("[data-action]");
@@ -133,4 +164,5 @@
     if (radio) { radio.checked = true; }
   });
   refilter();
+  loadStacks();
 })();

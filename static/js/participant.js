@@ -52,16 +52,18 @@
   }
 
   function send(note) {
-    if (!rt.socket.connected || note.inFlight) { return; }
+    if (!rt.socket.connected || !rt.phoneReady || note.inFlight) { return; }
     note.inFlight = true;
     var payload = { id: note.id, text: note.text, question_id: note.question_id, table: note.table,
+                    question_picked: !!note.question_picked, step_id: note.step_id || null,
                     scope: note.scope || null };
     rt.socket.timeout(8000).emit("note_submit", payload, function (err, res) {
       note.inFlight = false;
       if (err) { return; }                      // no answer: it stays in the outbox
       if (res.ok) { note.state = "received"; }
       else if (res.error === "box_closed") { note.state = "waiting"; showBox(false); }
-      else if (res.error === "rate_limited" || res.error === "server_error") { /* retried by flush */ }
+      else if (res.error === "rate_limited" || res.error === "server_error" ||
+               res.error === "no_phone_key" || res.error === "unavailable") { /* retried by flush */ }
       else { reject(note, res); }
       save(notes);
       render();
@@ -75,7 +77,9 @@
     if (!textarea.value) { textarea.value = note.text; updateCount(); }
     announce(res.error === "too_long" ? msg.msgTooLong :
              res.error === "bad_table" ? msg.msgBadTable :
-             res.error === "empty" ? msg.msgEmpty : msg.msgRejected, true);
+             res.error === "empty" ? msg.msgEmpty :
+             res.error === "unstorable" ? msg.msgUnstorable :
+             res.error === "bad_text" ? msg.msgBadText : msg.msgRejected, true);
   }
 
   function flush() {
@@ -128,6 +132,7 @@
     if (!boxOpen) { announce(msg.msgClosed, true); return; }
     var note = { id: Realtime.uuid4(), text: text, state: "sending",
                  question_id: question && question.value ? parseInt(question.value, 10) : null,
+                 question_picked: questionFollow.picked(), step_id: questionFollow.stepId(),
                  table: tableField.hidden || !tableInput.value ? null : tableInput.value,
                  scope: chosenScope() };
     notes.push(note);
@@ -140,10 +145,68 @@
     send(note);
   });
 
+  var questionFollow = followRoomQuestion(question, auth.event);
   textarea.addEventListener("input", updateCount);
-  rt.socket.on("connect", flush);
+  document.addEventListener("phone:ready", flush);   // after the phone showed its key
+  // Leaving the page says goodbye at once, so the control page's "anslutna" drops now and not
+  // only when the server's ping times out; back from the browser's cache, connect again.
+  window.addEventListener("pagehide", function () { rt.socket.disconnect(); });
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { rt.socket.connect(); } });
   setInterval(flush, 5000);
   window.addEventListener("online", flush);
   render();
   window.facilitatorPage = rt;
+
+  /* The question choice follows the room: on every step change it shows the
+     step's question (or "no particular question"). A question picked by hand
+     is kept, also over a reload, until the step changes. The server applies
+     the same rule (notes.py), so a page that missed a change cannot misfile. */
+  function followRoomQuestion(select, eventId) {
+    var pickKey = "facilitator.question." + eventId;
+    var stepField = document.querySelector("[data-note-step]");
+    var hint = document.querySelector("[data-question-picked-hint]");
+    var state = { step: stepField.value || null, room: roomDefault(), picked: false };
+    var saved = Realtime.stored(pickKey, null);
+    if (saved && select && String(saved.step) === String(state.step) && hasOption(saved.question)) {
+      select.value = saved.question;
+      state.picked = saved.question !== state.room;
+    }
+    if (select && select.tagName === "SELECT") { select.addEventListener("change", onPick); }
+    document.addEventListener("timer:state", function (e) { onRoom(e.detail); });
+    showHint();
+
+    function roomDefault() {
+      var field = document.querySelector("[data-question-default]");
+      return field ? field.value : "";
+    }
+    function hasOption(value) {
+      return !!select && Array.prototype.some.call(select.options || [], function (o) {
+        return o.value === String(value);
+      });
+    }
+    function roomQuestion(timerState) {
+      var step = timerState.step;
+      var qid = step && step.question_id != null ? String(step.question_id) : "";
+      return hasOption(qid) ? qid : "";
+    }
+    function onRoom(timerState) {
+      var step = timerState.step ? String(timerState.step.id) : null;
+      if (step !== state.step) { state.picked = false; Realtime.store(pickKey, null); }
+      state.step = step;
+      state.room = roomQuestion(timerState);
+      stepField.value = step || "";
+      if (!state.picked && select && select.tagName === "SELECT") { select.value = state.room; }
+      showHint();
+    }
+    function onPick() {
+      state.picked = select.value !== state.room;
+      Realtime.store(pickKey, state.picked ? { step: state.step, question: select.value } : null);
+      showHint();
+    }
+    function showHint() { if (hint) { hint.hidden = !state.picked; } }
+    return {
+      picked: function () { return state.picked; },
+      stepId: function () { return state.step ? parseInt(state.step, 10) : null; }
+    };
+  }
 })();

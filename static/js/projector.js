@@ -3,6 +3,7 @@
    optional chime at zero. The facilitator chooses which view is shown. */
 (function () {
   "use strict";
+  // pageAuth() carries the projector key from the link the control page gave us.
   var rt = new Realtime(Realtime.pageAuth());
   // The last payload of each event, for the scripts after this one (votebars.js): the
   // welcome messages may arrive while the browser still fetches them.
@@ -12,7 +13,10 @@
   var lastPhase = null;
   var audio = null;
 
-  rt.socket.on("notes_count", function (msg) { Realtime.showCount(msg.count); });
+  // What the room sees: hidden notes are not counted here (the control page counts them all).
+  rt.socket.on("notes_count", function (msg) {
+    Realtime.showCount(msg.visible !== undefined ? msg.visible : msg.count);
+  });
 
   document.addEventListener("timer:state", function (e) {
     var next = document.querySelector("[data-next-step]");
@@ -50,95 +54,27 @@
     if (document.fullscreenElement) { document.exitFullscreen(); }
     else { document.documentElement.requestFullscreen(); }
   });
-  // ---- views: timer, note wall, word cloud ----
+  // ---- views: the facilitator chooses; wall.js, cloud.js and harvest.js draw theirs ----
+  // The server sends a view's data only while it shows (the wall's notes, the results, the
+  // table map): what another view left behind is cleared, not kept hidden in the page.
+  var currentView = null;
   var wall = document.querySelector("[data-wall]");
-  var cloud = document.querySelector("[data-cloud]");
-  var cloudTimer = null;
-  var WALL_MAX = 60;
-
   function setView(view) {
+    if (view === currentView) { return; }     // a reconnect repeats the view: nothing to redo
+    currentView = view;
     document.body.setAttribute("data-view", view);
+    if (view !== "wall") { wall.textContent = ""; }
+    if (view !== "results") { document.querySelector("[data-results]").textContent = ""; }
     document.querySelectorAll("[data-view-panel]").forEach(function (panel) {
       panel.hidden = panel.getAttribute("data-view-panel") !== view;
     });
-    clearInterval(cloudTimer);
-    if (view === "cloud") { loadCloud(); cloudTimer = setInterval(loadCloud, 5000); }
-    if (view === "themes") { loadHarvest(); cloudTimer = setInterval(loadHarvest, 5000); }
+    document.dispatchEvent(new CustomEvent("projector:view", { detail: { view: view } }));
   }
   rt.socket.on("projector_view", function (msg) { setView(msg.view); });
-  setView(document.body.getAttribute("data-view") || "timer");
-
-  function wallItem(note) {
-    var li = document.createElement("li");
-    li.setAttribute("data-note-id", note.id);
-    li.textContent = note.text;
-    if (note.starred) { li.className = "starred"; }
-    return li;
-  }
-  function putOnWall(note) {
-    var old = wall.querySelector('[data-note-id="' + note.id + '"]');
-    if (note.hidden) { if (old) { old.remove(); } return; }
-    if (old) { wall.replaceChild(wallItem(note), old); return; }
-    wall.insertBefore(wallItem(note), wall.firstChild);
-    while (wall.children.length > WALL_MAX) { wall.removeChild(wall.lastChild); }
-  }
-  rt.socket.on("wall", function (msg) {
-    wall.textContent = "";
-    msg.notes.slice().reverse().forEach(putOnWall);
+  document.addEventListener("DOMContentLoaded", function () {
+    setView(document.body.getAttribute("data-view") || "timer");
   });
-  rt.socket.on("notes_added", function (msg) { msg.notes.forEach(putOnWall); });
-  rt.socket.on("note_updated", putOnWall);
 
-  function loadCloud() {
-    fetch(cloud.getAttribute("data-url"), { headers: { Accept: "application/json" } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) { if (data) { drawCloud(data.words); } })
-      .catch(function () { /* keep the last cloud until the network is back */ });
-  }
-  function drawCloud(words) {
-    cloud.textContent = "";
-    var max = words.length ? words[0].count : 1;
-    words.slice().sort(function (a, b) { return a.word.localeCompare(b.word, "sv"); })
-      .forEach(function (w) {
-        var span = document.createElement("span");
-        span.textContent = w.word;
-        span.style.fontSize = (1 + 3 * w.count / max).toFixed(2) + "em";
-        span.setAttribute("data-count", w.count);
-        cloud.appendChild(span);
-        cloud.appendChild(document.createTextNode(" "));
-      });
-  }
-  // ---- the harvest: themes with their counts, as many as fit without scrolling ----
-  // (setView may call loadHarvest before this part of the script has run: no vars here)
-  function loadHarvest() {
-    var harvestPanel = document.querySelector("[data-view-panel='themes']");
-    fetch(harvestPanel.getAttribute("data-url"), { headers: { Accept: "application/json" } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) { if (data) { drawHarvest(data); } })
-      .catch(function () { /* keep the last themes until the network is back */ });
-  }
-  function drawHarvest(data) {
-    var HARVEST_MAX = 9;
-    var harvestPanel = document.querySelector("[data-view-panel='themes']");
-    var list = harvestPanel.querySelector("[data-harvest]");
-    var label = function (name, n) { return harvestPanel.getAttribute(name).replace("{n}", n); };
-    var shown = data.themes.slice(0, HARVEST_MAX);
-    harvestPanel.querySelector("[data-harvest-question]").textContent = data.question || "";
-    list.textContent = "";
-    if (shown.length > 6) { list.setAttribute("data-many", ""); } else { list.removeAttribute("data-many"); }
-    shown.forEach(function (t) {
-      var li = node("li", t.other ? "other" : "");
-      li.appendChild(node("h2", "harvest-label", t.label));
-      li.appendChild(node("p", "harvest-count", t.count === 1 ? harvestPanel.getAttribute("data-label-one")
-        : label("data-label-notes", t.count)));
-      if (t.quote) { li.appendChild(node("p", "harvest-quote", "”" + t.quote + "”")); }
-      list.appendChild(li);
-    });
-    var more = harvestPanel.querySelector("[data-harvest-more]");
-    more.hidden = data.themes.length <= HARVEST_MAX;
-    more.textContent = label("data-label-more", data.themes.length - HARVEST_MAX);
-    harvestPanel.querySelector("[data-harvest-empty]").hidden = data.themes.length > 0;
-  }
   // ---- evaluation results: bars per value, n and mean ----
   var resultsPanel = document.querySelector("[data-view-panel='results']");
   var results = document.querySelector("[data-results]");

@@ -15,8 +15,13 @@
     this.offsetMs = 0;        // server clock minus ours
     this.bestRtt = Infinity;
     this.timer = null;        // last timer_state payload
-    this.socket = io({ auth: auth, reconnectionDelayMax: 5000 });
+    this.socket = io({ auth: freshAuth(auth), reconnectionDelayMax: 5000 });
     this.socket.on("connect", this.syncClock.bind(this));
+    this.phoneReady = false;
+    if (auth.role === "participant") {
+      this.socket.on("connect", this.claimPhone.bind(this, auth.event));
+      this.socket.on("disconnect", function () { this.phoneReady = false; }.bind(this));
+    }
     this.socket.on("timer_state", this.setTimer.bind(this));
     var box = document.querySelector("[data-timer-state]");
     if (box) { this.setTimer(JSON.parse(box.getAttribute("data-timer-state"))); }
@@ -35,6 +40,23 @@
     }
     setTimeout(this.tick.bind(this), delay);
   };
+
+  /* A phone shows the key the server gave it (kept in localStorage) or asks for one;
+     the server answers with the key to keep. Then "phone:ready" fires: notes and
+     answers go out after it, counted once per phone (see facilitator/phones.py). */
+  Realtime.prototype.claimPhone = function (eventId) {
+    var self = this;
+    self.socket.timeout(5000).emit("phone_key", { key: phoneKey(eventId) }, function (err, res) {
+      if (!err && res && res.ok) {
+        store("facilitator.phone." + eventId, res.key);
+        self.phoneReady = true;
+        document.dispatchEvent(new CustomEvent("phone:ready"));
+      } else if (self.socket.connected) {
+        setTimeout(function () { if (self.socket.connected) { self.claimPhone(eventId); } }, 3000);
+      }
+    });
+  };
+  function phoneKey(eventId) { return stored("facilitator.phone." + eventId, null); }
 
   Realtime.prototype.serverNow = function () {
     return Date.now() + this.offsetMs;
@@ -146,6 +168,21 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
+  /* A control page's token lives minutes (it names the log-in, which a log-out ends): the
+     first connect uses the page's, every reconnect fetches a fresh one. */
+  function freshAuth(auth) {
+    if (auth.role !== "facilitator") { return auth; }
+    var first = true;
+    return function (cb) {
+      if (first) { first = false; cb(auth); return; }
+      fetch("/f/events/" + encodeURIComponent(auth.event) + "/socket-token",
+            { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (body) { if (body.token) { auth.token = body.token; } cb(auth); },
+              function () { cb(auth); });
+    };
+  }
+
   function pageAuth() {
     var body = document.body;
     return { event: body.getAttribute("data-event"), role: body.getAttribute("data-role"),
@@ -171,4 +208,5 @@
   window.Realtime.showCount = showCount;
   window.Realtime.stored = stored;
   window.Realtime.store = store;
+  window.Realtime.phoneKey = phoneKey;
 })();

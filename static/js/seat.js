@@ -26,14 +26,29 @@
     url.searchParams.delete("me");
     window.history.replaceState(null, "", url.pathname + url.search);
   }
-  // A table card's QR code carries ?t=7: fill in the optional table number.
+  // A table card's QR code carries ?t=7: the phone asks before it uses it (a table number
+  // is the participant's choice, and a link passed on must not set it silently).
   var table = url.searchParams.get("t");
   var tableInput = document.querySelector("[data-note-table]");
-  if (table && tableInput && /^\d{1,3}$/.test(table)) { tableInput.value = table; }
+  var ask = document.querySelector("[data-table-suggest]");
+  if (table && tableInput && ask && /^\d{1,3}$/.test(table) && !tableInput.value) {
+    ask.textContent = ask.getAttribute("data-label").replace("{n}", table);
+    ask.hidden = false;
+    ask.addEventListener("click", function () {
+      tableInput.value = table;
+      tableInput.dispatchEvent(new Event("change"));
+      ask.hidden = true;
+    });
+  }
 
-  form.addEventListener("submit", function () {
-    Realtime.store(key + ".name", form.querySelector("[data-checkin-name]").value.trim());
-  });
+  // The form is there only while the facilitator has check-in open. It carries the
+  // phone's server-issued key, so the server can limit check-ins per phone.
+  if (form) {
+    form.addEventListener("submit", function () {
+      Realtime.store(key + ".name", form.querySelector("[data-checkin-name]").value.trim());
+      form.querySelector("[data-phone-key]").value = Realtime.phoneKey(auth.event) || "";
+    });
+  }
   section.querySelector('[data-action="checkin-forget"]').addEventListener("click", function () {
     me = null;
     Realtime.store(key, null);
@@ -48,7 +63,7 @@
     var where = section.querySelector("[data-seat-where]");
     var wait = section.querySelector("[data-seat-wait]");
     var round = section.querySelector("[data-seat-round]");
-    form.hidden = !!me;
+    if (form) { form.hidden = !!me; }
     section.querySelector("[data-seat-me]").hidden = !me;
     section.querySelector("[data-seat-name]").textContent = me ? me.name || "✓" : "";
     where.hidden = true;

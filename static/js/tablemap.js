@@ -59,6 +59,10 @@
     page = 0;
     render();
   });
+  // The server sends names only while the map shows; leaving it forgets them here too.
+  rt.socket.on("projector_view", function (v) {
+    if (v.view !== "tables") { map = null; people = []; render(); }
+  });
   setInterval(function () {
     if (!panel.hidden && people.length > perPage()) { page += 1; render(); }
   }, PAGE_MS);

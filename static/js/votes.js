@@ -1,12 +1,13 @@
 /* The phone's dot votes: place and move dots until the vote closes.
  *
- * Each vote has a random key made on this phone for that one vote, kept in
- * localStorage with the dots and a sequence number. Every change sends the
- * whole ballot with the next number; until the server acknowledges it after
- * its commit, the ballot waits in localStorage and is sent again on reconnect,
- * after a reload and every few seconds. The server keeps only the newest
- * ballot of each key, so a resend never counts twice. "Röstat ✓" shows only
- * after the acknowledgement.
+ * The server keys each ballot by the phone key it issued (realtime.js) and the
+ * vote, so a phone has one ballot per vote and its ballots in two votes cannot
+ * be joined. The dots wait in localStorage with a sequence number; every change
+ * sends the whole ballot with the next number; until the server acknowledges
+ * it after its commit, the ballot is sent again on reconnect, after a reload
+ * and every few seconds. The server keeps only the newest ballot of each
+ * phone, so a resend never counts twice. "Röstat ✓" shows only after the
+ * acknowledgement.
  */
 (function () {
   "use strict";
@@ -15,13 +16,13 @@
   var list = section.querySelector("[data-votes]");
   var msg = section.dataset;
   var storeKey = "facilitator.votes." + document.body.getAttribute("data-event");
-  var state = Realtime.stored(storeKey, {});   // vote id -> {key, seq, dots, sent, error}
+  var state = Realtime.stored(storeKey, {});   // vote id -> {seq, dots, sent, error}
   var open = {};                               // vote id -> vote (from the server)
   Object.keys(state).forEach(function (id) { state[id].inFlight = false; });
 
   function save() { Realtime.store(storeKey, state); }
   function ballot(id) {
-    state[id] = state[id] || { key: Realtime.uuid4(), seq: 0, dots: {}, sent: true };
+    state[id] = state[id] || { seq: 0, dots: {}, sent: true };
     return state[id];
   }
   function used(b) {
@@ -30,15 +31,16 @@
 
   function send(id) {
     var b = state[id];
-    if (!b || b.sent || b.inFlight || !open[id] || !rt.socket.connected) { return; }
+    if (!b || b.sent || b.inFlight || !open[id] || !rt.socket.connected || !rt.phoneReady) { return; }
     var seq = b.seq;
     b.inFlight = true;
     rt.socket.timeout(8000).emit("vote_cast",
-      { vote_id: Number(id), key: b.key, seq: seq, dots: b.dots }, function (err, res) {
+      { vote_id: Number(id), seq: seq, dots: b.dots }, function (err, res) {
         b.inFlight = false;
         if (err) { return; }                     // no answer: it stays unsent
         if (res.ok) { if (b.seq === seq) { b.sent = true; b.error = ""; } }
-        else if (res.error === "rate_limited" || res.error === "server_error") { return; }
+        else if (res.error === "rate_limited" || res.error === "server_error" ||
+                 res.error === "no_phone_key") { return; }   // sent again by flush
         else { b.sent = true; b.error = res.error === "closed" ? msg.msgClosed : msg.msgRejected; }
         save();
         status(id);
@@ -133,7 +135,7 @@
   rt.socket.on("votes", onVotes);
   if (rt.last && rt.last.votes) { onVotes(rt.last.votes); }   // came before this script ran
   function flush() { Object.keys(open).forEach(send); }
-  rt.socket.on("connect", flush);
+  document.addEventListener("phone:ready", flush);
   rt.socket.on("disconnect", function () { Object.keys(open).forEach(status); });
   setInterval(flush, 5000);
   window.addEventListener("online", flush);

@@ -48,6 +48,15 @@ def submit(page, selector: str) -> None:
         page.click(selector)
 
 
+def wait_for_welcome(control) -> None:
+    """Until the control page's socket has had its welcome (the programme, drawn with each
+    step's clock time): a checkbox ticked before that is set back by the welcome's box_state
+    ("Clicking the checkbox did not change its state")."""
+    from playwright.sync_api import expect
+
+    expect(control.locator("[data-programme] [data-step-clock]").first).to_be_visible()
+
+
 def send_note(phone, text: str) -> None:
     """Type a note on the phone page and put it in the box (does not wait for the ack)."""
     phone.fill("[data-note-text]", text)

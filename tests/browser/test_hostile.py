@@ -17,9 +17,10 @@ PAYLOADS = [
     'javascript:window.pwned=4',
     '{{ config }} {% for x in range(3) %}x{% endfor %} ${7*7}',
     '\u202eRTL-override text\u202c and \u200bzero\u200dwidth',
-    'bell\x07 escape\x1b[31m tab\there',
     "'; DROP TABLE notes; --",
 ]
+# Raw control characters (BEL, ESC) are refused at the door since issue 24 (bad_text, tested in
+# tests/test_attacks_input.py); a tab is kept.
 
 
 def test_hostile_notes_stay_text_everywhere(live_server, pages, facilitator_page):
@@ -51,9 +52,10 @@ def test_hostile_notes_stay_text_everywhere(live_server, pages, facilitator_page
 
     with facilitator.expect_download() as download:
         facilitator.click('[data-action="report-docx"]')
-    quotes = {p.text for p in docx.Document(download.value.path()).paragraphs if "Quote" in p.style.name}
+    quotes = {p.text for p in docx.Document(download.value.path()).paragraphs
+              if p.style.name == "List Bullet"}
     for text in PAYLOADS:   # Word cannot hold C0 control characters: only those are dropped
-        assert f"”{xml_safe(text)}”" in quotes, text
+        assert xml_safe(text) in quotes, text
 
 
 def test_huge_socket_messages_are_refused_and_the_server_lives_on(live_server):

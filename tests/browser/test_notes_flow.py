@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from .support import show_on_projector
+from .support import show_on_projector, wait_for_welcome
 
 PHONE = {"is_mobile": True, "has_touch": True}
 
@@ -68,14 +68,23 @@ def test_table_numbers_group_from_three_notes(live_server, pages, facilitator_pa
     facilitator = facilitator_page()
     phone = pages(demo["join_url"], 360, 740, **PHONE)
     expect(phone.locator("[data-table-field]")).to_be_hidden()
+    wait_for_welcome(facilitator)
     facilitator.check('[data-action="table-numbers"]')
     expect(phone.locator("[data-table-field]")).to_be_visible()
     phone.fill("[data-note-table]", "5")
-    for i in range(2):
-        send(phone, f"Från bord fem, lapp {i}")
+    # Texts that differ, so the control page does not stack them as copies (duplicates.py).
+    own = ["Mer tid för samtal", "Bättre lokaler för grupparbete", "Fler pauser under dagen"]
+    others = ["Tydligare mål från början", "Gemensam uppföljning efteråt"]
+    for text in own[:2]:
+        send(phone, text)
     options = facilitator.locator("[data-table-options] option")
     expect(options).to_have_count(0)                      # two notes: not shown as a group
-    send(phone, "Från bord fem, lapp 2")
-    expect(options).to_have_text(["Bord 5 (3)"])
+    send(phone, own[2])
+    expect(options).to_have_count(0)                      # three notes, one phone: still not
+    for text in others:                                   # two more phones at the table
+        other = pages(demo["join_url"], 360, 740, **PHONE)
+        other.fill("[data-note-table]", "5")
+        send(other, text)
+    expect(options).to_have_text(["Bord 5 (5)"])
     facilitator.select_option("[data-note-filter]", "t5")
-    expect(facilitator.locator("[data-note-list] [data-note-id]:visible")).to_have_count(3)
+    expect(facilitator.locator("[data-note-list] [data-note-id]:visible")).to_have_count(5)

@@ -7,7 +7,7 @@ import sqlite3
 
 from playwright.sync_api import expect
 
-from .support import log_in, show_on_projector, submit
+from .support import log_in, show_on_projector, submit, wait_for_welcome
 from .test_accessibility import violations
 
 
@@ -25,6 +25,8 @@ def test_phone_checks_in_and_is_sent_to_its_table(live_server, pages, facilitato
     control.fill("#rot-seats", "11")
     submit(control, '[data-action="rotation-seats"]')
     expect(control.locator('[data-rotation-round="1"]')).to_be_visible()
+    control.click('[data-action="checkin-open"]')                  # off until opened
+    expect(control.locator('[data-action="checkin-open"]')).to_have_attribute("aria-pressed", "true")
 
     phone = pages(demo["join_url"], 360, 740, is_mobile=True)
     phone.fill("#checkin-name", "Åsa Öberg")
@@ -93,6 +95,8 @@ def test_a_world_cafe_host_is_told_to_stay_and_a_guest_to_go(live_server, pages,
         row.locator('[data-action="rotation-host"]').click()
         expect(control.locator("[data-people] tr").filter(has_text=f"Plats {number}")
                .locator('input[name="table"]')).to_have_value(str(number))
+    control.click('[data-action="checkin-open"]')                  # off until opened
+    expect(control.locator('[data-action="checkin-open"]')).to_have_attribute("aria-pressed", "true")
 
     host = pages(demo["join_url"], 360, 640, is_mobile=True)
     host.fill("#checkin-name", "Plats 1")
@@ -108,3 +112,22 @@ def test_a_world_cafe_host_is_told_to_stay_and_a_guest_to_go(live_server, pages,
     expect(host.locator("[data-seat-where]")).to_have_attribute("data-seat-host", "true")
     table = table_of(live_server.db_path, "Plats 5")
     expect(guest.locator("[data-seat-table]")).to_have_text(f"Gå till bord {table}")
+
+
+def test_a_table_card_link_asks_before_it_sets_the_table(live_server, pages, facilitator_page):
+    """Issue 24: ?t=7 from a table card is offered, never filled in by itself."""
+    demo = live_server.demo
+    control = facilitator_page(demo["facilitator_url"] + "/rotation")
+    control.fill("#rot-seats", "6")
+    submit(control, '[data-action="rotation-seats"]')
+    events = facilitator_page()
+    wait_for_welcome(events)
+    events.check('[data-action="table-numbers"]')
+    phone = pages(demo["join_url"] + "?t=7", 360, 740, is_mobile=True)
+    expect(phone.locator("[data-table-field]")).to_be_visible()
+    ask = phone.locator("[data-table-suggest]")
+    expect(ask).to_have_text("Jag sitter vid bord 7")
+    assert phone.locator("[data-note-table]").input_value() == ""
+    ask.click()
+    expect(phone.locator("[data-note-table]")).to_have_value("7")
+    expect(ask).to_be_hidden()

@@ -137,7 +137,7 @@ def pause_timer_everywhere(facilitator, projector, phone) -> None:
 
 
 def check_summary(facilitator, server) -> None:
-    """The .docx: the event's title, its date (today, UTC) and the note as a Quote."""
+    """The .docx: the event's title, its date (today, UTC) and the note as a quote."""
     with facilitator.expect_download() as download:
         facilitator.click('[data-action="report-docx"]')
     paragraphs = [(p.style.name, p.text) for p in docx.Document(download.value.path()).paragraphs]
@@ -147,7 +147,7 @@ def check_summary(facilitator, server) -> None:
     date = event_date(server)
     assert date in {today.isoformat(), (today - timedelta(days=1)).isoformat()}  # midnight-safe
     assert f"Datum: {long_date(date, 'sv')}" in texts, texts   # "23 november 2026"
-    assert any(style == "Quote" and NOTE in text for style, text in paragraphs), paragraphs
+    assert any(style == "List Bullet" and NOTE in text for style, text in paragraphs), paragraphs
 
 
 def test_one_cafe_round_end_to_end(live_server, pages, facilitator_page, tmp_path):

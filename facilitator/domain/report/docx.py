@@ -1,7 +1,11 @@
-"""The Word (.docx) summary: event facts, the method, and the notes as quotes.
+"""The Word (.docx) summary an organiser files and sends on.
 
-Written in the event's language with Word's built-in styles, so the
-navigation pane and a table of contents work in Word and LibreOffice.
+Title page with the facts and the contents; "Sammanfattning" (a table of
+themes per question with their strongest quotes, the votes, the evaluation,
+the encounters); then each question's themes with their other quotes; the
+small talk; the prepared answers per municipality; the evaluation; and the
+appendix with every note once. The outline (outline.py) decides what
+goes where; this module only lays it out, in Word's built-in styles.
 """
 from __future__ import annotations
 
@@ -9,74 +13,116 @@ import io
 from datetime import date, datetime
 
 from babel.dates import format_date
-
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ...models import Event, Note
+from ...models import Event
 from ..chart import bar_chart_png
-from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
-                        encounter_lines, featured_first, labels_for, notes_by_question, number,
-                        scope_line, sections, theme_count, vote_rows, vote_summary,
-                        xml_safe_data)
+from .structure import ReportData, count_label, encounter_lines, labels_for, number, xml_safe_data
+from .outline import Outline, Quote, ThemeBlock, outline, scope_line
+from .word import bookmark, contents, header_and_footer, page_setup, set_language, table
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
-VOTE_WIDTHS_CM = (11.0, 2.5, 2.5)  # option, dots, share
+APPENDIX_PT = 8.5
 
 
-def build_docx(data: ReportData, created: datetime) -> bytes:
-    """Render the summary; ``created`` goes into the core properties."""
+class _Doc:
+    """The document being written, and its Heading 1s for the contents list."""
+
+    def __init__(self, data: ReportData, toc_pages: list[int] | None):
+        self.data = data
+        self.labels = labels_for(data)
+        self.doc = Document()
+        self.toc_pages = toc_pages or []
+        self.chapters: list[str] = []
+        self._style_ids: dict[str, str] = {}
+
+    def chapter(self, text: str, page_break: bool = False) -> None:
+        """A Heading 1 with a bookmark the contents list points at."""
+        if page_break:
+            self.doc.add_page_break()
+        heading = self.doc.add_heading(text, level=1)
+        bookmark(heading, f"_Toc{len(self.chapters) + 1}", len(self.chapters) + 1)
+        self.chapters.append(text)
+
+    def para(self, text: str = "", style: str | None = None, italic: bool = False,
+             size: float | None = None):
+        para = self.doc.add_paragraph()
+        if style:
+            # By id: python-docx looks a style name up in a linear scan per paragraph.
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            para._p.style = self._style_ids[style]
+        if text:
+            run = para.add_run(text)
+            run.italic = italic or None
+            if size:
+                run.font.size = Pt(size)
+        return para
+
+
+def build_docx(data: ReportData, created: datetime, toc_pages: list[int] | None = None) -> bytes:
+    """Render the summary; ``created`` goes into the core properties; ``toc_pages`` (the page
+    of each Heading 1, from a first rendering) fills in the contents list's numbers."""
     data = xml_safe_data(data)
-    labels = labels_for(data)
-    doc = Document()
-    _set_language(doc, LANGUAGE_TAGS.get(data.event.language, "sv-SE"))
-    _set_properties(doc, data.event, created)
-    _title_page(doc, data, labels)
-    _method(doc, data, labels)
-    _encounters(doc, data, labels)
-    _votes(doc, data, labels)
-    for section in sections(data, labels):
-        doc.add_heading(section.heading, level=1)
-        if section.themes:
-            count = doc.add_paragraph(count_label(len(section.notes), labels))
-            count.runs[0].italic = True
-            count.paragraph_format.keep_with_next = True
-            _themes(doc, section.themes, labels)
-        else:
-            _quotes(doc, section.notes, labels)
-    if all_questions_themes(data, labels):
-        doc.add_heading(labels["all_themes"], level=1)
-        _themes(doc, all_questions_themes(data, labels), labels)
-    _prepared(doc, data, labels)
-    _evaluation(doc, data, labels)
-    _appendix(doc, data, labels)
-    _page_numbers(doc, labels)
+    plan = outline(data)
+    w = _Doc(data, toc_pages)
+    page_setup(w.doc)
+    set_language(w.doc, LANGUAGE_TAGS.get(data.event.language, "sv-SE"))
+    _set_properties(w.doc, data.event, created)
+    header_and_footer(w.doc, data.event.name, w.labels["page"])
+    toc_at = _title_page(w, plan)
+    _summary(w, plan)
+    _method(w)
+    _questions(w, plan)
+    _small_talk(w, plan)
+    _prepared(w, plan)
+    _evaluation(w)
+    _appendix(w, plan)
+    _fill_contents(w, toc_at)
     out = io.BytesIO()
-    doc.save(out)
+    w.doc.save(out)
     return out.getvalue()
 
 
-def _title_page(doc, data: ReportData, labels: dict[str, str]) -> None:
-    event = data.event
-    if data.logo:
-        doc.add_picture(io.BytesIO(data.logo), width=Cm(4))
-    doc.add_heading(event.name, level=0)
+# ---- title page -----------------------------------------------------------------------
+
+
+def _title_page(w: _Doc, plan: Outline):
+    event, labels = w.data.event, w.labels
+    if w.data.logo:
+        w.doc.add_picture(io.BytesIO(w.data.logo), width=Cm(4))
+    w.doc.add_paragraph(event.name, style="Title")
+    w.doc.add_paragraph(labels["subtitle"], style="Subtitle")
     facts = [(labels[key], value) for key, value in (
         ("date", long_date(event.date, event.language)), ("place", event.place),
         ("organiser", event.organiser)) if value]
-    facts += [(labels["questions"], str(len(data.questions))),
-              (labels["notes"], str(len(data.room_notes)))]
-    if data.prepared_notes:
-        facts.append((labels["prepared"], str(len(data.prepared_notes))))
-    if theme_count(data):
-        facts.append((labels["themes"], str(theme_count(data))))
+    facts += [(labels[key], str(plan.counts[count])) for key, count in (
+        ("participants", "participants"), ("notes", "notes"), ("themes", "themes"),
+        ("questions", "questions"), ("prepared", "prepared"), ("respondents", "respondents"))
+        if plan.counts[count]]
     for label, value in facts:
-        para = doc.add_paragraph()
+        para = w.para()
+        para.paragraph_format.space_after = Pt(1)
         para.add_run(f"{label}: ").bold = True
         para.add_run(value)
+    w.doc.add_paragraph(labels["contents"], style="TOC Heading")
+    return w.doc.add_paragraph()  # the contents list goes here once the chapters are known
+
+
+def _fill_contents(w: _Doc, anchor) -> None:
+    """Write the contents list at the end (the chapters are known), then move it up."""
+    body = w.doc.element.body
+    before = len(body)
+    pages = w.toc_pages + [""] * len(w.chapters)
+    contents(w.doc, [(text, f"_Toc{i + 1}", str(pages[i]) if pages[i] else "")
+                     for i, text in enumerate(w.chapters)])
+    if not w.toc_pages:
+        w.para(w.labels["toc_hint"], italic=True, size=8)
+    added = list(body)[before - 1:len(body) - 1]  # the new paragraphs (before sectPr)
+    for element in added:
+        anchor._p.addprevious(element)
+    anchor._p.getparent().remove(anchor._p)
 
 
 def long_date(iso: str, language: str) -> str:
@@ -88,116 +134,166 @@ def long_date(iso: str, language: str) -> str:
         return iso
 
 
-def _method(doc, data: ReportData, labels: dict[str, str]) -> None:
-    if not data.steps:
+# ---- summary --------------------------------------------------------------------------
+
+
+def _summary(w: _Doc, plan: Outline) -> None:
+    labels = w.labels
+    w.chapter(labels["summary"], page_break=True)
+    counts = plan.counts
+    if counts["themes"]:
+        w.para(labels["summary_intro"].format(
+            notes=count_label(counts["notes"], labels),
+            questions=count_label(counts["questions"], labels, "n_questions"),
+            themes=count_label(counts["themes"], labels, "n_themes")))
+    if not plan.summary_themes:  # no themes yet: at least how much each question got
+        for question in plan.questions:
+            w.para(f"{question.title(labels)}: {count_label(question.count, labels)}",
+                   style="List Bullet")
+    for heading, themes in plan.summary_themes:
+        w.doc.add_heading(heading or labels["all_themes"], level=2)
+        table(w.doc, [labels["col_theme"], labels["col_count"], labels["col_quotes"]],
+              [[t.label, str(t.count), [_quote_text(q) for q in t.highlights]] for t in themes],
+              [4.0, 2.0, 11.0])
+    _votes(w)
+    _evaluation_lines(w)
+    lines = encounter_lines(w.data, labels)
+    if lines:
+        w.doc.add_heading(labels["encounters"], level=2)
+        w.para(" ".join(lines))
+
+
+def _quote_text(quote: Quote) -> str:
+    times = f" (×{quote.count})" if quote.count > 1 else ""
+    return f"”{quote.text}”{times}"
+
+
+def _votes(w: _Doc) -> None:
+    for vote in w.data.votes:
+        labels = w.labels
+        w.doc.add_heading(f"{labels['votes']}: {vote.get('title', '')}", level=2)
+        options = sorted(vote.get("options", []), key=lambda o: -int(o.get("votes") or 0))
+        total = sum(int(o.get("votes") or 0) for o in options) or 1
+        table(w.doc, [labels["col_option"], labels["col_dots"], labels["col_share"]],
+              [[str(o.get("label", "")), str(int(o.get("votes") or 0)),
+                f"{round(100 * int(o.get('votes') or 0) / total)} %"] for o in options],
+              [11.0, 3.0, 3.0])
+        if vote.get("phones"):
+            w.para(labels["vote_line"].format(phones=vote["phones"],
+                                              dots=vote.get("dots_per_phone", "")), italic=True)
+
+
+def _evaluation_lines(w: _Doc) -> None:
+    """A few lines (n, mean, median) and the first scale item's chart."""
+    answered = [(i, s) for i, s in w.data.evaluation if s["n"] and s["counts"]]
+    if not answered:
         return
-    doc.add_heading(labels["method"], level=1)
-    questions = {q.id: q.text for q in data.questions}
-    for step in data.steps:
-        minutes = round(step.duration_s / 60)
-        line = doc.add_paragraph(style="List Number")
-        line.add_run(f"{step.title} ({minutes} {labels['minutes']})").bold = True
+    w.doc.add_heading(w.labels["evaluation"], level=2).paragraph_format.keep_with_next = True
+    for item, summary in answered:
+        para = w.para(style="List Bullet")
+        para.paragraph_format.keep_with_next = True  # the lines stay with their chart
+        para.add_run(f"{item.prompt}: ").bold = True
+        para.add_run(_legend(item, summary, w.data.event.language, w.labels))
+    item, summary = answered[0]
+    w.doc.add_picture(io.BytesIO(bar_chart_png(_chart_labels(item, summary), summary["counts"])),
+                      width=Cm(7))
+
+
+# ---- the body -------------------------------------------------------------------------
+
+
+def _method(w: _Doc) -> None:
+    if not w.data.steps:
+        return
+    labels = w.labels
+    w.chapter(labels["method"])
+    questions = {q.id: q.text for q in w.data.questions}
+    for step in w.data.steps:
+        line = w.para(style="List Number")
+        line.add_run(f"{step.title} ({round(step.duration_s / 60)} {labels['minutes']})").bold = True
         if step.instruction:
             line.add_run(f" – {step.instruction}")
         if step.question_id in questions:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
 
 
-def _encounters(doc, data: ReportData, labels: dict[str, str]) -> None:
-    lines = encounter_lines(data, labels)
-    if lines:
-        doc.add_heading(labels["encounters"], level=2)
-        for line in lines:
-            doc.add_paragraph(line, style="List Bullet")
+def _questions(w: _Doc, plan: Outline) -> None:
+    for question in plan.questions:
+        w.chapter(question.title(w.labels))
+        w.para(count_label(question.count, w.labels) if question.count else w.labels["none"],
+               italic=True)
+        if question.loose is not None:
+            _quotes(w, question.loose.quotes)
+        for theme in question.themes:
+            _theme(w, theme)
+    if plan.across:
+        w.chapter(w.labels["all_themes"])
+        for theme in plan.across:
+            _theme(w, theme)
 
 
-def _votes(doc, data: ReportData, labels: dict[str, str]) -> None:
-    """Each dot vote as a table (option, dots, share), most dots first."""
-    if not data.votes:
+def _theme(w: _Doc, theme: ThemeBlock) -> None:
+    w.doc.add_heading(theme.label, level=2)
+    line = count_label(theme.count, w.labels)
+    if scope_line(theme, w.labels):
+        line += f" ({scope_line(theme, w.labels)})"
+    if theme.highlights:
+        shown = len(theme.highlights)
+        line += ". " + (w.labels["in_summary_one"] if shown == 1
+                        else w.labels["in_summary"].format(n=shown))
+    w.para(line, italic=True).paragraph_format.keep_with_next = True
+    _quotes(w, theme.rest)
+
+
+def _quotes(w: _Doc, quotes) -> None:
+    for quote in quotes:
+        para = w.para(style="List Bullet")
+        run = para.add_run(quote.text)
+        run.bold = quote.pinned or quote.starred or None
+        if quote.count > 1:
+            para.add_run(f" (×{quote.count})").italic = True
+        if quote.by:
+            para.add_run(f" – {quote.by}").italic = True
+
+
+def _small_talk(w: _Doc, plan: Outline) -> None:
+    if not plan.small_talk:
         return
-    doc.add_heading(labels["votes"], level=1)
-    for vote in data.votes:
-        doc.add_heading(vote["title"], level=2)
-        doc.add_paragraph(vote_summary(vote, labels)).runs[0].italic = True
-        rows = vote_rows(vote, data.event.language)
-        table = doc.add_table(rows=1 + len(rows), cols=3)
-        table.style = "Light Grid Accent 1"
-        table.autofit = False
-        for column, width in zip(table.columns, VOTE_WIDTHS_CM):
-            column.width = Cm(width)  # LibreOffice reads the grid, Word the cells
-        for r, cells in enumerate([(labels["option"], labels["dots"], labels["share"]), *rows]):
-            for c, text in enumerate(cells):
-                cell = table.cell(r, c)
-                cell.text = text
-                if c:
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if r == 0:
-                    cell.paragraphs[0].runs[0].bold = True
-                cell.width = Cm(VOTE_WIDTHS_CM[c])
-        doc.add_paragraph()
+    w.chapter(w.labels["small_talk"])
+    w.para(w.labels["small_talk_intro"], italic=True)
+    _quotes(w, plan.small_talk)
 
 
-def _quotes(doc, notes: list[Note], labels: dict[str, str], attribute: bool = False) -> None:
-    """The count, then featured (starred) quotes first, then the rest verbatim."""
-    if not notes:
-        doc.add_paragraph(labels["none"])
+def _prepared(w: _Doc, plan: Outline) -> None:
+    """Answers sent before the day, per municipality, apart from the room's notes."""
+    if not plan.prepared:
         return
-    doc.add_paragraph(count_label(len(notes), labels)).runs[0].italic = True
-    for note in featured_first(notes):
-        quote = doc.add_paragraph(f"”{note.text}”",
-                                  style="Intense Quote" if note.starred else "Quote")
-        if attribute and note.prepared_by:
-            quote.add_run(f" – {note.prepared_by}").italic = True
+    w.chapter(w.labels["prepared"])
+    w.para(w.labels["prepared_intro"])
+    for group, answers in plan.prepared:
+        w.doc.add_heading(group, level=2)
+        previous = None
+        for heading, quote in answers:
+            if heading != previous and heading:
+                w.para(heading, italic=True).paragraph_format.keep_with_next = True
+            previous = heading
+            w.para(quote.text, style="List Bullet")
 
 
-def _themes(doc, themes: list[ThemeSection], labels: dict[str, str]) -> None:
-    """Each theme as a Heading 3 under a "Teman" Heading 2 (so the outline has no gap):
-    its size, then pinned and featured quotes (Intense Quote), then the rest verbatim."""
-    doc.add_heading(labels["themes"], level=2)
-    for theme in themes:
-        doc.add_heading(theme.label, level=3)
-        split = scope_line(theme.notes, labels)
-        size = doc.add_paragraph(count_label(len(theme.notes), labels) + (f" · {split}" if split else ""))
-        size.runs[0].italic = True
-        size.paragraph_format.keep_with_next = True  # never a theme's heading alone at a page end
-        for member in theme.notes:
-            note = member.note
-            featured = member.pinned or note.starred
-            quote = doc.add_paragraph(f"”{note.text}”",
-                                      style="Intense Quote" if featured else "Quote")
-            if note.prepared_by:
-                quote.add_run(f" – {note.prepared_by}").italic = True
-
-
-def _prepared(doc, data: ReportData, labels: dict[str, str]) -> None:
-    """Answers sent before the day, kept apart from the notes written in the room."""
-    if not data.prepared_notes:
-        return
-    doc.add_heading(labels["prepared"], level=1)
-    doc.add_paragraph(labels["prepared_intro"])
-    for heading, notes in notes_by_question(data.questions, data.prepared_notes, labels):
-        if notes:
-            doc.add_heading(heading, level=2)
-            _quotes(doc, notes, labels, attribute=True)
-
-
-def _evaluation(doc, data: ReportData, labels: dict[str, str]) -> None:
-    """Per item: the distribution as a chart, n, mean and median, then the comments."""
-    answered = [(item, summary) for item, summary in data.evaluation if summary["n"]]
+def _evaluation(w: _Doc) -> None:
+    """Per item: the chart and its legend, then the comments."""
+    answered = [(item, summary) for item, summary in w.data.evaluation if summary["n"]]
     if not answered:
         return
-    doc.add_heading(labels["evaluation"], level=1)
+    w.chapter(w.labels["evaluation"])
     for item, summary in answered:
-        doc.add_heading(item.prompt, level=2)
+        w.doc.add_heading(item.prompt, level=2)
         if summary["counts"]:
-            doc.add_picture(io.BytesIO(bar_chart_png(_chart_labels(item, summary), summary["counts"])),
-                            width=Cm(14))
-            doc.add_paragraph(_legend(item, summary, data.event.language, labels)).runs[0].italic = True
-        if summary["comments"]:
-            if summary["counts"]:
-                doc.add_paragraph(labels["comments"]).runs[0].bold = True
-            for comment in summary["comments"]:
-                doc.add_paragraph(f"”{comment}”", style="Quote")
+            chart = bar_chart_png(_chart_labels(item, summary), summary["counts"])
+            w.doc.add_picture(io.BytesIO(chart), width=Cm(8))
+            w.para(_legend(item, summary, w.data.event.language, w.labels), italic=True)
+        for comment in summary["comments"]:
+            w.para(comment, style="List Bullet")
 
 
 def _chart_labels(item, summary) -> list[str]:
@@ -217,18 +313,41 @@ def _legend(item, summary, language: str, labels: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
-def _appendix(doc, data: ReportData, labels: dict[str, str]) -> None:
-    """Every visible note per question, plainly, for the record."""
-    if not data.notes:
+# ---- appendix -------------------------------------------------------------------------
+
+
+def appendix_groups(plan: Outline, labels: dict[str, str]) -> list[tuple[str, list[tuple[str, list[Quote]]]]]:
+    """(heading, [(group label, quotes)]): every visible note once, for the record."""
+    out = [(q.heading, [(t.label, list(t.quotes)) for t in q.blocks if t.quotes])
+           for q in plan.questions]
+    if plan.across:
+        out.append((labels["all_themes"], [(t.label, list(t.quotes)) for t in plan.across]))
+    if plan.small_talk:
+        out.append((labels["small_talk"], [("", list(plan.small_talk))]))
+    if plan.prepared:
+        out.append((labels["prepared"], [(group, [q for _h, q in answers])
+                                         for group, answers in plan.prepared]))
+    return [(heading, groups) for heading, groups in out if groups]
+
+
+def _appendix(w: _Doc, plan: Outline) -> None:
+    """Compact: per question, each theme's notes run on in one small paragraph."""
+    groups = appendix_groups(plan, w.labels)
+    if not groups:
         return
-    doc.add_page_break()
-    doc.add_heading(labels["appendix"], level=1)
-    for heading, notes in notes_by_question(data.questions, data.notes, labels):
-        if not notes:
-            continue
-        doc.add_heading(heading, level=2)
-        for note in notes:
-            doc.add_paragraph(note.text, style="List Bullet")
+    w.chapter(w.labels["appendix"])
+    w.para(w.labels["appendix_intro"], italic=True, size=APPENDIX_PT)
+    for heading, blocks in groups:
+        w.doc.add_heading(heading, level=2)
+        for label, quotes in blocks:
+            para = w.para()
+            para.paragraph_format.space_after = Pt(3)
+            if label:
+                head = para.add_run(f"{label} ({sum(q.count for q in quotes)}): ")
+                head.bold = True
+                head.font.size = Pt(APPENDIX_PT)
+            body = "  ▪  ".join(q.text + (f" ×{q.count}" if q.count > 1 else "") for q in quotes)
+            para.add_run(body).font.size = Pt(APPENDIX_PT)
 
 
 def _set_properties(doc, event: Event, created: datetime) -> None:
@@ -237,31 +356,3 @@ def _set_properties(doc, event: Event, created: datetime) -> None:
     props.author = event.organiser or "facilitator"
     props.created = created
     props.language = LANGUAGE_TAGS.get(event.language, "sv-SE")
-
-
-def _set_language(doc, tag: str) -> None:
-    """Tag the default run style so spelling and hyphenation use the right language."""
-    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), tag)
-    lang.set(qn("w:eastAsia"), tag)
-
-
-def _page_numbers(doc, labels: dict[str, str]) -> None:
-    footer = doc.sections[0].footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run(f"{labels['page']} ").font.size = Pt(9)
-    run = footer.add_run()
-    run.font.size = Pt(9)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)

@@ -1,98 +1,133 @@
-"""The same summary as Markdown: for an intranet page, an e-mail or a wiki."""
+"""The same summary as Markdown: for an intranet page, an e-mail or a wiki.
+
+The outline of the Word summary: summary tables, the questions' themes,
+small talk, prepared answers, votes. Note text is always text: it cannot
+add a heading, a rule, a list, a link or HTML (every Markdown character is
+escaped, and a line may not start a block).
+"""
 from __future__ import annotations
 
-from ...models import Note
-from .structure import (ReportData, ThemeSection, all_questions_themes, count_label,
-                        encounter_lines, featured_first, labels_for, notes_by_question, sections,
-                        scope_line, theme_count, vote_rows, vote_summary)
+import re
+
+from .structure import ReportData, count_label, encounter_lines, labels_for
+from .outline import Outline, Quote, ThemeBlock, outline, scope_line
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|#~&])")
+# What would start a block at the start of a line: a list, a rule, a setext underline.
+_BULLET_START = re.compile(r"^([-+=])")
+_NUMBER_START = re.compile(r"^(\d+)([.)])")
 
 
 def build_markdown(data: ReportData) -> str:
     labels = labels_for(data)
-    event = data.event
-    lines = [f"# {_line(event.name)}", ""]
-    for key, value in (("date", event.date), ("place", event.place), ("organiser", event.organiser)):
-        if value:
-            lines.append(f"- **{labels[key]}:** {_line(value)}")
-    lines.append(f"- **{labels['notes']}:** {len(data.room_notes)}")
-    if theme_count(data):
-        lines.append(f"- **{labels['themes']}:** {theme_count(data)}")
-    lines.append("")
+    plan = outline(data)
+    lines = [f"# {_line(data.event.name)}", ""] + _facts(data, plan, labels)
+    lines += _summary(data, plan, labels)
     if data.steps:
         lines += [f"## {labels['method']}", ""]
         lines += [f"{i}. **{_line(s.title)}** ({round(s.duration_s / 60)} {labels['minutes']})"
                   + (f" – {_line(s.instruction)}" if s.instruction else "")
-                  for i, s in enumerate(data.steps, 1)]
-        lines.append("")
-    if encounter_lines(data, labels):
-        lines += [f"### {labels['encounters']}", ""]
-        lines += [f"- {line}" for line in encounter_lines(data, labels)] + [""]
-    lines += _votes(data, labels)
-    for section in sections(data, labels):
-        lines += [f"## {_line(section.heading)}", ""]
-        if section.themes:
-            lines += [f"*{count_label(len(section.notes), labels)}*", ""]
-            lines += _themes(section.themes, labels)
-        else:
-            lines += _quotes(section.notes, labels)
-    if all_questions_themes(data, labels):
-        lines += [f"## {labels['all_themes']}", ""] + _themes(all_questions_themes(data, labels),
-                                                               labels)
-    if data.prepared_notes:
-        lines += [f"## {labels['prepared']}", "", labels["prepared_intro"], ""]
-        for heading, notes in notes_by_question(data.questions, data.prepared_notes, labels):
-            if notes:
-                lines += [f"### {_line(heading)}", ""] + _quotes(notes, labels)
+                  for i, s in enumerate(data.steps, 1)] + [""]
+    for question in plan.questions:
+        lines += [f"## {_line(question.title(labels))}", "",
+                  f"*{count_label(question.count, labels) if question.count else labels['none']}*",
+                  ""]
+        if question.loose is not None:
+            lines += _quotes(question.loose.quotes)
+        for theme in question.themes:
+            lines += _theme(theme, labels)
+    if plan.across:
+        lines += [f"## {labels['all_themes']}", ""]
+        for theme in plan.across:
+            lines += _theme(theme, labels)
+    lines += _small_talk(plan, labels) + _prepared(plan, labels)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _votes(data: ReportData, labels: dict[str, str]) -> list[str]:
-    """Each dot vote as a table: option, dots, share, most dots first."""
-    if not data.votes:
-        return []
-    out = [f"## {labels['votes']}", ""]
+def _facts(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[str]:
+    event = data.event
+    lines = [f"- **{labels[key]}:** {_line(value)}" for key, value in (
+        ("date", event.date), ("place", event.place), ("organiser", event.organiser)) if value]
+    lines += [f"- **{labels[key]}:** {plan.counts[key]}" for key in (
+        "participants", "notes", "themes", "prepared") if plan.counts[key]]
+    return lines + [""]
+
+
+def _summary(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[str]:
+    lines = [f"## {labels['summary']}", ""]
+    for heading, themes in plan.summary_themes:
+        lines += [f"### {_line(heading or labels['all_themes'])}", "",
+                  f"| {labels['col_theme']} | {labels['col_count']} | {labels['col_quotes']} |",
+                  "|---|---:|---|"]
+        lines += [f"| {_line(t.label)} | {t.count} | "
+                  + "<br>".join(_cell(q) for q in t.highlights) + " |" for t in themes]
+        lines.append("")
     for vote in data.votes:
-        out += [f"### {_line(vote['title'])}", "", vote_summary(vote, labels), "",
-                f"| {labels['option']} | {labels['dots']} | {labels['share']} |", "|---|---:|---:|"]
-        out += [f"| {_line(label)} | {dots} | {share} |"
-                for label, dots, share in vote_rows(vote, data.event.language)]
-        out.append("")
-    return out
+        lines += [f"### {labels['votes']}: {_line(str(vote.get('title', '')))}", "",
+                  f"| {labels['col_option']} | {labels['col_dots']} | {labels['col_share']} |",
+                  "|---|---:|---:|"]
+        total = sum(int(o.get("votes") or 0) for o in vote.get("options", [])) or 1
+        lines += [f"| {_line(str(o.get('label', '')))} | {int(o.get('votes') or 0)} | "
+                  f"{round(100 * int(o.get('votes') or 0) / total)} % |"
+                  for o in sorted(vote.get("options", []), key=lambda o: -int(o.get("votes") or 0))]
+        lines.append("")
+    if encounter_lines(data, labels):
+        lines += [f"### {labels['encounters']}", ""] + [" ".join(encounter_lines(data, labels)), ""]
+    return lines
 
 
-def _themes(themes: list[ThemeSection], labels: dict[str, str]) -> list[str]:
-    """Each theme as a ### heading with its size; pinned and featured quotes first, in bold."""
-    out = []
-    for theme in themes:
-        split = scope_line(theme.notes, labels)
-        out += [f"### {_line(theme.label)}", "",
-                f"*{count_label(len(theme.notes), labels)}*" + (f" · {split}" if split else ""), ""]
-        for member in theme.notes:
-            mark = f"**{labels['featured']}:** " if member.pinned or member.note.starred else ""
-            out += [_quote(member.note, mark), ""]
-    return out
+def _cell(quote: Quote) -> str:
+    times = f" (×{quote.count})" if quote.count > 1 else ""
+    return f"”{_line(quote.text)}”{times}"
 
 
-def _quote(note: Note, mark: str = "") -> str:
-    by = f" – {_line(note.prepared_by)}" if note.prepared_by else ""
-    return "> " + mark + _escape(note.text).replace("\n", "\n> ") + by
+def _theme(theme: ThemeBlock, labels: dict[str, str]) -> list[str]:
+    line = count_label(theme.count, labels)
+    if scope_line(theme, labels):
+        line += f" ({scope_line(theme, labels)})"
+    if theme.highlights:
+        line += ". " + (labels["in_summary_one"] if len(theme.highlights) == 1
+                        else labels["in_summary"].format(n=len(theme.highlights)))
+    return [f"### {_line(theme.label)}", "", f"*{line}*", ""] + _quotes(theme.rest)
 
 
-def _quotes(notes: list[Note], labels: dict[str, str]) -> list[str]:
-    if not notes:
-        return [f"*{labels['none']}*", ""]
-    out = [f"*{count_label(len(notes), labels)}*", ""]
-    for note in featured_first(notes):
-        out += [_quote(note, f"**{labels['featured']}:** " if note.starred else ""), ""]
-    return out
+def _quotes(quotes) -> list[str]:
+    out = [_quote(q) for q in quotes]
+    return out + [""] if out else []
+
+
+def _quote(quote: Quote) -> str:
+    mark = "**" if quote.pinned or quote.starred else ""
+    times = f" (×{quote.count})" if quote.count > 1 else ""
+    by = f" – {_line(quote.by)}" if quote.by else ""
+    return f"- {mark}{_line(quote.text)}{mark}{times}{by}"
+
+
+def _small_talk(plan: Outline, labels: dict[str, str]) -> list[str]:
+    if not plan.small_talk:
+        return []
+    return [f"## {labels['small_talk']}", "", f"*{labels['small_talk_intro']}*", ""] + \
+        _quotes(plan.small_talk)
+
+
+def _prepared(plan: Outline, labels: dict[str, str]) -> list[str]:
+    if not plan.prepared:
+        return []
+    lines = [f"## {labels['prepared']}", "", labels["prepared_intro"], ""]
+    for group, answers in plan.prepared:
+        lines += [f"### {_line(group)}", ""]
+        lines += [f"- {_line(text)}: {_line(q.text)}" if text else f"- {_line(q.text)}"
+                  for text, q in answers] + [""]
+    return lines
 
 
 def _line(text: str) -> str:
+    """One line of text, every Markdown and HTML character escaped."""
     return _escape(" ".join(text.split()))
 
 
 def _escape(text: str) -> str:
-    """Keep note text as text: Markdown and HTML characters are escaped, never interpreted."""
-    for ch in "\\`*_[]<>|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """Keep note text as text: no heading, rule, list, link, emphasis or HTML from it."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BULLET_START.sub(r"\\\1", text)
+    return _NUMBER_START.sub(r"\1\\\2", text)

@@ -4,47 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 
-from ...models import EvalItem, Event, Note, Question, Step, Theme, ThemeNote
+from typing import Any
 
-LABELS = {
-    "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
-           "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
-           "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
-           "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
-           "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen.",
-           "appendix": "Bilaga: alla lappar", "questions": "Frågor", "featured": "Framlyft",
-           "contents": "Innehåll", "evaluation": "Utvärdering", "mean": "medelvärde",
-           "median": "median", "answers": "svar", "comments": "Kommentarer",
-           "themes": "Teman", "all_themes": "Teman över alla frågor", "unsorted": "Ännu inte sorterade",
-           "encounters": "Möten mellan deltagarna",
-           "votes": "Prioriteringar", "option": "Alternativ", "dots": "Prickar", "share": "Andel",
-           "vote_phones": "{phones} röstade med {dots} prickar var.",
-           "scope_split": "{shared} för det gemensamma arbetet, {own} för det egna arbetet i kommunen",
-           "enc_rounds": "{rounds} omgångar vid bord med {people} deltagare.",
-           "enc_met": "Varje deltagare mötte minst {min} och i genomsnitt {mean} andra.",
-           "enc_repeats": "Upprepade möten (samma två vid samma bord igen): {repeats}.",
-           "enc_mixed": "{tables} % av borden blandade organisationer; {pairs} % av mötena var mellan "
-                        "personer från olika organisationer."},
-    "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
-           "method": "How we worked", "minutes": "min", "question": "Question",
-           "other": "Notes without a question", "none": "No notes yet.",
-           "count": "{n} notes", "count_one": "1 note", "page": "Page",
-           "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day.",
-           "appendix": "Appendix: all notes", "questions": "Questions", "featured": "Featured",
-           "contents": "Contents", "evaluation": "Evaluation", "mean": "mean",
-           "median": "median", "answers": "answers", "comments": "Comments",
-           "themes": "Themes", "all_themes": "Themes across all questions", "unsorted": "Not sorted yet",
-           "encounters": "Who met whom",
-           "votes": "Priorities", "option": "Option", "dots": "Dots", "share": "Share",
-           "vote_phones": "{phones} voted with {dots} dots each.",
-           "scope_split": "{shared} for the shared work, {own} for our own work in the municipality",
-           "enc_rounds": "{rounds} rounds at tables with {people} participants.",
-           "enc_met": "Each participant met at least {min} and on average {mean} others.",
-           "enc_repeats": "Repeat encounters (the same two at one table again): {repeats}.",
-           "enc_mixed": "{tables} % of the tables mixed organisations; {pairs} % of the encounters "
-                        "were between people from different organisations."},
-}
-
+from ...models import EvalItem, Event, Note, Question, Step, Theme
+from .labels import labels_in
 
 @dataclass(frozen=True)
 class ReportData:
@@ -59,8 +22,10 @@ class ReportData:
     themes: dict[int | None, list[Theme]] = field(default_factory=dict)
     # Encounter statistics of the rotation rounds played (None: no rotation).
     encounters: dict | None = None
-    # Dot votes that were opened and got dots: domain.votes.tally() each.
-    votes: list[dict] = field(default_factory=list)
+    # Dot votes, closed or open: {"title", "options": [{"label", "votes"}], "phones",
+    # "dots_per_phone"} each (the report JSON's "votes" contract).
+    votes: list[dict[str, Any]] = field(default_factory=list)
+    participants: int = 0  # people on the registration list, 0 when none was kept
 
     @property
     def room_notes(self) -> list[Note]:
@@ -73,91 +38,12 @@ class ReportData:
 
 
 def labels_for(data: ReportData) -> dict[str, str]:
-    return LABELS.get(data.event.language, LABELS["sv"])
+    return labels_in(data.event.language)
 
 
-def notes_by_question(questions: list[Question], notes: list[Note], labels: dict[str, str]):
-    """(heading, notes) per question in programme order; unassigned notes last."""
-    groups = [(q.text, [n for n in notes if n.question_id == q.id]) for q in questions]
-    known = {q.id for q in questions}
-    loose = [n for n in notes if n.question_id not in known]
-    if loose or not groups:
-        groups.append((labels["other"] if groups else labels["notes"], loose))
-    return groups
-
-
-
-@dataclass(frozen=True)
-class ThemeSection:
-    """A theme as the report shows it: pinned, then featured, then the other quotes."""
-    label: str
-    notes: list[ThemeNote]
-    other: bool = False
-
-
-@dataclass(frozen=True)
-class Section:
-    """One question (or the notes without one): its notes, and its themes when it has any."""
-    heading: str
-    notes: list[Note]
-    themes: list[ThemeSection] = field(default_factory=list)
-
-
-def sections(data: ReportData, labels: dict[str, str]) -> list[Section]:
-    """The room's notes per question in programme order, with themes where they were made.
-
-    A theme holds what the facilitator sorted into it (prepared answers too);
-    notes of the question that no theme holds yet (they came after the last
-    run) follow as their own group, so nothing visible is left out.
-    """
-    out = []
-    for question in data.questions:
-        notes = [n for n in data.room_notes if n.question_id == question.id]
-        themes = theme_sections(data.themes.get(question.id, []), notes, labels)
-        out.append(Section(question.text, notes, themes))
-    known = {q.id for q in data.questions}
-    loose = [n for n in data.room_notes if n.question_id not in known]
-    if loose or not out:
-        out.append(Section(labels["other"] if out else labels["notes"], loose))
-    return out
-
-
-def theme_sections(themes: list[Theme], notes: list[Note],
-                   labels: dict[str, str]) -> list[ThemeSection]:
-    """Themes with notes, "Övrigt" last, then any of ``notes`` in none of them."""
-    shown = [t for t in themes if t.notes]
-    if not shown:
-        return []
-    ordered = [t for t in shown if not t.other] + [t for t in shown if t.other]
-    out = [ThemeSection(t.label, pinned_first(list(t.notes)), t.other) for t in ordered]
-    placed = {m.note.id for t in shown for m in t.notes}
-    loose = [ThemeNote(n) for n in notes if n.id not in placed]
-    if loose:
-        out.append(ThemeSection(labels["unsorted"], pinned_first(loose), True))
-    return out
-
-
-def all_questions_themes(data: ReportData, labels: dict[str, str]) -> list[ThemeSection]:
-    """The themes made across all questions, if the facilitator made any."""
-    return theme_sections(data.themes.get(None, []), [], labels)
-
-
-def theme_count(data: ReportData) -> int:
-    return sum(1 for themes in data.themes.values() for t in themes if t.notes)
-
-
-def pinned_first(members: list[ThemeNote]) -> list[ThemeNote]:
-    """Pinned quotes first, then featured (starred), then in the order the theme holds them."""
-    return sorted(members, key=lambda m: (not m.pinned, not m.note.starred))
-
-
-def count_label(n: int, labels: dict[str, str]) -> str:
-    return labels["count_one"] if n == 1 else labels["count"].format(n=n)
-
-
-def featured_first(notes: list[Note]) -> list[Note]:
-    """Starred notes first; otherwise the order they arrived in."""
-    return sorted(notes, key=lambda n: not n.starred)
+def count_label(n: int, labels: dict[str, str], key: str = "count") -> str:
+    """"1 lapp", "12 lappar" (``key`` "n_questions", "n_themes" for questions and themes)."""
+    return labels[f"{key}_one"] if n == 1 else labels[key].format(n=n)
 
 
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -182,10 +68,14 @@ def xml_safe_data(data: ReportData) -> ReportData:
                   for t in ts] for q, ts in data.themes.items()}
     return ReportData(_clean(data.event), [_clean(q) for q in data.questions],
                       [_clean(s) for s in data.steps], [_clean(n) for n in data.notes], data.logo,
-                      evaluation, themes, data.encounters,
-                      [{**v, "title": xml_safe(v["title"]),
-                        "options": [{**o, "label": xml_safe(o["label"])} for o in v["options"]]}
-                       for v in data.votes])
+                      evaluation, themes, data.encounters, _clean_votes(data.votes),
+                      data.participants)
+
+
+def _clean_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**v, "title": xml_safe(str(v.get("title", ""))),
+             "options": [{**o, "label": xml_safe(str(o.get("label", "")))}
+                         for o in v.get("options", [])]} for v in votes]
 
 
 def number(value: float, language: str) -> str:
@@ -205,26 +95,3 @@ def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
             labels["enc_repeats"].format(repeats=stats["repeat_encounters"]),
             labels["enc_mixed"].format(tables=round(stats["mixed_tables_share"] * 100),
                                        pairs=round(stats["cross_org_pair_share"] * 100))]
-
-
-def vote_rows(vote: dict, language: str) -> list[tuple[str, str, str]]:
-    """(option, dots, share in %) of a vote's tally, most dots first."""
-    ranked = sorted(vote["options"], key=lambda o: -o["votes"])
-    return [(o["label"], str(o["votes"]), f"{number(round(o['share'] * 100, 1), language)} %")
-            for o in ranked]
-
-
-def vote_summary(vote: dict, labels: dict[str, str]) -> str:
-    return labels["vote_phones"].format(phones=vote["phones"], dots=vote["dots_per_phone"])
-
-
-def scope_counts(members: list[ThemeNote]) -> dict[str, int]:
-    """How many of a theme's notes are for the shared work and how many for the own."""
-    scopes = [m.note.scope for m in members]
-    return {"shared": scopes.count("shared"), "own": scopes.count("own")}
-
-
-def scope_line(members: list[ThemeNote], labels: dict[str, str]) -> str:
-    """The theme's shared/own split as text, or "" when no note of it said."""
-    counts = scope_counts(members)
-    return labels["scope_split"].format(**counts) if counts["shared"] or counts["own"] else ""

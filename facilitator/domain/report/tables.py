@@ -1,7 +1,9 @@
 """The summary's structure as data: JSON for other tools, CSV for a spreadsheet.
 
-The same sections as the Word and Markdown summaries (question, theme,
-pinned, note text); hidden notes are never in ``ReportData``.
+The same outline as the Word and Markdown summaries. JSON keys stay stable
+(event, sections, encounters) and new ones are added (counts, summary,
+votes, other_comments, prepared). The CSV has one row per quote (identical
+notes stacked, "count" of them) with headers in the event's language.
 """
 from __future__ import annotations
 
@@ -10,90 +12,105 @@ import io
 import json
 from typing import Any
 
-from .structure import (ReportData, Section, ThemeSection, all_questions_themes, featured_first,
-                        labels_for, scope_counts, sections)
-
-CSV_FIELDS = ("question", "theme", "other", "pinned", "starred", "text")
+from .structure import ReportData, labels_for
+from .outline import Outline, Quote, ThemeBlock, outline
 
 
 def report_structure(data: ReportData) -> dict[str, Any]:
     labels = labels_for(data)
+    plan = outline(data)
     event = data.event
-    out = [_section(s) for s in sections(data, labels)]
-    across = all_questions_themes(data, labels)
-    if across:
-        out.append(_section(Section(labels["all_themes"], [], across)))
+    sections = [_section(q.heading, q.count, q.themes, q.loose) for q in plan.questions]
+    if plan.across:
+        sections.append(_section(labels["all_themes"], sum(t.count for t in plan.across),
+                                 plan.across, None))
     return {"event": {"id": event.id, "name": event.name, "date": event.date,
                       "place": event.place, "organiser": event.organiser,
                       "language": event.language},
-            "sections": out, "encounters": data.encounters,
-            "votes": [_vote(v) for v in data.votes]}
+            "counts": plan.counts,
+            "summary": [{"question": heading, "themes": [
+                {"label": t.label, "count": t.count, "quotes": [_note(q) for q in t.highlights]}
+                for t in themes]} for heading, themes in plan.summary_themes],
+            "sections": sections, "encounters": data.encounters,
+            "votes": [_vote(v) for v in data.votes],
+            "other_comments": [_note(q) for q in plan.small_talk],
+            "prepared": [{"group": group, "answers": [{"question": heading, **_note(q)}
+                                                      for heading, q in answers]}
+                         for group, answers in plan.prepared]}
 
 
-def _vote(vote: dict[str, Any]) -> dict[str, Any]:
-    return {"title": vote["title"], "status": vote["status"], "phones": vote["phones"],
-            "dots_per_phone": vote["dots_per_phone"],
-            "max_per_option": vote["max_per_option"] or None,
-            "options": [{"label": o["label"], "votes": o["votes"], "share": o["share"]}
-                        for o in vote["options"]]}
-
-
-def _section(section: Section) -> dict[str, Any]:
-    body: dict[str, Any] = {"question": section.heading, "count": len(section.notes)}
-    if section.themes:
-        body["themes"] = [_theme(t) for t in section.themes]
+def _section(heading: str, count: int, themes: tuple[ThemeBlock, ...],
+             loose: ThemeBlock | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"question": heading, "count": count}
+    if themes:
+        body["themes"] = [{"label": t.label, "other": t.other, "count": t.count,
+                           "scope": {"shared": t.shared, "own": t.own},
+                           "notes": [_note(q) for q in t.quotes]} for t in themes]
     else:
-        body["notes"] = [{"text": n.text, "pinned": False, "starred": n.starred}
-                         for n in featured_first(section.notes)]
+        body["notes"] = [_note(q) for q in (loose.quotes if loose else ())]
     return body
 
 
-def _theme(theme: ThemeSection) -> dict[str, Any]:
-    return {"label": theme.label, "other": theme.other, "count": len(theme.notes),
-            "scope": scope_counts(theme.notes),
-            "notes": [{"text": m.note.text, "pinned": m.pinned, "starred": m.note.starred}
-                      for m in theme.notes]}
+def _note(quote: Quote) -> dict[str, Any]:
+    return {"text": quote.text, "pinned": quote.pinned, "starred": quote.starred,
+            "count": quote.count}
+
+
+def _vote(vote: dict[str, Any]) -> dict[str, Any]:
+    """The votes contract: {"title", "options": [{"label", "votes"}], "phones", "dots_per_phone"}."""
+    return {"title": str(vote.get("title", "")),
+            "options": [{"label": str(o.get("label", "")), "votes": int(o.get("votes") or 0)}
+                        for o in vote.get("options", [])],
+            "phones": int(vote.get("phones") or 0),
+            "dots_per_phone": int(vote.get("dots_per_phone") or 0)}
 
 
 def build_json(data: ReportData) -> str:
     return json.dumps(report_structure(data), ensure_ascii=False, indent=2)
 
 
+CSV_KEYS = ("part", "question", "theme", "count", "other", "pinned", "starred", "by", "text")
+
+
+def csv_rows(data: ReportData, plan: Outline | None = None) -> list[dict[str, Any]]:
+    """One row per quote in outline order, then the votes (one row per option)."""
+    labels = labels_for(data)
+    plan = plan or outline(data)
+    rows = []
+    for question in plan.questions:
+        for theme in question.blocks:
+            rows += [_row(labels["part_theme"], question.heading, theme.label, q, theme.other)
+                     for q in theme.quotes]
+    for theme in plan.across:
+        rows += [_row(labels["part_theme"], labels["all_themes"], theme.label, q, theme.other)
+                 for q in theme.quotes]
+    rows += [_row(labels["small_talk"], "", "", q) for q in plan.small_talk]
+    rows += [_row(labels["prepared"], heading, "", q) for _g, answers in plan.prepared
+             for heading, q in answers]
+    for vote in map(_vote, data.votes):
+        rows += [{"part": labels["part_vote"], "question": vote["title"], "theme": o["label"],
+                  "count": o["votes"], "other": 0, "pinned": 0, "starred": 0, "by": "",
+                  "text": ""} for o in vote["options"]]
+    return rows
+
+
+def _row(part: str, question: str, theme: str, quote: Quote, other: bool = False) -> dict[str, Any]:
+    return {"part": part, "question": question, "theme": theme, "count": quote.count,
+            "other": int(other), "pinned": int(quote.pinned), "starred": int(quote.starred),
+            "by": quote.by, "text": quote.text}
+
+
 def build_csv(data: ReportData, delimiter: str = ",") -> str:
-    """One row per note: UTF-8 with a BOM for Excel; formulas defused."""
+    """UTF-8 with a BOM for Excel; headers in the event's language; formulas defused."""
+    labels = labels_for(data)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, delimiter=delimiter,
-                            lineterminator="\r\n")
-    writer.writeheader()
-    for section in report_structure(data)["sections"]:
-        groups = section.get("themes") or [{"label": "", "other": False,
-                                            "notes": section.get("notes", [])}]
-        for theme in groups:
-            for note in theme["notes"]:
-                writer.writerow({"question": _defuse(section["question"]),
-                                 "theme": _defuse(theme["label"]), "other": int(theme["other"]),
-                                 "pinned": int(note["pinned"]), "starred": int(note["starred"]),
-                                 "text": _defuse(note["text"])})
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([labels[f"csv_{key}"] for key in CSV_KEYS])
+    for row in csv_rows(data):
+        writer.writerow([_defuse(str(row[key])) for key in CSV_KEYS])
     return "\ufeff" + out.getvalue()
 
 
 def _defuse(value: str) -> str:
     """Stop a spreadsheet from running a text as a formula (=, +, -, @ at the start)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-VOTE_CSV_FIELDS = ("vote", "option", "dots", "share", "phones", "dots_per_phone")
-
-
-def build_votes_csv(data: ReportData, delimiter: str = ",") -> str:
-    """One row per option of each dot vote, in the vote's order."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=VOTE_CSV_FIELDS, delimiter=delimiter,
-                            lineterminator="\r\n")
-    writer.writeheader()
-    for vote in data.votes:
-        for option in vote["options"]:
-            writer.writerow({"vote": _defuse(vote["title"]), "option": _defuse(option["label"]),
-                             "dots": option["votes"], "share": option["share"],
-                             "phones": vote["phones"], "dots_per_phone": vote["dots_per_phone"]})
-    return "\ufeff" + out.getvalue()

@@ -1,17 +1,19 @@
 """Base rounds of repeat-free social golfer schedules, developed by cyclic.develop.
 
-CATALOGUE[(table size k, tables g)] = (m, c, f, base rounds): the k*g people are
-points (x, i) -> i*m + x with x in Z_m and i < c, then f fixed points; each base
+CATALOGUE[(table size k, tables g)] = (m, c, f, base rounds[, shifts]): the k*g people
+are points (x, i) -> i*m + x with x in Z_m and i < c, then f fixed points; each base
 round ("a b c|d e f|...": its tables) shifted by 0..m-1 gives m rounds in which
-nobody meets anyone twice. Every entry was found by cyclic.find_base and
-is checked by tests/test_rotation_golfer.py; docs/rotation.md lists the sizes, the
-rounds and where each design is known from.
+nobody meets anyone twice. With a fifth number s, only the shifts 0..s-1 are used:
+the base round is mapped onto itself by +s (a 1-rotational design). The entries were
+found by cyclic.find_base or by an offline constraint search (docs/rotation.md says
+which, and where each design is known from); tests/test_rotation_golfer.py checks
+every one.
 """
 from __future__ import annotations
 
 from .cyclic import develop
 
-CATALOGUE: dict[tuple[int, int], tuple[int, int, int, tuple[str, ...]]] = {
+CATALOGUE: dict[tuple[int, int], tuple] = {
     (3, 5): (7, 2, 1, (  # 15 people, 7 rounds
         '14 13 4|12 10 0|11 7 3|9 8 2|6 5 1',
     )),
@@ -33,10 +35,9 @@ CATALOGUE: dict[tuple[int, int], tuple[int, int, int, tuple[str, ...]]] = {
         '29 15 3|28 18 11|27 22 12|26 16 6|25 20 0|24 21 8|23 14 9|19 10 1|17 13 7|5 4 2',
         '29 21 9|28 23 4|27 26 3|25 19 17|24 13 2|22 18 15|20 14 6|16 8 0|12 10 5|11 7 1',
     )),
-    (3, 11): (15, 2, 3, (  # 33 people, 15 rounds
-        '32 26 7|31 20 14|30 27 10|29 4 1|28 24 21|25 19 5|23 22 11|18 16 0|17 9 2|15 8 '
-        '6|13 12 3',
-    )),
+    (3, 11): (32, 1, 1, (  # 33 people, 16 rounds: Z_32 + 1 fixed, +16 maps the round onto itself
+        '32 0 16|1 19 9|2 5 11|4 6 31|7 24 28|10 29 30|17 3 25|18 21 27|20 22 15|23 8 12|26 13 14',
+    ), 16),
     (3, 12): (17, 2, 2, (  # 36 people, 17 rounds
         '35 18 2|34 26 0|33 30 25|32 15 9|31 24 12|29 27 23|28 10 3|22 8 7|21 14 11|20 19'
         ' 16|17 6 4|13 5 1',
@@ -55,10 +56,10 @@ CATALOGUE: dict[tuple[int, int], tuple[int, int, int, tuple[str, ...]]] = {
         '35 24 11 2|34 23 15 5|33 25 14 0|32 26 16 9|31 21 12 1|30 29 13 8|28 27 20 4|22 '
         '18 17 10|19 7 6 3',
     )),
-    (4, 10): (12, 3, 4, (  # 40 people, 12 rounds
-        '39 34 21 0|38 29 12 6|37 25 18 10|36 30 15 4|35 33 17 5|32 24 22 3|31 28 20 '
-        '19|27 26 7 2|23 16 14 1|13 11 9 8',
-    )),
+    (4, 10): (39, 1, 1, (  # 40 people, 13 rounds: Z_39 + 1 fixed, +13 maps the round onto itself
+        '39 0 13 26|1 18 21 25|14 31 34 38|27 5 8 12|2 3 36 11|15 16 10 24|28 29 23 37|4 6 33 22|'
+        '17 19 7 35|30 32 20 9',
+    ), 13),
     (5, 6): (6, 5, 0, (  # 30 people, 6 rounds
         '29 23 16 7 0|28 26 21 17 12|27 19 18 10 6|25 24 11 5 3|22 20 14 2 1|15 13 9 8 4',
     )),
@@ -70,6 +71,6 @@ def golfer_rounds(k: int, g: int, count: int) -> list[list[list[int]]] | None:
     entry = CATALOGUE.get((k, g))
     if entry is None:
         return None
-    m, c, f, base = entry
+    m, c, f, base, *shifts = entry
     rounds = [[[int(p) for p in table.split()] for table in text.split("|")] for text in base]
-    return develop(rounds, m, c, f)[:count]
+    return develop(rounds, m, c, f, *shifts)[:count]

@@ -47,14 +47,17 @@ def _orbit_name(p: int, q: int, m: int, c: int) -> tuple | None:
     return ("mixed", i, j, (y - x) % m)
 
 
-def develop(base: Rounds, m: int, c: int, f: int) -> Rounds:
-    """All b*m rounds: each base round shifted by t = 0..m-1, tables in base order."""
+def develop(base: Rounds, m: int, c: int, f: int, shifts: int | None = None) -> Rounds:
+    """All b*shifts rounds: each base round shifted by t = 0..shifts-1 (all m shifts unless
+    told), tables in base order. A base round that shifting by s = shifts maps onto itself
+    (a 1-rotational design: fixed points stay, the tables are swapped) gives only `shifts`
+    distinct rounds, and then every pair orbit, the half-length one too, is covered once."""
     finite = m * c
 
     def shift(p: int, t: int) -> int:
         return p if p >= finite else (p // m) * m + (p % m + t) % m
     return [[[shift(p, t) for p in table] for table in tables]
-            for tables in base for t in range(m)]
+            for tables in base for t in range(shifts or m)]
 
 
 def repeat_free(rounds: Rounds, n: int) -> bool:
