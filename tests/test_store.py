@@ -116,3 +116,29 @@ def test_delete_event_removes_every_row(app, db, rng):
         assert event.id not in dump, table
         assert "hemlig lapp" not in dump, table
     assert store.get_event(db, other.id) is not None
+
+
+def test_a_database_at_m013_upgrades_to_votes_and_scope(tmp_path):
+    """A file made by main before the votes (m013) keeps its notes and gains the vote tables
+    and the scope columns; votes and scoped notes then work on it."""
+    from facilitator.migrations import migrations
+    path = tmp_path / "at-m013.db"
+    old = connect(path)
+    migrations.apply(old, stop_before="m014_votes")
+    assert not old["votes"].exists() and "scope" not in old["notes"].columns_dict
+    old["events"].insert({"id": "e1", "name": "Dialog", "language": "sv", "join_code": "ABC123",
+                          "created_at": "2026-11-23T09:00:00+00:00"})
+    old["notes"].insert({"id": "n1", "event_id": "e1", "text": "Samverkan",
+                         "created_at": "2026-11-23T09:14:00+00:00"})
+    old.conn.close()
+    db = connect(path)
+    migrations.apply(db)
+    assert migrations.pending(db) == []
+    assert [n.scope for n in store.list_notes(db, "e1")] == [None]
+    assert store.get_event(db, "e1").ask_scope is False
+    vote_id = store.insert_vote(db, "e1", {"title": "Vad tar vi oss an?", "source": "manual"})
+    vote = store.get_vote(db, "e1", vote_id)
+    store.replace_vote_options(db, vote, [("", "A"), ("", "B")])
+    vote = store.get_vote(db, "e1", vote_id)
+    assert store.upsert_ballot(db, vote, "k", 1, {vote.options[0].id: 2})
+    assert store.vote_counts(db, vote_id) == ({vote.options[0].id: 2}, 1)
