@@ -9,10 +9,6 @@
   "use strict";
   var auth = Realtime.pageAuth();
   var rt = new Realtime(auth);
-  // The last payload of each event, for scripts after this one: the welcome messages may
-  // arrive while the browser still fetches them (votes.js reads rt.last.votes).
-  rt.last = {};
-  rt.socket.onAny(function (name, data) { rt.last[name] = data; });
   var form = document.querySelector("[data-note-form]");
   var textarea = form.querySelector("[data-note-text]");
   var question = form.querySelector("[data-note-question]");

@@ -5,10 +5,6 @@
   "use strict";
   // pageAuth() carries the projector key from the link the control page gave us.
   var rt = new Realtime(Realtime.pageAuth());
-  // The last payload of each event, for the scripts after this one (votebars.js): the
-  // welcome messages may arrive while the browser still fetches them.
-  rt.last = {};
-  rt.socket.onAny(function (name, data) { rt.last[name] = data; });
   var soundOn = false;
   var lastPhase = null;
   var audio = null;

@@ -16,6 +16,10 @@
     this.bestRtt = Infinity;
     this.timer = null;        // last timer_state payload
     this.socket = io({ auth: freshAuth(auth), reconnectionDelayMax: 5000 });
+    // The last payload of each event, for the page's later scripts (votes.js, votebars.js,
+    // votes_live.js): the welcome messages may arrive while the browser still fetches them.
+    this.last = {};
+    this.socket.onAny(function (name, data) { this.last[name] = data; }.bind(this));
     this.socket.on("connect", this.syncClock.bind(this));
     this.phoneReady = false;
     if (auth.role === "participant") {

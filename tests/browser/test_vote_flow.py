@@ -42,7 +42,8 @@ def test_three_phones_vote_and_the_projector_shows_live_bars(live_server, pages,
 
     width, height, _ = PROJECTOR
     projector = pages(demo["projector_url"], width, height)
-    show_on_projector(facilitator_page(), "vote")
+    control = facilitator_page()
+    show_on_projector(control, "vote")
     expect(projector.locator("[data-view-panel='vote']")).to_be_visible()
 
     phones = [open_phone(pages, demo["join_url"]) for _ in range(3)]
@@ -67,10 +68,13 @@ def test_three_phones_vote_and_the_projector_shows_live_bars(live_server, pages,
     expect(projector.locator("[data-vote-result] .vote-phones")).to_contain_text("3 har röstat")
     expect(admin.locator("[data-vote-item]", has_text="Vad gör vi först?").locator(
         ".bar-count")).to_have_text(["1", "3", "4"])
+    live = control.locator("[data-vote-live-item]", has_text="Vad gör vi först?")
+    expect(live.locator(".bar-count")).to_have_text(["1", "3", "4"])   # the control page too
 
     admin.locator("[data-vote-item]", has_text="Vad gör vi först?").locator(
         '[data-action="vote-close"]').click()
     expect(phones[1].locator("[data-vote]")).to_have_count(0)
+    expect(control.locator("[data-vote-live-item]", has_text="Vad gör vi först?")).to_have_count(0)
     expect(projector.locator("[data-vote-result]").first).to_have_attribute("data-status", "closed")
     expect(bars).to_have_text(["4", "3", "1"])                  # closed: most dots first
 

@@ -169,18 +169,25 @@ def _quote_text(quote: Quote) -> str:
 
 
 def _votes(w: _Doc) -> None:
+    """Each vote: its heading and how many phones voted, kept with the table below."""
     for vote in w.data.votes:
         labels = w.labels
-        w.doc.add_heading(f"{labels['votes']}: {vote.get('title', '')}", level=2)
+        heading = w.doc.add_heading(f"{labels['votes']}: {vote.get('title', '')}", level=2)
+        heading.paragraph_format.keep_with_next = True
+        if vote.get("phones"):
+            line = w.para(labels["vote_line"].format(phones=vote["phones"],
+                                                     dots=vote.get("dots_per_phone", "")), italic=True)
+            line.paragraph_format.keep_with_next = True
         options = sorted(vote.get("options", []), key=lambda o: -int(o.get("votes") or 0))
         total = sum(int(o.get("votes") or 0) for o in options) or 1
         table(w.doc, [labels["col_option"], labels["col_dots"], labels["col_share"]],
               [[str(o.get("label", "")), str(int(o.get("votes") or 0)),
                 f"{round(100 * int(o.get('votes') or 0) / total)} %"] for o in options],
               [11.0, 3.0, 3.0])
-        if vote.get("phones"):
-            w.para(labels["vote_line"].format(phones=vote["phones"],
-                                              dots=vote.get("dots_per_phone", "")), italic=True)
+        for row in w.doc.tables[-1].rows[:-1]:  # a vote's table stays on one page
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _evaluation_lines(w: _Doc) -> None:

@@ -27,7 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
            "in_summary": "{n} citat i sammanfattningen visas inte igen här.",
            "in_summary_one": "Citatet i sammanfattningen visas inte igen här.",
            "votes": "Prioritering", "col_option": "Alternativ", "col_dots": "Prickar",
-           "col_share": "Andel", "vote_line": "{phones} telefoner, {dots} prickar var.",
+           "col_share": "Andel", "vote_line": "{phones} telefoner röstade, {dots} prickar var.",
            "scope_split": "{shared} för det gemensamma arbetet, {own} för det egna arbetet "
                           "i kommunen",
            "participants": "Deltagare", "respondents": "Svar på utvärderingen",
@@ -70,7 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
            "in_summary": "The {n} quotes in the summary are not repeated here.",
            "in_summary_one": "The quote in the summary is not repeated here.",
            "votes": "Prioritisation", "col_option": "Option", "col_dots": "Dots",
-           "col_share": "Share", "vote_line": "{phones} phones, {dots} dots each.",
+           "col_share": "Share", "vote_line": "{phones} phones voted, {dots} dots each.",
            "scope_split": "{shared} for the shared work, {own} for our own work in the "
                           "municipality",
            "participants": "Participants", "respondents": "Evaluation answers",

@@ -63,8 +63,10 @@ def _summary(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[st
                   + "<br>".join(_cell(q) for q in t.highlights) + " |" for t in themes]
         lines.append("")
     for vote in data.votes:
-        lines += [f"### {labels['votes']}: {_line(str(vote.get('title', '')))}", "",
-                  f"| {labels['col_option']} | {labels['col_dots']} | {labels['col_share']} |",
+        lines += [f"### {labels['votes']}: {_line(str(vote.get('title', '')))}", ""]
+        if vote.get("phones"):
+            lines += [f"*{labels['vote_line'].format(phones=vote['phones'], dots=vote.get('dots_per_phone', ''))}*", ""]
+        lines += [f"| {labels['col_option']} | {labels['col_dots']} | {labels['col_share']} |",
                   "|---|---:|---:|"]
         total = sum(int(o.get("votes") or 0) for o in vote.get("options", [])) or 1
         lines += [f"| {_line(str(o.get('label', '')))} | {int(o.get('votes') or 0)} | "
