@@ -158,12 +158,7 @@ class Handlers:
         writer's own connection, and the app is passed by hand. Errors answer as
         on_error does.
         """
-        try:
-            return self._note_submit(sid, data)
-        except Exception as exc:  # noqa: BLE001 - as on_error: always answer
-            log.error("socket event %s failed: %s", protocol.NOTE_SUBMIT, type(exc).__name__,
-                      exc_info=exc)
-            return protocol.error("server_error", "the server could not handle that; try again")
+        return _answered(protocol.NOTE_SUBMIT, lambda: self._note_submit(sid, data))
 
     def on_note_submit(self, data: Any = None) -> dict[str, Any]:
         """The same through Flask-SocketIO (replaced by note_submit once bound)."""
@@ -224,12 +219,7 @@ class Handlers:
 
         Registered on python-socketio itself, as note_submit, for the same reason: a
         room placing dots at once is as busy as a room dropping notes."""
-        try:
-            return self._vote_cast(sid, data)
-        except Exception as exc:  # noqa: BLE001 - as on_error: always answer
-            log.error("socket event %s failed: %s", protocol.VOTE_CAST, type(exc).__name__,
-                      exc_info=exc)
-            return protocol.error("server_error", "the server could not handle that; try again")
+        return _answered(protocol.VOTE_CAST, lambda: self._vote_cast(sid, data))
 
     def on_vote_cast(self, data: Any = None) -> dict[str, Any]:
         """The same through Flask-SocketIO (replaced by vote_cast once bound)."""
@@ -346,6 +336,16 @@ def register(socketio: SocketIO) -> Handlers:
                           (frames.UNREADABLE_EVENT, lambda _data=None: None)):
         socketio.on(name)(refuse_too_deep(handler))
     return handlers
+
+
+def _answered(event_name: str, call: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A handler registered on python-socketio itself answers whatever fails, as on_error
+    does for the others (the log names the event and the error type, never the payload)."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - as on_error: always answer
+        log.error("socket event %s failed: %s", event_name, type(exc).__name__, exc_info=exc)
+        return protocol.error("server_error", "the server could not handle that; try again")
 
 
 def _field(data: Any, key: str) -> Any:

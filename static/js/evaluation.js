@@ -7,6 +7,7 @@
  */
 (function () {
   "use strict";
+  var el = Realtime.el;
   var rt = window.facilitatorPage;
   var section = document.querySelector("[data-eval-section]");
   var list = section.querySelector("[data-eval-items]");
@@ -42,13 +43,6 @@
     var status = list.querySelector('[data-eval-status="' + id + '"]');
     if (status) { status.textContent = msg.msgSending; }
     send(id);
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) { node.textContent = text; }
-    return node;
   }
 
   function choices(item) {

@@ -213,4 +213,11 @@
   window.Realtime.stored = stored;
   window.Realtime.store = store;
   window.Realtime.phoneKey = phoneKey;
+  /* An element with attributes and text: the pages that draw from socket payloads use it. */
+  window.Realtime.el = function (tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  };
 })();

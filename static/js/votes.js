@@ -11,6 +11,7 @@
  */
 (function () {
   "use strict";
+  var el = Realtime.el;
   var rt = window.facilitatorPage;
   var section = document.querySelector("[data-vote-section]");
   var list = section.querySelector("[data-votes]");
@@ -61,13 +62,6 @@
     save();                                      // on the phone before anything is sent
     draw(vote);
     send(id);
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) { node.textContent = text; }
-    return node;
   }
 
   function status(id) {

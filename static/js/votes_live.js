@@ -3,17 +3,11 @@
    changing a vote stay on the votes page. */
 (function () {
   "use strict";
+  var el = Realtime.el;
   var rt = window.facilitatorPage;
   var box = document.querySelector("[data-vote-live]");
   if (!rt || !box) { return; }
   var list = box.querySelector("[data-vote-live-list]");
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
 
   function phones(n) {
     return n === 1 ? box.getAttribute("data-label-one")
