@@ -10,6 +10,7 @@ from flask_socketio import SocketIO
 from . import config as config_module
 from . import db, frames, i18n, limits, security, sockets
 from .screens import Screens
+from .windows import windows_for
 from .usecases import notes, votes
 from .views import (account, errors, evaluation, facilitator, participant,  # noqa: F401
                     programme, projector, rotation, themes)
@@ -33,6 +34,8 @@ def build_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.extensions["facilitator_notes"] = notes.note_writer(app.config["DB_PATH"])
     app.extensions["facilitator_ballots"] = votes.ballot_writer(app.config["DB_PATH"])
     i18n.init_app(app)
+    # Check-ins per phone and address, counted where the page limits count (windows.py).
+    app.extensions["facilitator_checkins"] = windows_for(app.config)
     # views.programme, .account, .evaluation and .themes add routes to the facilitator blueprint.
     for blueprint in (errors.bp, facilitator.bp, participant.bp, projector.bp):
         app.register_blueprint(blueprint)

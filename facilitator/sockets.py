@@ -20,7 +20,7 @@ from .clock import now, now_ms
 from .db import get_db
 from .domain.notes import NoteError
 from .domain.timer import TimerError
-from .windows import Windows
+from .windows import SharedWindows, Windows, windows_for
 
 log = logging.getLogger(__name__)
 ROLES = ("participant", "projector", "facilitator")
@@ -63,7 +63,7 @@ class Handlers:
         # address lives here, in memory, for the limits; it is never stored or logged.
         self.sessions: dict[str, dict[str, Any]] = {}
         # Notes, new phone keys per minute (per phone, per address and event).
-        self.windows = Windows()
+        self.windows: Windows | SharedWindows = Windows()  # shared storage once bound
         self.app: Any = None  # set by bind()
         self.strikes = Strikes()
         self.screens: Screens | None = None  # set by bind()
@@ -144,6 +144,7 @@ class Handlers:
     def bind(self, app: Any, screens: Screens) -> None:
         """After init_app: serve note_submit straight from python-socketio (see note_submit)."""
         self.app, self.screens = app, screens
+        self.windows = windows_for(app.config)
         self.socketio.server.on(protocol.NOTE_SUBMIT, refuse_too_deep(self.note_submit))
         self.socketio.server.on(protocol.VOTE_CAST, refuse_too_deep(self.vote_cast))
         screens.gone_hooks.append(self.drop_facilitators)

@@ -63,12 +63,18 @@ class Handler(WebSocketHandler):
         self.server.error_log.write(message.replace("(from -) ", "") + "\n")
 
 
+def configured_handler(settings: Any) -> type[Handler]:
+    """The Handler with the timeouts of ``settings`` (an app's config, or the defaults and
+    the environment for gunicorn's worker, see worker.py)."""
+    return type("ConfiguredHandler", (Handler,), {
+        "header_timeout_s": float(settings["HEADER_TIMEOUT_S"]),
+        "idle_timeout_s": float(settings["IDLE_TIMEOUT_S"])})
+
+
 def serve(app: Any, host: str, port: int) -> None:
     """Run ``app`` (its Socket.IO included) until the process is stopped."""
     raise_open_file_limit()
-    handler = type("ConfiguredHandler", (Handler,), {
-        "header_timeout_s": float(app.config["HEADER_TIMEOUT_S"]),
-        "idle_timeout_s": float(app.config["IDLE_TIMEOUT_S"])})
+    handler = configured_handler(app.config)
     server = pywsgi.WSGIServer((host, port), app, handler_class=handler, log=None,
                                error_log=sys.stderr)
     server.serve_forever()

@@ -1,6 +1,6 @@
 """Entry point for production serving with gunicorn and the gevent-websocket worker:
 
-    gunicorn -w 1 -k geventwebsocket.gunicorn.workers.GeventWebSocketWorker \\
+    gunicorn -w 1 -k facilitator.worker.Worker \\
         -b 127.0.0.1:5000 facilitator.wsgi:app
 
 One worker per process: Socket.IO keeps a connection on one process, so run more

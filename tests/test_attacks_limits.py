@@ -215,3 +215,47 @@ def test_two_processes_share_one_limit_through_redis(tmp_path):
         assert fail_logins(second.test_client(), "anna", 5)[-1] == 429
     finally:
         redis.stop()
+
+
+def _phone(app, event_id, key=None):
+    """A phone's socket on one process (a test client of that app), holding its phone key."""
+    sio = app.extensions["socketio"].test_client(app, auth={"event": event_id,
+                                                            "role": "participant"})
+    sio.phone_key = sio.emit("phone_key", {"key": key}, callback=True)["key"]
+    return sio
+
+
+@pytest.mark.skipif(shutil.which("redis-server") is None and os.environ.get("CI") != "true",
+                    reason="redis-server not installed")
+def test_a_phone_spread_over_two_processes_meets_one_note_limit(tmp_path):
+    """Socket.IO keeps a connection on one process; a script opens one per process with the
+    same phone key (or none) and used to get each process's allowance."""
+    from .test_scale_out import Redis
+    redis = Redis(tmp_path).start()
+    try:
+        first = make_app(tmp_path, "one", RATELIMIT_STORAGE=redis.url)
+        second = make_app(tmp_path, "two", DB_PATH=first.config["DB_PATH"],
+                          RATELIMIT_STORAGE=redis.url)
+        event = gen_event(connect(first.config["DB_PATH"]))
+        one = _phone(first, event.id)
+        two = _phone(second, event.id, key=one.phone_key)
+        assert two.phone_key == one.phone_key
+        acks = [sio.emit("note_submit", {"id": str(uuid.uuid4()), "text": f"lapp {i}"},
+                         callback=True) for i in range(30) for sio in (one, two)]
+        assert sum(a["ok"] for a in acks) == first.config["NOTE_LIMIT_PER_MINUTE"] == 30
+        assert {a["error"] for a in acks if not a["ok"]} == {"rate_limited"}
+    finally:
+        redis.stop()
+
+
+def test_the_phone_limits_count_in_memory_without_shared_storage(tmp_path):
+    from facilitator.windows import Windows
+    app = make_app(tmp_path)
+    assert isinstance(app.extensions["facilitator_handlers"].windows, Windows)
+    assert isinstance(app.extensions["facilitator_checkins"], Windows)
+
+
+def test_a_shared_storage_that_is_down_counts_in_this_process(tmp_path):
+    from facilitator.windows import SharedWindows
+    windows = SharedWindows("redis://127.0.0.1:1/0")     # nothing listens on port 1
+    assert [windows.allow(("note", "p"), 3, 0) for _ in range(5)] == [True] * 3 + [False] * 2

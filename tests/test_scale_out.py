@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -130,10 +131,11 @@ def test_gunicorn_with_the_gevent_websocket_worker(tmp_path):
         pytest.skip("gunicorn is not installed (pip install '.[prod]')")
     server = LiveServer(tmp_path)
     server.create_demo()
-    env = {**server.env(), "FACILITATOR_DB_PATH": str(server.db_path)}
+    env = {**server.env(), "FACILITATOR_DB_PATH": str(server.db_path),
+           "FACILITATOR_HEADER_TIMEOUT_S": "1"}
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-w", "1", "-k",
-         "geventwebsocket.gunicorn.workers.GeventWebSocketWorker", "-b", f"127.0.0.1:{server.port}",
+         "facilitator.worker.Worker", "-b", f"127.0.0.1:{server.port}",
          "facilitator.wsgi:app"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         assert wait_for(lambda: _healthy(server.base), timeout=30), "gunicorn did not start"
@@ -141,6 +143,14 @@ def test_gunicorn_with_the_gevent_websocket_worker(tmp_path):
         assert client.transport() == "websocket" and states
         assert client.call("note_submit", {"id": str(uuid.uuid4()), "text": "via gunicorn"})["ok"]
         client.disconnect()
+        # The worker has the header timeout of `facilitator serve`: a slowloris client that
+        # never finishes its headers is cut off (gevent-websocket's own worker held it).
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as slow:
+            slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            started = time.monotonic()
+            while slow.recv(4096):        # a 400 at most, then closed
+                pass
+            assert time.monotonic() - started < 5
     finally:
         process.terminate()
         process.wait(10)

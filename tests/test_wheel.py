@@ -68,7 +68,7 @@ def test_the_wheel_holds_every_module_template_static_file_and_catalogue(wheel):
 
 def test_deploy_md_still_says_what_this_test_runs():
     assert "pip install '/path/to/facilitator[prod]'" in DEPLOY
-    assert ("gunicorn -w 1 \\\n    -k geventwebsocket.gunicorn.workers.GeventWebSocketWorker \\\n"
+    assert ("gunicorn -w 1 \\\n    -k facilitator.worker.Worker \\\n"
             "    -b 127.0.0.1:5000 facilitator.wsgi:app") in DEPLOY
 
 
@@ -88,7 +88,7 @@ def test_installed_server_runs_demo_and_serves_pages_static_and_sockets(venv):
         assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == 20
     server = subprocess.Popen(
         [bin_dir / "gunicorn", "-w", "1", "-k",
-         "geventwebsocket.gunicorn.workers.GeventWebSocketWorker", "-b", f"127.0.0.1:{port}",
+         "facilitator.worker.Worker", "-b", f"127.0.0.1:{port}",
          "facilitator.wsgi:app"], cwd=home, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, text=True)
     try:

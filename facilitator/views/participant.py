@@ -17,7 +17,6 @@ from ..db import get_db
 from ..domain.notes import MAX_CHARS, NoteError
 from ..usecases.validation import ValidationError
 from ..screens import screens
-from ..windows import Windows
 from .common import timer_context
 
 bp = Blueprint("participant", __name__, url_prefix="/j")
@@ -89,7 +88,7 @@ def _checkin_allowed(event_id: str) -> bool:
     a ceiling per address, each per event and minute; a form without a valid key counts
     for its address only."""
     config = current_app.config
-    windows = current_app.extensions.setdefault("facilitator_checkins", Windows())
+    windows = current_app.extensions["facilitator_checkins"]
     checks = [(("checkin-address", event_id, request.remote_addr or "?"),
                int(config["CHECKIN_LIMIT_PER_ADDRESS_PER_MINUTE"]))]
     phone = phones.check_phone_key(config["SECRET_KEY"], request.form.get("phone_key"), event_id)

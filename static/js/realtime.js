@@ -15,11 +15,13 @@
     this.offsetMs = 0;        // server clock minus ours
     this.bestRtt = Infinity;
     this.timer = null;        // last timer_state payload
-    this.socket = io({ auth: freshAuth(auth), reconnectionDelayMax: 5000 });
-    // The last payload of each event, for the page's later scripts (votes.js, votebars.js,
-    // votes_live.js): the welcome messages may arrive while the browser still fetches them.
-    this.last = {};
-    this.socket.onAny(function (name, data) { this.last[name] = data; }.bind(this));
+    // Connect once the page's scripts have all run: a view's script that is still loading on a
+    // slow network would otherwise miss the welcome (the projector's view, the table map).
+    this.socket = io({ auth: freshAuth(auth), reconnectionDelayMax: 5000, autoConnect: false });
+    var socket = this.socket;
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { socket.connect(); });
+    } else { socket.connect(); }
     this.socket.on("connect", this.syncClock.bind(this));
     this.phoneReady = false;
     if (auth.role === "participant") {

@@ -58,5 +58,4 @@
     empty.hidden = data.results.length > 0;
   }
   rt.socket.on("vote_results", onResults);
-  if (rt.last.vote_results) { onResults(rt.last.vote_results); }   // came before this script ran
 })();

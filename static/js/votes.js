@@ -127,7 +127,6 @@
     Object.keys(open).forEach(send);
   }
   rt.socket.on("votes", onVotes);
-  if (rt.last.votes) { onVotes(rt.last.votes); }   // came before this script ran
   function flush() { Object.keys(open).forEach(send); }
   document.addEventListener("phone:ready", flush);
   rt.socket.on("disconnect", function () { Object.keys(open).forEach(status); });

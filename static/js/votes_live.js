@@ -38,5 +38,4 @@
     box.hidden = open.length === 0;
   }
   rt.socket.on("vote_results", onResults);
-  if (rt.last.vote_results) { onResults(rt.last.vote_results); }
 })();
