@@ -9,7 +9,9 @@ from playwright.sync_api import expect
 
 from .support import PHONE, PROJECTOR, show_on_projector
 
-OPTIONS = ["Gemensam fortbildning", "Samordnad elevhälsa", "Dela statistik"]
+# The first is long, in one long word too: the phone's buttons must still fit at 360 px.
+OPTIONS = ["Gemensam kompetensutvecklingssatsning för lärare och skolledare i hela länet",
+           "Samordnad elevhälsa", "Dela statistik"]
 
 
 def open_phone(pages, url):
@@ -52,6 +54,10 @@ def test_three_phones_vote_and_the_projector_shows_live_bars(live_server, pages,
     voted(phones[0])
     # The phone has no dots left: its plus buttons are off.
     expect(phones[0].locator('[data-action="vote-add"]').first).to_be_disabled()
+    card = phones[0].locator("[data-vote-section]").bounding_box()
+    for button in phones[0].locator("[data-vote-option] button").all():
+        box = button.bounding_box()
+        assert box["x"] + box["width"] <= card["x"] + card["width"], box   # inside the card
     bars = projector.locator("[data-vote-result] .vote-bar-count")
     expect(bars).to_have_text(["2", "1", "0"])                  # live, in the options' order
 
