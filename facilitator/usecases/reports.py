@@ -36,7 +36,7 @@ def report_votes(db: Database, event_id: str) -> list[dict[str, Any]]:
     return [{"title": r["title"],
              "options": [{"label": o["label"], "votes": o["votes"]} for o in r["options"]],
              "phones": r["phones"], "dots_per_phone": r["dots_per_phone"]}
-            for r in votes.closed_results(db, event_id)]
+            for r in votes.reported_results(db, event_id)]
 
 
 def report_docx(db: Database, event_id: str, now: datetime) -> bytes:

@@ -209,7 +209,7 @@ def source_changed(db: Database, vote: Vote) -> bool:
     return rules.options_digest(source_options(db, vote)) != vote.source_digest
 
 
-def closed_results(db: Database, event_id: str) -> list[dict[str, Any]]:
+def reported_results(db: Database, event_id: str) -> list[dict[str, Any]]:
     """The report's votes: every vote that has been opened, closed or not, with dots."""
     return [r for r in results(db, event_id) if r["status"] != "draft" and r["phones"]]
 
