@@ -169,7 +169,7 @@ def test_exports(client, demo):
     assert response.mimetype == "text/csv" and response.data.startswith("\ufeff".encode())
     assert "Semikolon; och ”citat” åäö" in response.data.decode("utf-8")
     header = response.data.decode("utf-8").lstrip("\ufeff").splitlines()[0]
-    assert header == "id;Fråga;Text;Skapad;Framlyft;Dold;Förberedd;Kommun;Bord"
+    assert header == "id;Fråga;Text;Skapad;Framlyft;Dold;Förberedd;Kommun;Bord;Gemensamt eller eget"
     assert "filename*=UTF-8''Lappar%20" in response.headers["Content-Disposition"]
     data = client.get(f"/f/events/{demo.id}/notes.json").get_json()
     assert data["notes"][0]["text"] == "Semikolon; och ”citat” åäö"
