@@ -6,12 +6,14 @@ round ("a b c|d e f|...": its tables) shifted by 0..m-1 gives m rounds in which
 nobody meets anyone twice. With a fifth number s, only the shifts 0..s-1 are used:
 the base round is mapped onto itself by +s (a 1-rotational design). The entries were
 found by cyclic.find_base or by an offline constraint search (docs/rotation.md says
-which, and where each design is known from); tests/test_rotation_golfer.py checks
+which, and where each design is known from); CONSTRUCTED names the sizes built another
+way (labelled.py: 32 people for 10 rounds). tests/test_rotation_golfer.py checks
 every one.
 """
 from __future__ import annotations
 
 from .cyclic import develop
+from .labelled import planes_rounds
 
 CATALOGUE: dict[tuple[int, int], tuple] = {
     (3, 5): (7, 2, 1, (  # 15 people, 7 rounds
@@ -52,9 +54,9 @@ CATALOGUE: dict[tuple[int, int], tuple] = {
     (4, 7): (9, 3, 1, (  # 28 people, 9 rounds
         '27 23 9 6|26 24 20 2|25 15 13 12|22 16 11 1|21 14 7 5|19 18 10 8|17 4 3 0',
     )),
-    (4, 9): (10, 3, 6, (  # 36 people, 10 rounds
-        '35 24 11 2|34 23 15 5|33 25 14 0|32 26 16 9|31 21 12 1|30 29 13 8|28 27 20 4|22 '
-        '18 17 10|19 7 6 3',
+    (4, 9): (11, 3, 3, (  # 36 people, 11 rounds (the fixed points 33, 34, 35 never meet)
+        '35 26 18 3|34 22 13 0|33 23 11 2|32 30 27 1|31 24 20 17|29 28 12 4|25 9 8 6|21 19 14 7|'
+        '16 15 10 5',
     )),
     (4, 10): (39, 1, 1, (  # 40 people, 13 rounds: Z_39 + 1 fixed, +13 maps the round onto itself
         '39 0 13 26|1 18 21 25|14 31 34 38|27 5 8 12|2 3 36 11|15 16 10 24|28 29 23 37|4 6 33 22|'
@@ -65,9 +67,14 @@ CATALOGUE: dict[tuple[int, int], tuple] = {
     )),
 }
 
+# Sizes built by a construction rather than developed from base rounds.
+CONSTRUCTED = {(4, 8): planes_rounds}     # 32 people, 10 rounds: two affine planes, labelled
+
 
 def golfer_rounds(k: int, g: int, count: int) -> list[list[list[int]]] | None:
     """Up to `count` repeat-free rounds of g tables of k over points 0..k*g-1, or None."""
+    if (k, g) in CONSTRUCTED:
+        return CONSTRUCTED[k, g](count)
     entry = CATALOGUE.get((k, g))
     if entry is None:
         return None

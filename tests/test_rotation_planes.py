@@ -1,0 +1,72 @@
+"""32 people at tables of 4 for 10 rounds with no repeat (social golfer 8-4-10): the two
+labelled affine planes of labelled.py, and plan_rounds using them."""
+from itertools import combinations
+
+import pytest
+
+from facilitator.domain.rotation import Person, attendance, encounter_stats, plan_rounds, same_org_pairs
+from facilitator.domain.rotation.labelled import SPREADS, _solve, planes_rounds
+
+
+def _pairs(rounds):
+    return [frozenset(pair) for tables in rounds for table in tables
+            for pair in combinations(table, 2)]
+
+
+def test_the_spreads_are_two_spreads_of_gf2_4_with_no_subspace_in_common():
+    for spread in SPREADS:
+        assert sorted(v for subspace in spread for v in subspace) == list(range(1, 16))
+        for a, b, c in spread:
+            assert a ^ b == c                          # closed under addition: a subspace
+    assert not {frozenset(s) for s in SPREADS[0]} & {frozenset(s) for s in SPREADS[1]}
+
+
+def test_ten_rounds_of_eight_tables_of_four_everyone_once_a_round():
+    rounds = planes_rounds()
+    assert len(rounds) == 10
+    for tables in rounds:
+        assert [len(table) for table in tables] == [4] * 8
+        assert sorted(p for table in tables for p in table) == list(range(32))
+
+
+def test_every_pair_meets_at_most_once_and_only_the_two_copies_of_a_point_never():
+    pairs = _pairs(planes_rounds())
+    assert len(pairs) == len(set(pairs)) == 32 * 31 // 2 - 16
+    never = {frozenset(p) for p in combinations(range(32), 2)} - set(pairs)
+    assert never == {frozenset((2 * x, 2 * x + 1)) for x in range(16)}
+
+
+def test_fewer_rounds_are_the_first_ones():
+    assert planes_rounds(4) == planes_rounds()[:4]
+
+
+def test_an_inconsistent_label_system_is_refused():
+    with pytest.raises(ValueError, match="no solution"):
+        _solve([(0b11, 1), (0b01, 0), (0b10, 0)])
+    assert _solve([(0b11, 1), (0b01, 0)]) == {0: 0, 1: 1}
+
+
+def test_plan_rounds_gives_the_construction_with_no_repeat():
+    """The planner uses it: 0 repeats, and the 16 pairs that never meet are a matching."""
+    room = [Person(i) for i in range(32)]
+    plan = plan_rounds(room, 10, table_size=4, seed=7)
+    assert encounter_stats(plan, room)["repeat_encounters"] == 0
+    assert all(sorted(map(len, tables)) == [4] * 8 for tables in plan)
+    never = {frozenset(p) for p in combinations(range(32), 2)} - set(_pairs(plan))
+    assert len(never) == 16 and len(set().union(*never)) == 32
+
+
+def test_colleagues_in_organisations_of_two_never_share_a_table():
+    room = [Person(i, org=f"org {i // 2}") for i in range(32)]
+    plan = plan_rounds(room, 10, table_size=4, seed=1)
+    assert encounter_stats(plan, room)["repeat_encounters"] == 0
+    assert same_org_pairs(plan, room) == 0
+
+
+def test_someone_coming_late_falls_back_to_a_valid_search_plan():
+    ids = list(range(32))
+    present = attendance(ids, 10, join={3: [31]}, leave={})
+    plan = plan_rounds([Person(i) for i in ids], 10, table_size=4, present=present)
+    for here, tables in zip(present, plan):
+        assert sorted(p for t in tables for p in t) == sorted(here)
+        assert max(map(len, tables)) - min(map(len, tables)) <= 1
