@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         for r in golfers:
             print(f"| {r['people']} | {r['table_size']} | {r['rounds']} | {r['repeats']} "
                   f"| {r['seconds']:.3f} |")
+        zero = sum(r["repeats"] == 0 for r in golfers)
+        print(f"\n{zero} of {len(golfers)} golfer sizes with no repeat, the slowest in "
+              f"{max(r['seconds'] for r in golfers):.3f} s")
     if cafes:
         print("\nWorld Café, every table full, as many rounds as tables:\n")
         print("| tables | seats | rounds | repeats | revisits | seconds |")
