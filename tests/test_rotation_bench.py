@@ -39,5 +39,5 @@ def test_the_bench_reports_golfer_sizes_and_full_world_cafes(capsys):
     assert load().main(["--cases", "9/3/2", "--modes", "mix", "--golfer", "15/3/7",
                         "--cafe", "5/5"]) == 0
     text = capsys.readouterr().out
-    assert "| 15 | 3 | 7 | 0 |" in text and "| 5 | 5 | 5 | 0 | 0 |" in text
+    assert "| 15 | 3 | 7 | 0 | 30 |" in text and "| 5 | 5 | 5 | 0 | 0 |" in text
     assert "1 of 1 golfer sizes with no repeat" in text

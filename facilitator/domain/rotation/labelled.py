@@ -21,6 +21,7 @@ question (Aguado 2004). tests/test_rotation_golfer.py checks it.
 """
 from __future__ import annotations
 
+import random
 from functools import lru_cache
 from itertools import combinations
 
@@ -90,3 +91,52 @@ def _solve(equations: list[tuple[int, int]]) -> dict[int, int]:
 
 def _bits(mask: int) -> list[int]:
     return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def find_labelled_base(k: int, m: int, seed: int = 0) -> Rounds | None:
+    """A base round for the cyclic model Z_m x (k-1) + (k-1) fixed points (catalogue.py) that
+    is a labelled resolvable design LRB(k, k-1, m+1) over Z_m and a point inf, or None.
+
+    One parallel class of blocks of k on Z_m + {inf}, each point with a label in
+    Z_(k-1), such that the k-1 blocks through each pair orbit (a difference +-d, or inf
+    with a point) carry k-1 different label differences. Block B then gives the k-1
+    tables {(x, label(x) + j)}, and the m shifts of the class are m repeat-free rounds
+    for (k-1)(m+1) people in which the k-1 copies of a point never meet (a resolvable
+    k-GDD of type (k-1)^(m+1)). An exhaustive depth-first search, candidates shuffled."""
+    lam, blocks, used = k - 1, [], set()
+    rng = random.Random(seed)
+
+    def fill(free: frozenset, block: list[tuple[int, int]]) -> bool:
+        if len(block) == k:
+            blocks.append(block)
+            if not free or fill(free, []):
+                return True
+            blocks.pop()
+            return False
+        if not block:
+            lead = m if m in free else min(free)
+            return fill(free - {lead}, [(lead, 0)])
+        last = -1 if block[-1][0] == m else block[-1][0]
+        options = [(q, a) for q in sorted(free) if last < q < m for a in range(lam)]
+        rng.shuffle(options)
+        for q, a in options:
+            keys = [_orbit_label(p, b, q, a, m, lam) for p, b in block]
+            if len(set(keys)) == len(keys) and not used.intersection(keys):
+                used.update(keys)
+                if fill(free - {q}, block + [(q, a)]):
+                    return True
+                used.difference_update(keys)
+        return False
+    if (m + 1) % k or m % 2 == 0 or not fill(frozenset(range(m + 1)), []):
+        return None
+    def point(x: int, a: int) -> int:
+        return lam * m + a % lam if x == m else (a % lam) * m + x
+    return [[[point(x, a + j) for x, a in block] for block in blocks for j in range(lam)]]
+
+
+def _orbit_label(p: int, a: int, q: int, b: int, m: int, lam: int) -> tuple[int, int]:
+    """(pair orbit, label difference) of points p < q with labels a, b; orbit m is inf's."""
+    if p == m:
+        return m, (b - a) % lam
+    d = (q - p) % m
+    return (d, (b - a) % lam) if 2 * d < m else (m - d, (a - b) % lam)
