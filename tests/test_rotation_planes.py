@@ -70,3 +70,34 @@ def test_someone_coming_late_falls_back_to_a_valid_search_plan():
     for here, tables in zip(present, plan):
         assert sorted(p for t in tables for p in t) == sorted(here)
         assert max(map(len, tables)) - min(map(len, tables)) <= 1
+
+
+@pytest.mark.parametrize("people,size,rounds", [(32, 4, 10), (36, 4, 11), (16, 4, 5), (35, 5, 7)])
+def test_a_design_goes_on_after_the_rounds_shown_so_far(people, size, rounds):
+    """The app plans again with the rounds shown as history after every round it shows:
+    the rest of the design follows, so the whole event stays repeat-free."""
+    room = [Person(f"p{i}", f"org {i % 7}") for i in range(people)]
+    whole = plan_rounds(room, rounds, table_size=size, seed=4)
+    for shown in range(1, rounds):
+        again = plan_rounds(room, rounds, table_size=size, seed=4, history=whole[:shown])
+        assert again == whole
+    assert encounter_stats(whole, room)["repeat_encounters"] == 0
+
+
+def test_a_world_cafe_design_goes_on_after_the_rounds_shown():
+    room = [Person(i, host=i + 1 if i < 8 else None) for i in range(40)]
+    whole = plan_rounds(room, 8, mode="hosts", seed=2)
+    assert plan_rounds(room, 8, mode="hosts", seed=2, history=whole[:3]) == whole
+    assert encounter_stats(whole, room)["repeat_encounters"] == 0
+
+
+def test_a_round_changed_by_hand_or_someone_leaving_plans_the_rest_anew():
+    from facilitator.domain.rotation import swap
+    room = [Person(i) for i in range(32)]
+    whole = plan_rounds(room, 10, table_size=4)
+    swapped = [swap(whole[0], whole[0][0][0], whole[0][1][0])]
+    again = plan_rounds(room, 10, table_size=4, history=swapped)
+    assert again[0] == swapped[0] and again[1:] != whole[1:]
+    present = attendance(list(range(32)), 10, leave={4: [5]})
+    after = plan_rounds(room, 10, table_size=4, history=whole[:3], present=present)
+    assert after[:3] == whole[:3] and all(5 not in t for r in after[3:] for t in r)
