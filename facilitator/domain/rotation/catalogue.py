@@ -12,6 +12,8 @@ for 10 rounds). tests/test_rotation_golfer.py checks every one.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .cyclic import develop
 from .labelled import planes_rounds
 
@@ -77,14 +79,20 @@ CONSTRUCTED = {(4, 8): planes_rounds}     # 32 people, 10 rounds: two affine pla
 
 def golfer_rounds(k: int, g: int, count: int) -> list[list[list[int]]] | None:
     """Up to `count` repeat-free rounds of g tables of k over points 0..k*g-1, or None."""
-    if (k, g) in CONSTRUCTED:
-        return never_met_together(CONSTRUCTED[k, g](count), k * g)
-    entry = CATALOGUE.get((k, g))
-    if entry is None:
+    if (k, g) not in CONSTRUCTED and (k, g) not in CATALOGUE:
         return None
-    m, c, f, base, *shifts = entry
+    return [[list(table) for table in tables] for tables in _schedule(k, g)[:count]]
+
+
+@lru_cache(maxsize=None)
+def _schedule(k: int, g: int) -> list[list[list[int]]]:
+    """All rounds of the stored schedule, numbered so that who never meets is consecutive
+    (over all its rounds: fewer rounds are a prefix, whatever their count)."""
+    if (k, g) in CONSTRUCTED:
+        return never_met_together(CONSTRUCTED[k, g](), k * g)
+    m, c, f, base, *shifts = CATALOGUE[k, g]
     rounds = [[[int(p) for p in table.split()] for table in text.split("|")] for text in base]
-    return never_met_together(develop(rounds, m, c, f, *shifts)[:count], k * g)
+    return never_met_together(develop(rounds, m, c, f, *shifts), k * g)
 
 
 def never_met_together(rounds: list[list[list[int]]], n: int) -> list[list[list[int]]]:
