@@ -63,13 +63,32 @@ def test_colleagues_in_organisations_of_two_never_share_a_table():
     assert same_org_pairs(plan, room) == 0
 
 
-def test_someone_coming_late_falls_back_to_a_valid_search_plan():
-    ids = list(range(32))
-    present = attendance(ids, 10, join={3: [31]}, leave={})
-    plan = plan_rounds([Person(i) for i in ids], 10, table_size=4, present=present)
+def _valid(plan, present):
     for here, tables in zip(present, plan):
         assert sorted(p for t in tables for p in t) == sorted(here)
-        assert max(map(len, tables)) - min(map(len, tables)) <= 1
+        assert max(map(len, tables)) - min(map(len, tables)) <= 1 and min(map(len, tables)) >= 3
+
+
+def test_someone_coming_late_or_leaving_keeps_the_design_with_an_empty_seat():
+    ids = list(range(32))
+    room = [Person(i) for i in ids]
+    whole = plan_rounds(room, 10, table_size=4)
+    apart = next(p for p in ids[1:] if not any({0, p} <= set(t) for r in whole[7:] for t in r))
+    present = attendance(ids, 10, join={3: [31]}, leave={6: [0], 8: [apart]})
+    plan = plan_rounds(room, 10, table_size=4, present=present)
+    _valid(plan, present)
+    assert encounter_stats(plan, room)["repeat_encounters"] == 0
+    assert plan == [[[p for p in t if p in here] for t in r] for r, here in zip(whole, present)]
+
+
+def test_a_table_left_with_two_is_planned_anew_by_the_search():
+    ids = list(range(32))
+    whole = plan_rounds([Person(i) for i in ids], 10, table_size=4)
+    pair = whole[5][0][:2]                          # two who sit together in round 6
+    present = attendance(ids, 10, leave={6: pair})
+    plan = plan_rounds([Person(i) for i in ids], 10, table_size=4, present=present)
+    _valid(plan, present)
+    assert plan[5] != [[p for p in t if p not in pair] for t in whole[5]]
 
 
 @pytest.mark.parametrize("people,size,rounds", [(32, 4, 10), (36, 4, 11), (16, 4, 5), (35, 5, 7)])
@@ -91,13 +110,23 @@ def test_a_world_cafe_design_goes_on_after_the_rounds_shown():
     assert encounter_stats(whole, room)["repeat_encounters"] == 0
 
 
-def test_a_round_changed_by_hand_or_someone_leaving_plans_the_rest_anew():
+def test_a_round_changed_by_hand_plans_the_rest_anew():
     from facilitator.domain.rotation import swap
     room = [Person(i) for i in range(32)]
     whole = plan_rounds(room, 10, table_size=4)
     swapped = [swap(whole[0], whole[0][0][0], whole[0][1][0])]
     again = plan_rounds(room, 10, table_size=4, history=swapped)
     assert again[0] == swapped[0] and again[1:] != whole[1:]
+
+
+def test_someone_away_after_the_rounds_shown_leaves_a_seat_and_comes_back_to_it():
+    room = [Person(i) for i in range(32)]
+    whole = plan_rounds(room, 10, table_size=4)
     present = attendance(list(range(32)), 10, leave={4: [5]})
     after = plan_rounds(room, 10, table_size=4, history=whole[:3], present=present)
-    assert after[:3] == whole[:3] and all(5 not in t for r in after[3:] for t in r)
+    assert after[:3] == whole[:3]
+    assert after[3:] == [[[p for p in t if p != 5] for t in r] for r in whole[3:]]
+    back = [set(range(32))] * 3 + [set(range(32)) - {5}] * 2 + [set(range(32))] * 5
+    again = plan_rounds(room, 10, table_size=4, history=after[:5], present=back)
+    assert again[5:] == whole[5:]
+    assert encounter_stats(again, room)["repeat_encounters"] == 0

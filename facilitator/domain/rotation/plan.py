@@ -228,25 +228,36 @@ def plan_rounds(people: list[Person], rounds: int, *, mode: str = "mix",
     if present is None:
         present = [None] * rounds
     args = (people, rounds, mode, table_size, tables, seed)
-    again = _same_plan_again(*args, history, present, wishes) if history else None
+    again = _same_plan_again(*args, history, present, wishes)
     return history + (again if again is not None else plan(*args, history, present, wishes))
 
 
 def _same_plan_again(people, rounds, mode, table_size, tables, seed, history, present,
                      wishes) -> list[Round] | None:
-    """The rest of the plan this room gets with no history, when the rounds played are its
-    start, nobody came or left and a design fits (else None). The app plans again after
-    every round it shows; without this a repeat-free design would end after round one."""
+    """The rest of the plan this room gets with everyone present and no history, each round
+    without the people absent from it, when a design fits, the rounds played are its
+    start and leaving the absent out keeps the table sizes the planner would choose (else
+    None; hosts mode: only when nobody is absent). The app plans again after every round
+    it shows, and people come late or leave: a design survives both."""
     everyone = {p.id for p in people}
     here = [everyone if wanted is None else set(wanted) for wanted in present[:rounds]]
-    seated = [{p for table in played for p in table} for played in history]
-    if any(h != here[0] for h in here + seated):
+    here[:len(history)] = [{p for table in played for p in table} for played in history]
+    union = set().union(*here)
+    constant = all(h == union for h in here)
+    if mode == "pairs" or (mode == "hosts" and not constant) or (constant and not history):
+        return None                       # with neither, plan() starts from the design
+    if not _design_fits(people, union, rounds, mode, table_size, tables):
         return None
-    if not _design_fits(people, here[0], rounds, mode, table_size, tables):
+    fresh = plan(people, rounds, mode, table_size, tables, seed, [], [union] * rounds, wishes)
+    gapped = [[[p for p in table if p in h] for table in played]
+              for played, h in zip(fresh, here)]
+    if any(_tables(a) != _tables(b) for a, b in zip(gapped, history)):
         return None
-    fresh = plan(people, rounds, mode, table_size, tables, seed, [], present, wishes)
-    same = all(_tables(a) == _tables(b) for a, b in zip(fresh, history))
-    return fresh[len(history):] if same else None
+    for played, h in zip(gapped[len(history):], here[len(history):]):
+        if not constant and sorted(map(len, played)) != sorted(table_sizes(len(h), tables,
+                                                                           table_size)):
+            return None
+    return gapped[len(history):]
 
 
 def _design_fits(people: list[Person], here: set, rounds: int, mode: str,
