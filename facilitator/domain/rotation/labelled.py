@@ -1,4 +1,9 @@
-"""32 people at 8 tables of 4 for 10 rounds with no repeat (the social golfer problem 8-4-10).
+"""Labelled resolvable designs: repeat-free rounds in which each point of a design becomes
+several people whose places at a table are set by labels (Shen 1992).
+
+`planes_rounds`: 32 people at 8 tables of 4 for 10 rounds with no repeat (the social
+golfer problem 8-4-10). `find_labelled_base`: the offline search behind the catalogue
+entries for 36 and 48 people at tables of 4.
 
 Two affine planes of order 4 on the 16 vectors of GF(2)^4 (as the numbers 0..15, XOR
 is addition): the lines of a plane are the cosets of the five 2-dimensional subspaces of
@@ -17,7 +22,7 @@ Those 120 conditions are linear over GF(2) in the 160 labels; `_labels` solves t
 Gaussian elimination (they are solvable for every pair of disjoint spreads of PG(3, 2)).
 This is a labelled resolvable design in the sense of Shen (1992); the result is a
 resolvable 4-GDD of type 2^16, whose existence answered the original social golfer
-question (Aguado 2004). tests/test_rotation_golfer.py checks it.
+question (Aguado 2004). tests/test_rotation_planes.py checks it.
 """
 from __future__ import annotations
 
