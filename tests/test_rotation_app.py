@@ -388,3 +388,17 @@ def test_host_column_takes_yes_or_a_table_number(client, db, demo):
     taken = upload(client, demo.id, "namn;värd\nGun;3\n".encode())
     assert taken.status_code == 400 and "redan en värd" in taken.get_data(as_text=True)
     assert len(store.list_attendees(db, demo.id)) == 4
+
+
+def test_showing_the_rounds_one_by_one_keeps_the_golfer_schedule(db):
+    """32 people at tables of 4 for 10 rounds: the app plans again after each round it
+    shows; the schedule stays the repeat-free one to the end (it was 40 repeats)."""
+    event = gen_event(db)
+    names = "Namn;Organisation\n" + "".join(f"P{i};Org {i % 6}\n" for i in range(32))
+    people.import_csv(db, event.id, names.encode(), NOW)
+    rotation.update_settings(db, event.id, {"mode": "mix", "size": 4, "rounds": 10})
+    planned = store.list_rounds(db, event.id)
+    for number in range(1, 11):
+        rotation.show_round(db, event.id, number)
+    assert store.list_rounds(db, event.id) == planned
+    assert rotation.encounters(db, event.id)["repeat_encounters"] == 0

@@ -30,7 +30,7 @@ def test_the_bench_prints_a_markdown_table(capsys):
 def test_the_bench_reports_golfer_sizes_and_full_world_cafes(capsys):
     assert load().main(["--section", "golfer", "--golfer", "15/3/7,32/4/10", "--json"]) == 0
     golfer = json.loads(capsys.readouterr().out)
-    assert [(r["people"], r["rounds"], r["repeats"]) for r in golfer][0] == (15, 7, 0)
+    assert [(r["people"], r["rounds"], r["repeats"]) for r in golfer] == [(15, 7, 0), (32, 10, 0)]
     assert load().main(["--section", "cafe", "--cafe", "5/5,4/5", "--json"]) == 0
     cafe = json.loads(capsys.readouterr().out)
     assert [(r["tables"], r["seats"]) for r in cafe] == [(5, 5), (4, 5)]
@@ -39,4 +39,5 @@ def test_the_bench_reports_golfer_sizes_and_full_world_cafes(capsys):
     assert load().main(["--cases", "9/3/2", "--modes", "mix", "--golfer", "15/3/7",
                         "--cafe", "5/5"]) == 0
     text = capsys.readouterr().out
-    assert "| 15 | 3 | 7 | 0 |" in text and "| 5 | 5 | 5 | 0 | 0 |" in text
+    assert "| 15 | 3 | 7 | 0 | 30 |" in text and "| 5 | 5 | 5 | 0 | 0 |" in text
+    assert "1 of 1 golfer sizes with no repeat" in text

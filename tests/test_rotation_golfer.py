@@ -1,19 +1,23 @@
 """Social golfer schedules: the stored designs are repeat-free, plan_rounds reaches zero
 repeats with them, and the search that found them still finds one."""
 import time
+from itertools import combinations
 
 import pytest
 
-from facilitator.domain.rotation import Person, encounter_stats, plan_rounds
+from facilitator.domain.rotation import Person, encounter_stats, plan_rounds, same_org_pairs
 from facilitator.domain.rotation.catalogue import CATALOGUE, golfer_rounds
 from facilitator.domain.rotation.cyclic import develop, find_base, pair_orbits, repeat_free
+from facilitator.domain.rotation.labelled import find_labelled_base
 
 # (people, table size, rounds): the most rounds known possible, each reached with 0 repeats.
 ZERO = [(9, 3, 4), (12, 3, 4), (15, 3, 7), (18, 3, 8), (21, 3, 10), (24, 3, 11), (27, 3, 13),
         (30, 3, 14), (33, 3, 16), (36, 3, 17), (39, 3, 19), (16, 4, 5), (20, 4, 5), (24, 4, 7), (28, 4, 9),
-        (40, 4, 13), (25, 5, 6), (35, 5, 7), (40, 5, 8),
-        # short of the most known (11 and 7 rounds), but repeat-free this far:
-        (36, 4, 10), (30, 5, 6)]
+        (32, 4, 10), (36, 4, 11), (40, 4, 13), (25, 5, 6), (35, 5, 7), (40, 5, 8),
+        # fewer rounds than the counting bound (7), the most known to us:
+        (30, 5, 6),
+        # beyond 40 people: 12 tables of 4 (no field of order 12), the counting bound
+        (48, 4, 15)]
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -61,6 +65,32 @@ def test_the_search_finds_the_kirkman_schoolgirls_again():
     """Kirkman's 15 schoolgirls: Z_7 x {0, 1} plus one fixed point, one base round."""
     base = find_base(3, 7, 2, 1, 1, seed=5)
     assert base is not None and repeat_free(develop(base, 7, 2, 1), 15)
+
+
+@pytest.mark.parametrize("k,m", [(4, 7), (4, 11), (3, 11)])
+def test_the_labelled_search_finds_a_resolvable_gdd_whose_copies_never_meet(k, m):
+    """LRB(k, k-1, m+1) over Z_m + inf: m rounds for (k-1)(m+1) people, and the k-1 copies
+    of a point (x, x+m, ... and the fixed points) are exactly the people who never meet."""
+    base = find_labelled_base(k, m, seed=1)
+    n = (k - 1) * (m + 1)
+    rounds = develop(base, m, k - 1, k - 1)
+    assert len(rounds) == m and repeat_free(rounds, n)
+    met = {frozenset(p) for tables in rounds for t in tables for p in combinations(t, 2)}
+    groups = [[x + i * m for i in range(k - 1)] for x in range(m)] + [list(range(n - k + 1, n))]
+    never = {frozenset(p) for group in groups for p in combinations(group, 2)}
+    assert met | never == {frozenset(p) for p in combinations(range(n), 2)} and not met & never
+
+
+def test_the_labelled_search_gives_none_where_there_is_no_design():
+    assert find_labelled_base(3, 5) is None     # 12 people at tables of 3: no NKTS(12) exists
+    assert find_labelled_base(4, 8) is None     # 9 points do not split into blocks of 4
+
+
+def test_colleagues_in_organisations_of_three_never_meet_in_36_at_tables_of_4():
+    room = [Person(i, org=f"org {i // 3}") for i in range(36)]
+    plan = plan_rounds(room, 11, table_size=4, seed=2)
+    assert encounter_stats(plan, room)["repeat_encounters"] == 0
+    assert same_org_pairs(plan, room) == 0
 
 
 def test_pairs_at_half_the_cycle_and_two_fixed_points_never_meet():

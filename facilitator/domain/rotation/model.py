@@ -128,3 +128,45 @@ def attendance(ids: list[Hashable], rounds: int, join: dict[int, list] | None = 
                     raise RotationError(f"unknown id {person!r} under {label} {number}")
                 target[person] = number if label == "join" else number - 1
     return [{p for p in ids if first[p] <= r + 1 <= last[p]} for r in range(rounds)]
+
+
+def validate(people: list[Person], rounds: int, mode: str, table_size: int | None,
+             tables: int | None, present: list | None, wishes: Wishes) -> None:
+    """RotationError for input no plan can satisfy (plan_rounds' checks)."""
+    if mode not in MODES:
+        raise RotationError(f"unknown mode {mode!r} (mix, pairs or hosts)")
+    if not isinstance(rounds, int) or not 0 <= rounds <= MAX_ROUNDS:
+        raise RotationError(f"rounds must be 0..{MAX_ROUNDS}")
+    if table_size is not None and table_size < 2:
+        raise RotationError("table size must be at least 2")
+    if tables is not None and tables < 1:
+        raise RotationError("the number of tables must be at least 1")
+    ids = [p.id for p in people]
+    known = set()
+    for person in ids:
+        if person in known:
+            raise RotationError(f"duplicate id {person!r}")
+        known.add(person)
+    if present is not None:
+        if len(present) < rounds:
+            raise RotationError(f"attendance for {len(present)} rounds, {rounds} planned")
+        for number, here in enumerate(present[:rounds], start=1):
+            unknown = [p for p in here if p not in known]
+            if unknown:
+                raise RotationError(f"unknown id {unknown[0]!r} present in round {number}")
+    for pair in [*wishes.apart, *wishes.together]:
+        if any(p not in known for p in pair):
+            raise RotationError(f"a wish names an unknown id: {tuple(pair)!r}")
+    if mode == "hosts":
+        _validate_hosts(people)
+
+
+def _validate_hosts(people: list[Person]) -> None:
+    numbers = [p.host for p in people if p.host is not None]
+    if not numbers:
+        raise RotationError("hosts mode needs at least one host (a table number in 'host')")
+    if len(set(numbers)) < len(numbers):
+        twice = next(n for n in numbers if numbers.count(n) > 1)
+        raise RotationError(f"two hosts for table {twice}")
+    if sorted(numbers) != list(range(1, len(numbers) + 1)):
+        raise RotationError(f"host table numbers must be 1..{len(numbers)} (one per host)")

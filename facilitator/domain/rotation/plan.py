@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from .catalogue import golfer_rounds
-from .model import MAX_ROUNDS, MIN_TABLE, MODES, Person, Round, RotationError, Wishes, table_sizes
+from .model import MIN_TABLE, Person, Round, RotationError, Wishes, table_sizes, validate
 from .designs import design_rounds, host_rounds
 from .pairs import pairs_round
 from .search import ANNEAL_MOVES, W_REPEAT, W_REVISIT, Plan, Room, greedy_round
@@ -221,51 +221,59 @@ def plan_rounds(people: list[Person], rounds: int, *, mode: str = "mix",
     present[r] is who is present in round r (0-based over all rounds, None =
     everyone). The same input and seed give the same plan.
     """
-    _validate(people, rounds, mode, table_size, tables, present, wishes)
+    validate(people, rounds, mode, table_size, tables, present, wishes)
     history = [[list(table) for table in played] for played in history]
     if rounds <= len(history):
         return history
     if present is None:
         present = [None] * rounds
-    return history + plan(people, rounds, mode, table_size, tables, seed, history,
-                          present, wishes)
+    args = (people, rounds, mode, table_size, tables, seed)
+    again = _same_plan_again(*args, history, present, wishes)
+    return history + (again if again is not None else plan(*args, history, present, wishes))
 
 
-def _validate(people, rounds, mode, table_size, tables, present, wishes) -> None:
-    if mode not in MODES:
-        raise RotationError(f"unknown mode {mode!r} (mix, pairs or hosts)")
-    if not isinstance(rounds, int) or not 0 <= rounds <= MAX_ROUNDS:
-        raise RotationError(f"rounds must be 0..{MAX_ROUNDS}")
-    if table_size is not None and table_size < 2:
-        raise RotationError("table size must be at least 2")
-    if tables is not None and tables < 1:
-        raise RotationError("the number of tables must be at least 1")
-    ids = [p.id for p in people]
-    known = set()
-    for person in ids:
-        if person in known:
-            raise RotationError(f"duplicate id {person!r}")
-        known.add(person)
-    if present is not None:
-        if len(present) < rounds:
-            raise RotationError(f"attendance for {len(present)} rounds, {rounds} planned")
-        for number, here in enumerate(present[:rounds], start=1):
-            unknown = [p for p in here if p not in known]
-            if unknown:
-                raise RotationError(f"unknown id {unknown[0]!r} present in round {number}")
-    for pair in [*wishes.apart, *wishes.together]:
-        if any(p not in known for p in pair):
-            raise RotationError(f"a wish names an unknown id: {tuple(pair)!r}")
+def _same_plan_again(people, rounds, mode, table_size, tables, seed, history, present,
+                     wishes) -> list[Round] | None:
+    """The rest of the plan this room gets with everyone present and no history, each round
+    without the people absent from it, when a design fits, the rounds played are its
+    start and leaving the absent out keeps the table sizes the planner would choose (else
+    None; hosts mode: only when nobody is absent). The app plans again after every round
+    it shows, and people come late or leave: a design survives both."""
+    everyone = {p.id for p in people}
+    here = [everyone if wanted is None else set(wanted) for wanted in present[:rounds]]
+    here[:len(history)] = [{p for table in played for p in table} for played in history]
+    union = set().union(*here)
+    constant = all(h == union for h in here)
+    if mode == "pairs" or (mode == "hosts" and not constant) or (constant and not history):
+        return None                       # with neither, plan() starts from the design
+    if not _design_fits(people, union, rounds, mode, table_size, tables):
+        return None
+    fresh = plan(people, rounds, mode, table_size, tables, seed, [], [union] * rounds, wishes)
+    gapped = [[[p for p in table if p in h] for table in played]
+              for played, h in zip(fresh, here)]
+    if any(_tables(a) != _tables(b) for a, b in zip(gapped, history)):
+        return None
+    for played, h in zip(gapped[len(history):], here[len(history):]):
+        if not constant and sorted(map(len, played)) != sorted(table_sizes(len(h), tables,
+                                                                           table_size)):
+            return None
+    return gapped[len(history):]
+
+
+def _design_fits(people: list[Person], here: set, rounds: int, mode: str,
+                 table_size: int | None, tables: int | None) -> bool:
+    """Whether planning this room with no history starts from a design (a cheap check)."""
     if mode == "hosts":
-        _validate_hosts(people)
+        hosts = sum(1 for p in people if p.host is not None and p.id in here)
+        movers = len(here) - hosts
+        return (hosts > 0 and movers % hosts == 0
+                and host_rounds(movers // hosts, hosts, 1) is not None)
+    sizes = table_sizes(len(here), tables, table_size)
+    if mode != "mix" or len(set(sizes)) != 1:
+        return False
+    k, q = sizes[0], len(sizes)
+    return bool(design_rounds(k, q, rounds) or golfer_rounds(k, q, rounds))
 
 
-def _validate_hosts(people: list[Person]) -> None:
-    numbers = [p.host for p in people if p.host is not None]
-    if not numbers:
-        raise RotationError("hosts mode needs at least one host (a table number in 'host')")
-    if len(set(numbers)) < len(numbers):
-        twice = next(n for n in numbers if numbers.count(n) > 1)
-        raise RotationError(f"two hosts for table {twice}")
-    if sorted(numbers) != list(range(1, len(numbers) + 1)):
-        raise RotationError(f"host table numbers must be 1..{len(numbers)} (one per host)")
+def _tables(played: Round) -> list[list]:
+    return [sorted(table, key=repr) for table in played]
