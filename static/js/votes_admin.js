@@ -1,7 +1,17 @@
-/* The facilitator's votes page: the bars and phone counts follow vote_results live. */
+/* The facilitator's votes page: the bars and phone counts follow vote_results live; the form
+   shows the question for a vote on themes and the text box for typed options only. */
 (function () {
   "use strict";
   var body = document.body;
+  var form = document.querySelector("[data-vote-form]");
+  function showSourceFields() {
+    var chosen = form.querySelector('input[name="source"]:checked');
+    form.querySelectorAll("[data-vote-for]").forEach(function (group) {
+      group.hidden = !!chosen && group.getAttribute("data-vote-for") !== chosen.value;
+    });
+  }
+  form.addEventListener("change", showSourceFields);
+  showSourceFields();
   var socket = io({ auth: { event: body.getAttribute("data-event"), role: "facilitator",
                             token: body.getAttribute("data-token") } });
   socket.on("vote_results", function (data) {
