@@ -7,9 +7,11 @@ suggested themes, or go to Övrigt (small talk always does). Hand-placed Övrigt
 notes teach it too: notes like them go to Övrigt. The least certain placements
 (the smallest lead of the best theme over the next) are marked for review.
 
-Two rounds: first by the hand-placed notes alone, then by a mix of them and the
-notes the first round placed (a theme's centre moves into its own notes). Sentence
-vectors weigh double here: the facilitator's notes say what a theme means, words
+Three rounds (self-training): first by the hand-placed notes alone, then each
+theme pulls by its hand-placed notes plus the most certain half of the notes the
+round before gave it (a theme's centre moves into its own notes; the uncertain
+half does not drag it). A note joins its best theme when it is more like it than
+not (centred similarity above 0). Sentence vectors weigh double here: the facilitator's notes say what a theme means, words
 alone do not. Pure and deterministic.
 """
 from __future__ import annotations
@@ -24,9 +26,10 @@ from .tree import cluster
 
 SORT_PARAMS = {
     "seed_w_embed": 2.0,     # the sentence vectors' weight when sorting by the facilitator's notes
-    "sort_join": 0.06,       # a note joins a theme at least this like its notes (else: new or Övrigt)
-    "rounds": 2,             # the second round also looks at the notes the first one placed
-    "hand_weight": 0.5,      # ... the hand-placed notes' share in a theme's pull then
+    "sort_join": 0.0,        # a note joins a theme more like its notes than not (else: new or Övrigt)
+    "rounds": 3,             # later rounds also look at the notes the round before placed
+    "confident": 0.5,        # ... the most certain half of them (self-training)
+    "hand_weight": 0.1,      # ... the hand-placed notes' own share in a theme's pull then
     "review_share": 0.15,    # this share of the placed notes, the least certain, is marked
 }
 
@@ -77,15 +80,23 @@ def _place(candidates: list[int], hands: list[list[int]], prep: Prepared, p: dic
     by_hand = np.stack([sim[np.ix_(candidates, h)].mean(axis=1) for h in hands], axis=1)
     score = by_hand
     for _ in range(max(0, int(p["rounds"]) - 1)):
-        choice = score.argmax(axis=1)
-        pulls = []
-        for g, hand in enumerate(hands):
-            members = hand + [candidates[r] for r in np.flatnonzero(choice == g)]
-            pulls.append(sim[np.ix_(candidates, members)].mean(axis=1))
+        pulls = [sim[np.ix_(candidates, hand + _confident(candidates, score, g, p["confident"]))]
+                 .mean(axis=1) for g, hand in enumerate(hands)]
         score = p["hand_weight"] * by_hand + (1 - p["hand_weight"]) * np.stack(pulls, axis=1)
     # A note that speaks of logistics ("tack för en bra dag") must be really close.
     needs = [p["join"] if prep.notes[i].chatter else p["sort_join"] for i in candidates]
     return _decide(candidates, np.round(score, 6), len(hands), needs)
+
+
+def _confident(candidates: list[int], score: np.ndarray, group: int, share: float) -> list[int]:
+    """The notes the last round gave to ``group``, the most certain ``share`` of them
+    (at least one): they move the theme's centre into its own notes."""
+    rows = np.flatnonzero(score.argmax(axis=1) == group)
+    if not len(rows):
+        return []
+    keep = max(1, int(len(rows) * share))
+    order = sorted(rows, key=lambda r: (-round(float(score[r, group]), 6), r))[:keep]
+    return [candidates[r] for r in order]
 
 
 def _decide(candidates: list[int], score: np.ndarray, groups: int, needs: list[float]):
