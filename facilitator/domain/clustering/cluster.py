@@ -11,7 +11,9 @@ Method (docs/themes.md has the measurements):
 4. Average-linkage agglomerative clustering; the number of themes is the one
    with the best cosine silhouette (or about `n_themes`). Small clusters and
    small talk ("bra fika!") go to Övrigt.
-5. Labels from the notes' own words (clustering_labels), the most central
+5. The new clusters are re-sorted from their 3 most central notes by the
+   self-training of "Sortera resten" (clustering_training).
+6. Labels from the notes' own words (clustering_labels), the most central
    note first as the theme's quote.
 Pure and deterministic: same input, same output.
 """
@@ -24,6 +26,7 @@ import numpy as np
 from . import similarity
 from .labels import MAX_LABEL, label as make_label, quotes as central
 from .reading import Note, read
+from .training import TRAIN_PARAMS, settle
 from .tree import cluster
 from ..duplicates import stack
 
@@ -45,6 +48,8 @@ PARAMS = {
     "refine": 1,                     # passes moving notes to their nearest cluster
     "part_grams": True,              # a Swedish compound's parts add their char 4-grams
     "stack": True,                   # identical notes are clustered as one
+    "settle": True,                  # re-sort the new clusters from their cores (training.py)
+    **TRAIN_PARAMS,
 }
 
 
@@ -66,6 +71,12 @@ class Prepared:
     copies: dict[int, list[int]]   # a stack's first note -> its other copies
     model: bool                    # the sentence vectors were used
     lang: str = "sv"               # the event's language: labels in it first
+    parts: tuple = ()              # (terms, chars, centred vectors or None): to mix again
+
+    def mixed(self, w_embed: float, p: dict) -> np.ndarray:
+        """The similarity again with another weight of the sentence vectors."""
+        terms, chars, matrix = self.parts
+        return similarity.mix(terms, chars, matrix, p, w_embed)
 
 
 def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[str] = (),
@@ -91,7 +102,8 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     k = min(p["neighbours"], max(3, round(n / 6)))
     graph = similarity.shared_neighbours(sim[:n, :n], k, p["share"])
     copies = _copies(texts) if p["stack"] else {}
-    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang)
+    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang,
+                    (terms, chars, matrix))
 
 
 def _copies(texts: list[str]) -> dict[int, list[int]]:
@@ -136,6 +148,10 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
     _, rest = join_nearest(leftovers, [c for c, _ in clusters], prep.sim, p["join_rest"],
                            can_join=lambda i: not prep.notes[i].off_topic, grow=True)
     rest = _gather_seeds(rest, seeds, clusters, prep, p)
+    if p["settle"]:
+        clusters, rest = settle(clusters, rest, prep.mixed(p["seed_w_embed"], p), prep.graph,
+                                lambda i: not prep.notes[i].off_topic,
+                                lambda i: prep.notes[i].chatter, p, n, new=not n_themes)
     groups = [(label, m + j) for (label, m), j in zip(kept, assigned)]
     return assemble(prep, groups, clusters, rest + kept_other, other_label)
 

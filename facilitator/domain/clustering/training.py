@@ -1,0 +1,97 @@
+"""Self-training from a few notes per theme: what "Sortera resten" and "Find themes" share.
+
+Each theme starts from a few notes (the facilitator's hand-placed ones, or a new
+cluster's most central ones). Round one scores every other note by its mean
+similarity to them; each later round, a theme pulls by those notes plus the most
+certain half of the notes the round before gave it, so its centre moves into its
+own notes while the uncertain half does not drag it. A note joins its best theme
+when it is more like it than not (a centred similarity above ``sort_join``); a
+note that speaks of logistics or pleasantries must be really close (``join``).
+Measured in docs/themes.md. Pure and deterministic.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .labels import quotes as central
+from .tree import cluster
+
+TRAIN_PARAMS = {
+    "seed_w_embed": 2.0,     # the sentence vectors' weight when sorting by a theme's notes
+    "sort_join": 0.0,        # a note joins a theme more like its notes than not (else: new or Övrigt)
+    "rounds": 3,             # later rounds also look at the notes the round before placed
+    "confident": 0.5,        # ... the most certain half of them
+    "hand_weight": 0.1,      # ... the starting notes' own share in a theme's pull then
+}
+
+
+def place(candidates: list[int], hands: list[list[int]], sim: np.ndarray,
+          chatter: list[bool], p: dict):
+    """(notes each group gains, {note: lead over the runner-up}, notes close to none)."""
+    if not hands or not candidates:
+        return [[] for _ in hands], {}, list(candidates)
+    by_hand = np.stack([sim[np.ix_(candidates, h)].mean(axis=1) for h in hands], axis=1)
+    score = by_hand
+    for _ in range(max(0, int(p["rounds"]) - 1)):
+        pulls = [sim[np.ix_(candidates, hand + _confident(candidates, score, g, p["confident"]))]
+                 .mean(axis=1) for g, hand in enumerate(hands)]
+        score = p["hand_weight"] * by_hand + (1 - p["hand_weight"]) * np.stack(pulls, axis=1)
+    needs = [p["join"] if talk else p["sort_join"] for talk in chatter]
+    return _decide(candidates, np.round(score, 6), len(hands), needs)
+
+
+def _confident(candidates: list[int], score: np.ndarray, group: int, share: float) -> list[int]:
+    """The notes the last round gave to ``group``, the most certain ``share`` of them
+    (at least one)."""
+    rows = np.flatnonzero(score.argmax(axis=1) == group)
+    if not len(rows):
+        return []
+    keep = max(1, int(len(rows) * share))
+    order = sorted(rows, key=lambda r: (-round(float(score[r, group]), 6), r))[:keep]
+    return [candidates[r] for r in order]
+
+
+def _decide(candidates: list[int], score: np.ndarray, groups: int, needs: list[float]):
+    joined: list[list[int]] = [[] for _ in range(groups)]
+    certainty: dict[int, float] = {}
+    rest = []
+    for row, (i, threshold) in enumerate(zip(candidates, needs)):
+        order = np.argsort(-score[row], kind="stable")
+        best = float(score[row, order[0]])
+        if best < threshold:
+            rest.append(i)
+            continue
+        runner_up = float(score[row, order[1]]) if groups > 1 else threshold
+        joined[int(order[0])].append(i)
+        certainty[i] = best - runner_up
+    return joined, certainty, rest
+
+
+def review(certainty: dict[int, float], share: float) -> tuple[int, ...]:
+    """The least certain placements, least certain first (ties by note order)."""
+    count = math.ceil(len(certainty) * share) if certainty else 0
+    order = sorted(certainty, key=lambda i: (round(certainty[i], 6), i))
+    return tuple(order[:count])
+
+
+def settle(clusters: list[tuple[list[int], str]], rest: list[int], sim: np.ndarray,
+           graph: np.ndarray, movable, chatter, p: dict, n: int, new: bool = True):
+    """New clusters re-sorted from their cores: each keeps its 3 most central notes and
+    the other notes (its own, the other clusters', the movable left-overs) are sorted to
+    them by self-training; notes close to none form new clusters (with ``new``) or stay
+    left over.
+
+    Returns (clusters with their labels, notes left over)."""
+    if not clusters:
+        return clusters, rest
+    cores = [list(central(sorted(m), sim)) for m, _ in clusters]
+    in_core = {i for c in cores for i in c}
+    candidates = sorted({i for m, _ in clusters for i in m} | {i for i in rest if movable(i)}
+                        - in_core)
+    joined, _, left = place(candidates, cores, sim, [chatter(i) for i in candidates], p)
+    settled = [(sorted(c + j), label) for c, j, (_, label) in zip(cores, joined, clusters)]
+    more = [(c, "") for c in cluster(left, graph, None, p, n)] if new else []
+    grouped = {i for c, _ in settled + more for i in c}
+    return settled + more, [i for i in sorted(set(rest) | set(left)) if i not in grouped]
