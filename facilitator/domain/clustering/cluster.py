@@ -71,12 +71,11 @@ class Prepared:
     copies: dict[int, list[int]]   # a stack's first note -> its other copies
     model: bool                    # the sentence vectors were used
     lang: str = "sv"               # the event's language: labels in it first
-    parts: tuple = ()              # (terms, chars, centred vectors or None): to mix again
+    parts: tuple = ()              # (lexical cosines, vector cosines or None): to mix again
 
     def mixed(self, w_embed: float, p: dict) -> np.ndarray:
         """The similarity again with another weight of the sentence vectors."""
-        terms, chars, matrix = self.parts
-        return similarity.mix(terms, chars, matrix, p, w_embed)
+        return similarity.mix(self.parts, p, w_embed)
 
 
 def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[str] = (),
@@ -96,14 +95,14 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
                                     p["per_language"])
     elif matrix is not None:
         matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1), 1e-12)[:, None]
-    sim = similarity.mix(terms, chars, matrix, p, weight)
+    parts = similarity.cosines(terms, chars, matrix, p)
+    sim = similarity.mix(parts, p, weight)
     n = len(texts)
     # Fewer neighbours for a small question: with 20 notes, 10 neighbours is half the room.
     k = min(p["neighbours"], max(3, round(n / 6)))
     graph = similarity.shared_neighbours(sim[:n, :n], k, p["share"])
     copies = _copies(texts) if p["stack"] else {}
-    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang,
-                    (terms, chars, matrix))
+    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang, parts)
 
 
 def _copies(texts: list[str]) -> dict[int, list[int]]:

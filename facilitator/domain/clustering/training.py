@@ -32,14 +32,25 @@ def place(candidates: list[int], hands: list[list[int]], sim: np.ndarray,
     """(notes each group gains, {note: lead over the runner-up}, notes close to none)."""
     if not hands or not candidates:
         return [[] for _ in hands], {}, list(candidates)
-    by_hand = np.stack([sim[np.ix_(candidates, h)].mean(axis=1) for h in hands], axis=1)
+    rows = sim[candidates]                     # one copy; each round is one product
+    by_hand = rows @ _weights(hands, sim.shape[1])
     score = by_hand
     for _ in range(max(0, int(p["rounds"]) - 1)):
-        pulls = [sim[np.ix_(candidates, hand + _confident(candidates, score, g, p["confident"]))]
-                 .mean(axis=1) for g, hand in enumerate(hands)]
-        score = p["hand_weight"] * by_hand + (1 - p["hand_weight"]) * np.stack(pulls, axis=1)
+        pulls = [hand + _confident(candidates, score, g, p["confident"])
+                 for g, hand in enumerate(hands)]
+        score = p["hand_weight"] * by_hand + (1 - p["hand_weight"]) * (
+            rows @ _weights(pulls, sim.shape[1]))
     needs = [p["join"] if talk else p["sort_join"] for talk in chatter]
     return _decide(candidates, np.round(score, 6), len(hands), needs)
+
+
+def _weights(groups: list[list[int]], n: int) -> np.ndarray:
+    """(n, groups) with 1/len(group) on each group's notes: ``rows @ it`` is the mean."""
+    weights = np.zeros((n, len(groups)))
+    for g, members in enumerate(groups):
+        for i in members:
+            weights[i, g] += 1.0 / len(members)
+    return weights
 
 
 def _confident(candidates: list[int], score: np.ndarray, group: int, share: float) -> list[int]:
