@@ -180,6 +180,8 @@ CONFIGS = [   # (title, lexical?, params, how)
 
 
 def quality(steps: bool, sets=SETS) -> dict:
+    if not sets:
+        return {}
     vectors = ({name: embedding.embed(labelled(name)[1]) for name in sets}
                if embedding.available() else {})
     configs = ([(t, p.get("w_embed", 1) == 0, p, ari_auto) for t, p in STEPS] if steps
