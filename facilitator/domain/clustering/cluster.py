@@ -150,7 +150,8 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
     if p["settle"]:
         clusters, rest = settle(clusters, rest, prep.mixed(p["seed_w_embed"], p), prep.graph,
                                 lambda i: not prep.notes[i].off_topic,
-                                lambda i: prep.notes[i].chatter, p, n, new=not n_themes)
+                                lambda i: prep.notes[i].chatter, lambda c: named(c, prep), p, n,
+                                new=not n_themes)
     groups = [(label, m + j) for (label, m), j in zip(kept, assigned)]
     return assemble(prep, groups, clusters, rest + kept_other, other_label)
 
@@ -209,9 +210,7 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     used = {label.lower() for label, _ in groups} | {other_label.lower()}
     for members, seed_label in sorted(clusters, key=lambda c: (-len(c[0]), min(c[0]))):
         name = seed_label if seed_label and seed_label.lower() not in used else None
-        chatter = sum(prep.notes[i].chatter for i in members)
-        name = name or ("" if chatter * 2 >= len(members) + 1
-                        else make_label(sorted(members), prep.notes, used, n, prep.lang))
+        name = name or named(members, prep, used)
         if not name:
             rest.extend(members)
             continue
@@ -224,6 +223,15 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     if other:
         themes.append(Theme(other_label, tuple(other), True, central(other, prep.sim)))
     return themes
+
+
+def named(members: list[int], prep: Prepared, used: set[str] = frozenset()) -> str:
+    """A new cluster's label, or "" when it is no theme: mostly chatter, or no word its
+    notes share."""
+    chatter = sum(prep.notes[i].chatter for i in members)
+    if chatter * 2 >= len(members) + 1:
+        return ""
+    return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang)
 
 
 def _theme(label: str, members: list[int], prep: Prepared) -> Theme:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cluster import OTHER_LABEL, PARAMS, Theme, assemble, kept_themes, prepare
-from .training import TRAIN_PARAMS, place, review
+from .cluster import OTHER_LABEL, PARAMS, Theme, assemble, kept_themes, named, prepare
+from .training import TRAIN_PARAMS, place, review, take_back
 from .tree import cluster
 
 SORT_PARAMS = {
@@ -52,12 +52,15 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     free = [i for i in range(len(texts)) if i not in taken and i not in copies]
     talk = [i for i in free if not prep.notes[i].off_topic]
     hands = [m for _, m in kept] + ([hand_other] if hand_other else [])
-    joined, certainty, rest = place(talk, hands, prep.sim, [prep.notes[i].chatter for i in talk], p)
+    joined, certainty, rest, nearest = place(talk, hands, prep.sim,
+                                             [prep.notes[i].chatter for i in talk], p)
     small_talk = [i for i in free if prep.notes[i].off_topic]
     if hand_other:
         rest += joined.pop()          # notes like the hand-placed Övrigt ones
-    new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts))]
+        nearest = {i: v for i, v in nearest.items() if v[0] < len(joined)}
+    new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if named(c, prep)]
     left = [i for i in rest if i not in {j for c, _ in new for j in c}]
+    left = take_back(left, nearest, joined, certainty, p["back_join"])
     groups = [(label, members + j) for (label, members), j in zip(kept, joined)]
     themes = assemble(prep, groups, new, left + small_talk + hand_other, other_label)
     return Sorted(themes, review(certainty, p["review_share"]))
