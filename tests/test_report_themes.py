@@ -72,7 +72,8 @@ def test_each_theme_is_a_heading_2_under_its_question_with_its_other_quotes(db, 
     end = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
     headings = [text for style, text in paras[start:end] if style == "Heading 2"]
     real = [t.label for t in saved if not t.other]
-    assert headings[:len(real)] == real
+    assert [h.rpartition(" – ")[0] for h in headings[:len(real)]] == real
+    assert headings[0] == f"{real[0]} – {len(saved[0].notes)} lappar"
     assert all(h.startswith("Övrigt") for h in headings[len(real):])
     assert not any("Dold lapp" in text for _, text in paras)
 
@@ -99,7 +100,7 @@ def test_notes_after_the_run_are_not_lost(db, event):
     paras = paragraphs(db, event)
     end = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
     headings = [text for style, text in paras[:end] if style == "Heading 2"]
-    assert headings[-1] == "Ännu inte sorterade"
+    assert headings[-1] == "Ännu inte sorterade – 1 lapp"
     assert ("List Bullet", "Kom efter körningen") in paras
 
 

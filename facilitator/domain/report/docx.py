@@ -220,26 +220,34 @@ def _method(w: _Doc) -> None:
 def _questions(w: _Doc, plan: Outline) -> None:
     for question in plan.questions:
         w.chapter(question.title(w.labels))
-        w.para(count_label(question.count, w.labels) if question.count else w.labels["none"],
-               italic=True)
+        w.para(_chapter_line(question, w.labels), italic=True)
         if question.loose is not None:
             _quotes(w, question.loose.quotes)
         for theme in question.themes:
             _theme(w, theme)
     if plan.across:
         w.chapter(w.labels["all_themes"])
+        if any(t.highlights for t in plan.across):
+            w.para(w.labels["in_summary"], italic=True)
         for theme in plan.across:
             _theme(w, theme)
 
 
+def _chapter_line(question, labels: dict[str, str]) -> str:
+    """"38 lappar." and, when the summary quotes some of them, that they are not repeated."""
+    if not question.count:
+        return labels["none"]
+    line = count_label(question.count, labels)
+    if any(t.highlights for t in question.themes):
+        line += ". " + labels["in_summary"]
+    return line
+
+
 def _theme(w: _Doc, theme: ThemeBlock) -> None:
-    w.doc.add_heading(theme.label, level=2)
-    line = count_label(theme.count, w.labels)
-    if theme.highlights:
-        shown = len(theme.highlights)
-        line += ". " + (w.labels["in_summary_one"] if shown == 1
-                        else w.labels["in_summary"].format(n=shown))
-    w.para(line, italic=True).paragraph_format.keep_with_next = True
+    """The theme's heading with its count ("Styrning – 10 lappar"), then the quotes the
+    summary did not show (the chapter's first line says so once)."""
+    heading = w.doc.add_heading(theme.label, level=2)
+    heading.add_run(f" – {count_label(theme.count, w.labels)}").bold = False
     _quotes(w, theme.rest)
 
 
@@ -340,6 +348,7 @@ def _appendix(w: _Doc, plan: Outline) -> None:
         for label, quotes in blocks:
             para = w.para()
             para.paragraph_format.space_after = Pt(3)
+            para.paragraph_format.line_spacing = 1.0
             if label:
                 head = para.add_run(f"{label} ({sum(q.count for q in quotes)}): ")
                 head.bold = True

@@ -29,9 +29,7 @@ def build_markdown(data: ReportData) -> str:
                   + (f" – {_line(s.instruction)}" if s.instruction else "")
                   for i, s in enumerate(data.steps, 1)] + [""]
     for question in plan.questions:
-        lines += [f"## {_line(question.title(labels))}", "",
-                  f"*{count_label(question.count, labels) if question.count else labels['none']}*",
-                  ""]
+        lines += [f"## {_line(question.title(labels))}", "", _chapter_line(question, labels), ""]
         if question.loose is not None:
             lines += _quotes(question.loose.quotes)
         for theme in question.themes:
@@ -82,11 +80,18 @@ def _cell(quote: Quote) -> str:
 
 
 def _theme(theme: ThemeBlock, labels: dict[str, str]) -> list[str]:
-    line = count_label(theme.count, labels)
-    if theme.highlights:
-        line += ". " + (labels["in_summary_one"] if len(theme.highlights) == 1
-                        else labels["in_summary"].format(n=len(theme.highlights)))
-    return [f"### {_line(theme.label)}", "", f"*{line}*", ""] + _quotes(theme.rest)
+    """"### Styrning – 10 lappar" and the quotes the summary did not show."""
+    return [f"### {_line(theme.label)} – {count_label(theme.count, labels)}", ""] + \
+        _quotes(theme.rest)
+
+
+def _chapter_line(question, labels: dict[str, str]) -> str:
+    if not question.count:
+        return f"*{labels['none']}*"
+    line = count_label(question.count, labels)
+    if any(t.highlights for t in question.themes):
+        line += ". " + labels["in_summary"]
+    return f"*{line}*"
 
 
 def _quotes(quotes) -> list[str]:
