@@ -23,7 +23,7 @@ from facilitator.db import migrate
 from facilitator.domain.smalltalk import is_small_talk
 
 from .conftest import NOW
-from .report_volume import volume_event
+from facilitator.bench.volume import volume_event
 
 PAGE_LIMITS = {150: 10, 1000: 30}
 _TIMES = re.compile(r" \(?×\d+\)?$")
