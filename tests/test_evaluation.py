@@ -98,6 +98,7 @@ def test_demo_has_the_seed_evaluation_and_the_report_a_chart(db, demo):
     document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     texts = [p.text for p in document.paragraphs]
     assert "Utvärdering" in texts and any("medelvärde 2,67 · median 3" in t for t in texts)
+    assert not [t for t in texts if "?:" in t]  # "... utvecklas? n = 9 svar", not "utvecklas?:"
     assert len(document.inline_shapes) == 2      # the bar chart: in the summary and its section
     assert any("skolutveckling är komplext" in t for t in texts)
 

@@ -86,6 +86,8 @@ def test_every_text_appears_at_most_twice_and_at_least_once_before_the_appendix(
     for text in TEXTS + ["Utan tema"]:
         assert sum(t.count(text) for t in texts) == 2, text
         assert sum(t.count(text) for t in body) == 1, text
+    headings = [p.text for p in doc.paragraphs[appendix:] if p.style.name == "Heading 2"]
+    assert headings == ["Fråga 1: Vad behöver barn och unga?", "Fråga 2: Vad gör vi nu?"]
 
 
 def test_a_question_without_themes_lists_its_notes(db, event):

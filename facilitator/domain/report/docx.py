@@ -148,7 +148,7 @@ def _summary(w: _Doc, plan: Outline) -> None:
             themes=count_label(counts["themes"], labels, "n_themes")))
     if not plan.summary_themes:  # no themes yet: at least how much each question got
         for question in plan.questions:
-            w.para(f"{question.title(labels)}: {count_label(question.count, labels)}",
+            w.para(f"{question.title(labels)} – {count_label(question.count, labels)}",
                    style="List Bullet")
     for heading, themes in plan.summary_themes:
         w.doc.add_heading(heading or labels["all_themes"], level=2)
@@ -192,7 +192,7 @@ def _evaluation_lines(w: _Doc) -> None:
     for item, summary in answered:
         para = w.para(style="List Bullet")
         para.paragraph_format.keep_with_next = True  # the lines stay with their chart
-        para.add_run(f"{item.prompt}: ").bold = True
+        para.add_run(_lead(item.prompt)).bold = True
         para.add_run(_legend(item, summary, w.data.event.language, w.labels))
     item, summary = answered[0]
     w.doc.add_picture(io.BytesIO(bar_chart_png(_chart_labels(item, summary), summary["counts"])),
@@ -213,7 +213,7 @@ def _method(w: _Doc) -> None:
         line.add_run(f"{step.title} ({round(step.duration_s / 60)} {labels['minutes']})").bold = True
         if step.instruction:
             line.add_run(f" – {step.instruction}")
-        if step.question_id in questions:
+        if step.question_id in questions and len(questions) > 1:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
 
 
@@ -302,6 +302,12 @@ def _evaluation(w: _Doc) -> None:
             w.para(comment, style="List Bullet")
 
 
+def _lead(prompt: str) -> str:
+    """A prompt as a run-in lead: "Hur nöjd är du? " but "Helhetsbetyg: "."""
+    prompt = prompt.strip()
+    return f"{prompt} " if prompt[-1:] in "?!.:" else f"{prompt}: "
+
+
 def _chart_labels(item, summary) -> list[str]:
     """Digits only in the image (see chart.py); choices are numbered and listed in the text."""
     return summary["labels"] if item.kind == "scale" else [str(i + 1) for i in range(len(summary["labels"]))]
@@ -324,7 +330,7 @@ def _legend(item, summary, language: str, labels: dict[str, str]) -> str:
 
 def appendix_groups(plan: Outline, labels: dict[str, str]) -> list[tuple[str, list[tuple[str, list[Quote]]]]]:
     """(heading, [(group label, quotes)]): every visible note once, for the record."""
-    out = [(q.heading, [(t.label, list(t.quotes)) for t in q.blocks if t.quotes])
+    out = [(q.title(labels), [(t.label, list(t.quotes)) for t in q.blocks if t.quotes])
            for q in plan.questions]
     if plan.across:
         out.append((labels["all_themes"], [(t.label, list(t.quotes)) for t in plan.across]))
