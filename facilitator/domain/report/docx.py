@@ -46,8 +46,11 @@ class _Doc:
         self.chapters.append(text)
 
     def para(self, text: str = "", style: str | None = None, italic: bool = False,
-             size: float | None = None):
+             size: float | None = None, keep: bool = False):
+        """A paragraph; ``keep``: on the same page as the next (a chapter's first line)."""
         para = self.doc.add_paragraph()
+        if keep:
+            para.paragraph_format.keep_with_next = True
         if style:
             # By id: python-docx looks a style name up in a linear scan per paragraph.
             if style not in self._style_ids:
@@ -220,7 +223,7 @@ def _method(w: _Doc) -> None:
 def _questions(w: _Doc, plan: Outline) -> None:
     for question in plan.questions:
         w.chapter(question.title(w.labels))
-        w.para(_chapter_line(question, w.labels), italic=True)
+        w.para(_chapter_line(question, w.labels), italic=True, keep=True)
         if question.loose is not None:
             _quotes(w, question.loose.quotes)
         for theme in question.themes:
@@ -228,7 +231,7 @@ def _questions(w: _Doc, plan: Outline) -> None:
     if plan.across:
         w.chapter(w.labels["all_themes"])
         if any(t.highlights for t in plan.across):
-            w.para(w.labels["in_summary"], italic=True)
+            w.para(w.labels["in_summary"], italic=True, keep=True)
         for theme in plan.across:
             _theme(w, theme)
 
@@ -266,7 +269,7 @@ def _small_talk(w: _Doc, plan: Outline) -> None:
     if not plan.small_talk:
         return
     w.chapter(w.labels["small_talk"])
-    w.para(w.labels["small_talk_intro"], italic=True)
+    w.para(w.labels["small_talk_intro"], italic=True, keep=True)
     _quotes(w, plan.small_talk)
 
 
@@ -275,7 +278,7 @@ def _prepared(w: _Doc, plan: Outline) -> None:
     if not plan.prepared:
         return
     w.chapter(w.labels["prepared"])
-    w.para(w.labels["prepared_intro"])
+    w.para(w.labels["prepared_intro"], keep=True)
     for group, answers in plan.prepared:
         w.doc.add_heading(group, level=2)
         previous = None
@@ -348,7 +351,7 @@ def _appendix(w: _Doc, plan: Outline) -> None:
     if not groups:
         return
     w.chapter(w.labels["appendix"])
-    w.para(w.labels["appendix_intro"], italic=True, size=APPENDIX_PT)
+    w.para(w.labels["appendix_intro"], italic=True, size=APPENDIX_PT, keep=True)
     for heading, blocks in groups:
         w.doc.add_heading(heading, level=2)
         for label, quotes in blocks:
