@@ -134,6 +134,20 @@ def test_markdown_with_themes(db, event):
         < text.index("## Fråga 2: Vad gör vi nu?")
 
 
+def test_markdown_follows_the_word_structure_each_text_twice(db, event):
+    """Summary, chapters, appendix: each note's text once in the summary or its theme and once
+    in the appendix, as in the Word file; the chapters' words match the appendix being there."""
+    text = reports.report_markdown(db, event.id)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Sammanfattning", "## Fråga 1: Vad behöver barn och unga?",
+                        "## Fråga 2: Vad gör vi nu?", "## Bilaga: Alla lappar"]
+    appendix = text.index("## Bilaga: Alla lappar")
+    assert "### Fråga 1: Vad behöver barn och unga?" in text[appendix:]
+    for note in TEXTS + ["Utan tema"]:
+        assert text.count(note) == 2 and text[:appendix].count(note) == 1, note
+    assert "alla lappar finns i bilagan" in text[:appendix]
+
+
 def csv_rows(db, event):
     return list(csv.DictReader(io.StringIO(reports.report_csv(db, event.id).lstrip("\ufeff"))))
 

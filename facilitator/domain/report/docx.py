@@ -18,8 +18,9 @@ from docx.shared import Cm, Pt
 
 from ...models import Event
 from ..chart import bar_chart_png
-from .structure import ReportData, count_label, encounter_lines, labels_for, number, xml_safe_data
-from .outline import Outline, Quote, ThemeBlock, outline
+from .structure import (ReportData, count_label, encounter_lines, evaluation_legend, labels_for,
+                        run_in, xml_safe_data)
+from .outline import Outline, Quote, ThemeBlock, appendix_groups, outline
 from .word import bookmark, contents, header_and_footer, page_setup, set_language, table
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
@@ -195,8 +196,8 @@ def _evaluation_lines(w: _Doc) -> None:
     for item, summary in answered:
         para = w.para(style="List Bullet")
         para.paragraph_format.keep_with_next = True  # the lines stay with their chart
-        para.add_run(_lead(item.prompt)).bold = True
-        para.add_run(_legend(item, summary, w.data.event.language, w.labels))
+        para.add_run(run_in(item.prompt)).bold = True
+        para.add_run(evaluation_legend(item, summary, w.data.event.language, w.labels))
     item, summary = answered[0]
     w.doc.add_picture(io.BytesIO(bar_chart_png(_chart_labels(item, summary), summary["counts"])),
                       width=Cm(7))
@@ -300,15 +301,9 @@ def _evaluation(w: _Doc) -> None:
         if summary["counts"]:
             chart = bar_chart_png(_chart_labels(item, summary), summary["counts"])
             w.doc.add_picture(io.BytesIO(chart), width=Cm(8))
-            w.para(_legend(item, summary, w.data.event.language, w.labels), italic=True)
+            w.para(evaluation_legend(item, summary, w.data.event.language, w.labels), italic=True)
         for comment in summary["comments"]:
             w.para(comment, style="List Bullet")
-
-
-def _lead(prompt: str) -> str:
-    """A prompt as a run-in lead: "Hur nöjd är du? " but "Helhetsbetyg: "."""
-    prompt = prompt.strip()
-    return f"{prompt} " if prompt[-1:] in "?!.:" else f"{prompt}: "
 
 
 def _chart_labels(item, summary) -> list[str]:
@@ -316,33 +311,7 @@ def _chart_labels(item, summary) -> list[str]:
     return summary["labels"] if item.kind == "scale" else [str(i + 1) for i in range(len(summary["labels"]))]
 
 
-def _legend(item, summary, language: str, labels: dict[str, str]) -> str:
-    parts = [f"n = {summary['n']} {labels['answers']}"]
-    if summary["mean"] is not None:
-        parts.append(f"{labels['mean']} {number(summary['mean'], language)}")
-        parts.append(f"{labels['median']} {number(summary['median'], language)}")
-    if item.kind == "scale" and item.low_label:
-        parts.append(f"{item.scale_min} = {item.low_label}, {item.scale_max} = {item.high_label}")
-    if item.kind == "choice":
-        parts.append(", ".join(f"{i + 1} = {o}" for i, o in enumerate(item.options)))
-    return " · ".join(parts)
-
-
 # ---- appendix -------------------------------------------------------------------------
-
-
-def appendix_groups(plan: Outline, labels: dict[str, str]) -> list[tuple[str, list[tuple[str, list[Quote]]]]]:
-    """(heading, [(group label, quotes)]): every visible note once, for the record."""
-    out = [(q.title(labels), [(t.label, list(t.quotes)) for t in q.blocks if t.quotes])
-           for q in plan.questions]
-    if plan.across:
-        out.append((labels["all_themes"], [(t.label, list(t.quotes)) for t in plan.across]))
-    if plan.small_talk:
-        out.append((labels["small_talk"], [("", list(plan.small_talk))]))
-    if plan.prepared:
-        out.append((labels["prepared"], [(group, [q for _h, q in answers])
-                                         for group, answers in plan.prepared]))
-    return [(heading, groups) for heading, groups in out if groups]
 
 
 def _appendix(w: _Doc, plan: Outline) -> None:

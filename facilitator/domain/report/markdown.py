@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .structure import ReportData, count_label, encounter_lines, labels_for
-from .outline import Outline, Quote, ThemeBlock, outline
+from .structure import (ReportData, count_label, encounter_lines, evaluation_legend, labels_for,
+                        run_in)
+from .outline import Outline, Quote, ThemeBlock, appendix_groups, outline
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|#~&])")
 # What would start a block at the start of a line: a list, a rule, a setext underline.
@@ -38,7 +39,8 @@ def build_markdown(data: ReportData) -> str:
         lines += [f"## {labels['all_themes']}", ""]
         for theme in plan.across:
             lines += _theme(theme, labels)
-    lines += _small_talk(plan, labels) + _prepared(plan, labels)
+    lines += _small_talk(plan, labels) + _prepared(plan, labels) + _evaluation(data, labels)
+    lines += _appendix(plan, labels)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -53,6 +55,12 @@ def _facts(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[str]
 
 def _summary(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[str]:
     lines = [f"## {labels['summary']}", ""]
+    counts = plan.counts
+    if counts["themes"]:
+        lines += [labels["summary_intro"].format(
+            notes=count_label(counts["notes"], labels),
+            questions=count_label(counts["questions"], labels, "n_questions"),
+            themes=count_label(counts["themes"], labels, "n_themes")), ""]
     for heading, themes in plan.summary_themes:
         lines += [f"### {_line(heading or labels['all_themes'])}", "",
                   f"| {labels['col_theme']} | {labels['col_count']} | {labels['col_quotes']} |",
@@ -69,8 +77,50 @@ def _summary(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[st
                   f"{round(100 * int(o.get('votes') or 0) / total)} % |"
                   for o in sorted(vote.get("options", []), key=lambda o: -int(o.get("votes") or 0))]
         lines.append("")
+    answered = [(i, r) for i, r in data.evaluation if r["n"] and r["counts"]]
+    if answered:
+        lines += [f"### {labels['evaluation']}", ""]
+        lines += [f"- **{_line(run_in(i.prompt)).strip()}** "
+                  f"{_line(evaluation_legend(i, r, data.event.language, labels))}"
+                  for i, r in answered] + [""]
     if encounter_lines(data, labels):
         lines += [f"### {labels['encounters']}", ""] + [" ".join(encounter_lines(data, labels)), ""]
+    return lines
+
+
+def _evaluation(data: ReportData, labels: dict[str, str]) -> list[str]:
+    """Per item its figures and its comments (the Word file's chart is a picture)."""
+    answered = [(i, r) for i, r in data.evaluation if r["n"]]
+    if not answered:
+        return []
+    lines = [f"## {labels['evaluation']}", ""]
+    for item, result in answered:
+        lines += [f"### {_line(item.prompt)}", ""]
+        if result["counts"]:
+            lines += [f"*{_line(evaluation_legend(item, result, data.event.language, labels))}*",
+                      ""]
+        lines += _quotes_of(result["comments"])
+    return lines
+
+
+def _quotes_of(texts: list[str]) -> list[str]:
+    out = [f"- {_line(t)}" for t in texts if t.strip()]
+    return out + [""] if out else []
+
+
+def _appendix(plan: Outline, labels: dict[str, str]) -> list[str]:
+    """Every visible note once, a paragraph per theme, as in the Word file's appendix."""
+    groups = appendix_groups(plan, labels)
+    if not groups:
+        return []
+    lines = [f"## {labels['appendix']}", "", f"*{labels['appendix_intro']}*", ""]
+    for heading, blocks in groups:
+        lines += [f"### {_line(heading)}", ""]
+        for label, quotes in blocks:
+            body = " ▪ ".join(_line(q.text) + (f" ×{q.count}" if q.count > 1 else "")
+                              for q in quotes)
+            head = f"**{_line(label)} ({sum(q.count for q in quotes)}):** " if label else ""
+            lines += [head + body, ""]
     return lines
 
 
