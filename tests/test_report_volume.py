@@ -117,6 +117,15 @@ def test_each_text_at_most_twice_in_the_whole_document(built):
     assert all(t in questions for t in pieces) and len(pieces) > count / 2
 
 
+def test_no_empty_paragraphs(built):
+    """No blank paragraph as spacing or as a page break's holder, in the body or the tables."""
+    _count, _db, _event, document = built
+    doc = docx.Document(io.BytesIO(document))
+    paragraphs = doc.paragraphs + [p for table in doc.tables for row in table.rows
+                                   for cell in row.cells for p in cell.paragraphs]
+    assert not [i for i, p in enumerate(paragraphs) if not p.text.strip()]
+
+
 def test_every_note_is_in_the_appendix(built):
     """Each stacked text once with its ×N: together they are every visible note."""
     count, db, event, document = built

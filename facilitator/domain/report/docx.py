@@ -40,9 +40,9 @@ class _Doc:
 
     def chapter(self, text: str, page_break: bool = False) -> None:
         """A Heading 1 with a bookmark the contents list points at."""
-        if page_break:
-            self.doc.add_page_break()
         heading = self.doc.add_heading(text, level=1)
+        # On the heading, not an empty paragraph holding a break.
+        heading.paragraph_format.page_break_before = page_break or None
         bookmark(heading, f"_Toc{len(self.chapters) + 1}", len(self.chapters) + 1)
         self.chapters.append(text)
 
