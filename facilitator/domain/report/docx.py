@@ -25,6 +25,7 @@ from .word import bookmark, contents, header_and_footer, page_setup, set_languag
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 APPENDIX_PT = 8.5
+SUMMARY_PT = 9.5  # the summary tables (body text 11 pt)
 
 
 class _Doc:
@@ -158,7 +159,7 @@ def _summary(w: _Doc, plan: Outline) -> None:
         w.doc.add_heading(heading or labels["all_themes"], level=2)
         table(w.doc, [labels["col_theme"], labels["col_count"], labels["col_quotes"]],
               [[t.label, str(t.count), [_quote_text(q) for q in t.highlights]] for t in themes],
-              [4.0, 2.0, 11.0])
+              [4.2, 1.6, 11.2], size=SUMMARY_PT)
     _votes(w)
     _evaluation_lines(w)
     lines = encounter_lines(w.data, labels)
