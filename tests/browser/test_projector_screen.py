@@ -98,3 +98,19 @@ def test_projector_results_in_the_page_language(live_server, pages, facilitator_
     control.goto(f"{live_server.base}/f/events/{demo['event_id']}/evaluation?lang={lang}")
     expect(control.locator("[data-mean]").first).to_have_text(mean.split()[-1])
     assert violations(projector) == []
+
+
+def test_the_themes_page_stacks_copies(live_server, pages, facilitator_page):
+    """Issue 16: three phones' copies of one note are one entry with "×3" on the themes page."""
+    from .support import PHONE, send_note
+    demo = live_server.demo
+    phone = pages(demo["join_url"], 360, 740, **PHONE[2])
+    for text in ("En dörr in för familjerna", "en dörr in för familjerna!", "En dörr in för familjerna"):
+        send_note(phone, text)
+    expect(phone.locator('[data-my-note][data-state="received"]')).to_have_count(3)
+    control = facilitator_page(f"{live_server.base}/f/events/{demo['event_id']}/themes")
+    entry = control.locator("[data-note-id]", has_text="dörr in för familjerna")
+    expect(entry).to_have_count(1)
+    expect(entry.locator("[data-note-copies]")).to_have_text("×3")
+    entry.locator("[data-note-select]").check()
+    expect(control.locator("[data-selected-count]")).to_contain_text("3")
