@@ -69,6 +69,8 @@
     where.hidden = true;
     round.textContent = "";
     wait.textContent = "";
+    // Not checked in, and check-in closed: the projector's table map says where to sit.
+    if (!me && !form) { wait.textContent = msg.msgFind; return; }
     if (!me || !last) { return; }
     if (!last.round) { wait.textContent = msg.msgWait; return; }
     round.textContent = text(msg.msgRound, { n: last.round, m: last.rounds });
