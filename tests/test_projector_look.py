@@ -52,13 +52,13 @@ def test_hostile_theme_form_values_mean_dark(client, app, demo):
 
 def test_the_uploaded_logo_shows_on_the_projector_and_in_the_settings(client, app, anonymous, demo):
     page = client.get(projector_url(app, demo.id)).get_data(as_text=True)
-    assert "data-projector-logo" not in page
+    assert "has-logo" not in page and "data-projector-logo hidden" in page
     assert client.get(projector_url(app, demo.id, "/logo")).status_code == 404
     done = upload(client, demo.id, image(fmt="JPEG"), "logo.jpg")
     assert done.status_code == 302
     assert "Logotypen är sparad" in client.get(done.headers["Location"]).get_data(as_text=True)
     page = client.get(projector_url(app, demo.id)).get_data(as_text=True)
-    assert "data-projector-logo" in page and "has-logo" in page
+    assert "has-logo" in page and "data-projector-logo hidden" not in page
     served = client.get(projector_url(app, demo.id, "/logo"))
     assert served.status_code == 200 and served.mimetype == "image/jpeg"
     assert served.data == image(fmt="JPEG")
@@ -129,3 +129,21 @@ def test_a_body_over_the_request_limit_gets_the_logo_message(client, demo):
     assert answer.status_code == 413
     text = answer.get_data(as_text=True)
     assert "Bilden är för stor" in text and f"/f/events/{demo.id}/edit" in text
+
+
+def looks(received):
+    return [m["args"][0] for m in received if m["name"] == "projector_look"]
+
+
+def test_open_projectors_follow_the_settings_without_a_reload(client, demo, sockets):
+    projector, phone = sockets(demo.id, role="projector"), sockets(demo.id)
+    projector.get_received(), phone.get_received()
+    client.post(f"/f/events/{demo.id}/projector-theme", data={"light": "1"})
+    assert looks(projector.get_received()) == [{"theme": "light", "logo": False}]
+    upload(client, demo.id, image())
+    assert looks(projector.get_received()) == [{"theme": "light", "logo": True}]
+    upload(client, demo.id, b"<svg/>")                       # refused: nothing to tell
+    assert looks(projector.get_received()) == []
+    client.post(f"/f/events/{demo.id}/logo", data={"remove": "1"})
+    assert looks(projector.get_received()) == [{"theme": "light", "logo": False}]
+    assert looks(phone.get_received()) == []                 # phones have no projector look

@@ -134,6 +134,7 @@ def projector_theme(event_id: str):
                                    "light" if request.form.get("light") == "1" else "dark")
     except events.ValidationError:
         abort(400, description="bad_theme")
+    screens().projector_look(event.id)
     return redirect(url_for(".edit", event_id=event.id, saved="theme", _anchor="projector-look"))
 
 
@@ -176,12 +177,14 @@ def logo(event_id: str):
     event = g.event
     if request.form.get("remove"):
         events.remove_logo(get_db(), event.id)
+        screens().projector_look(event.id)
         return redirect(url_for(".edit", event_id=event.id, saved="logo_removed", _anchor="logo-heading"))
     upload = request.files.get("logo")
     try:
         events.set_logo(get_db(), event.id, _read_upload(upload))
     except LogoError as exc:
         return _edit_page(event.__dict__, logo_error=exc.code), 400
+    screens().projector_look(event.id)
     return redirect(url_for(".edit", event_id=event.id, saved="logo", _anchor="logo-heading"))
 
 

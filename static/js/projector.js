@@ -76,6 +76,18 @@
   controls.addEventListener("focusin", wake);
   controls.addEventListener("focusout", wake);
   wake();
+  // ---- the look: the settings page's light theme and logo, live ----
+  var logoUrl = document.body.getAttribute("data-logo-url");
+  rt.socket.on("projector_look", function (msg) {
+    document.body.classList.toggle("theme-light", msg.theme === "light");
+    document.body.setAttribute("data-theme", msg.theme);
+    document.body.classList.toggle("has-logo", !!msg.logo);
+    var logo = document.querySelector("[data-projector-logo]");
+    if (!msg.logo) { if (logo) { logo.hidden = true; } return; }
+    logo.src = logoUrl + "&v=" + Date.now();     // a new upload under the same address
+    logo.hidden = false;
+  });
+
   // ---- views: the facilitator chooses; wall.js, cloud.js and harvest.js draw theirs ----
   // The server sends a view's data only while it shows (the wall's notes, the results, the
   // table map): what another view left behind is cleared, not kept hidden in the page.

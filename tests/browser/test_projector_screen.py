@@ -52,6 +52,9 @@ def logo_png(path: Path) -> Path:
 
 def test_light_theme_and_logo_from_the_settings_page(live_server, pages, tmp_path):
     demo = live_server.demo
+    projector = pages(demo["projector_url"], 1920, 1080, bypass_csp=True)
+    expect(projector.locator("body")).to_have_attribute("data-theme", "dark")
+    projector.wait_for_function("() => window.facilitatorPage && window.facilitatorPage.socket.connected")
     control = pages(demo["facilitator_url"], 1366, 900)
     log_in(control, demo["login"])
     control.goto(f"{live_server.base}/f/events/{demo['event_id']}/edit")
@@ -67,9 +70,12 @@ def test_light_theme_and_logo_from_the_settings_page(live_server, pages, tmp_pat
     submit(control, '[data-action="logo-upload"]')
     expect(control.locator("[data-logo-error]")).to_contain_text("SVG går inte")
 
-    projector = pages(demo["projector_url"], 1920, 1080, bypass_csp=True)
+    # The open projector followed without a reload; a fresh one renders the same.
     expect(projector.locator("body")).to_have_attribute("data-theme", "light")
     logo = projector.locator("[data-projector-logo]")
+    expect(logo).to_be_visible()
+    projector.reload()
+    expect(projector.locator("body")).to_have_attribute("data-theme", "light")
     expect(logo).to_be_visible()
     assert projector.evaluate("document.querySelector('[data-projector-logo]').naturalWidth") == 300
     # In a corner and small: clear of the timer and of the QR code.
