@@ -298,3 +298,9 @@ def m013_logins_and_single_use_invites(db: Database) -> None:
                         not_null={"user_id", "created_ms"})
     db["logins"].create_index(["user_id"])
     db["invites"].add_column("uses_left", int, not_null_default=1)
+
+
+@migrations()
+def m014_projector_theme(db: Database) -> None:
+    """The projector's look per event: dark (the default) or light, for bright rooms."""
+    db["events"].add_column("projector_theme", str, not_null_default="dark")

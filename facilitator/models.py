@@ -24,6 +24,7 @@ class Event:
     table_numbers: bool = False
     retention_days: int = 90
     checkin_open: bool = False
+    projector_theme: str = "dark"  # or "light", for a bright room
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ...models import EvalItem, Event, Note, Question, Step, Theme
+from ..numbers import decimal
 from .labels import labels_in
 
 @dataclass(frozen=True)
@@ -79,9 +80,8 @@ def _clean_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def number(value: float, language: str) -> str:
-    """2.67 as "2,67" in Swedish."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "sv" else text
+    """2.67 as "2,67" in Swedish (domain/numbers.py, as on every page)."""
+    return decimal(value, language)
 
 
 def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
