@@ -11,8 +11,10 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, request
-from flask_babel import Babel, format_date, format_decimal, get_locale
+from flask_babel import Babel, format_date, get_locale
 from flask_babel import gettext as _
+
+from .domain import numbers
 
 SOURCE = Path(__file__).parent / "translations"
 LOCALES = ("sv", "en")
@@ -57,8 +59,8 @@ def init_app(app: Flask) -> None:
 
     @app.template_filter("decimal")
     def decimal(number: float) -> str:
-        """2.5 as "2,5" (sv) or "2.5" (en)."""
-        return format_decimal(number)
+        """2.5 as "2,5" (sv) or "2.5" (en): the page's language, as Realtime.decimal in JS."""
+        return numbers.decimal(number, str(get_locale() or current_app.config["DEFAULT_LOCALE"]))
 
     @app.context_processor
     def locale_helpers():

@@ -301,7 +301,13 @@ def m013_logins_and_single_use_invites(db: Database) -> None:
 
 
 @migrations()
-def m014_votes(db: Database) -> None:
+def m014_projector_theme(db: Database) -> None:
+    """The projector's look per event: dark (the default) or light, for bright rooms."""
+    db["events"].add_column("projector_theme", str, not_null_default="dark")
+
+
+@migrations()
+def m015_votes(db: Database) -> None:
     """Dot votes (issue 19), their options (fixed when a vote opens) and the phones' ballots.
 
     A ballot is keyed by ``ballot_key``: the phone's server-issued key derived for
@@ -343,7 +349,7 @@ def m014_votes(db: Database) -> None:
 
 
 @migrations()
-def m015_note_scope(db: Database) -> None:
+def m016_note_scope(db: Database) -> None:
     """Whether a note is for the shared work or the own municipality's ("shared" | "own" |
     NULL), and whether an event's phones are asked (seed 003's last step)."""
     db["notes"].add_column("scope", str)

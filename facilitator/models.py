@@ -25,6 +25,7 @@ class Event:
     retention_days: int = 90
     ask_scope: bool = False  # phones ask: for the shared work or our own municipality's?
     checkin_open: bool = False
+    projector_theme: str = "dark"  # or "light", for a bright room
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,12 @@ def projector_view(socketio: SocketIO, event_id: str, view: str, to: str | None 
     socketio.emit(protocol.PROJECTOR_VIEW, {"view": view}, to=to or event_room(event_id))
 
 
+def projector_look(socketio: SocketIO, event_id: str, theme: str, logo: bool) -> None:
+    """The projector's theme or logo changed on the settings page: no reload needed."""
+    socketio.emit(protocol.PROJECTOR_LOOK, {"theme": theme, "logo": logo},
+                  to=projectors_room(event_id))
+
+
 def wall(socketio: SocketIO, notes: list[dict[str, Any]], to: str) -> None:
     socketio.emit(protocol.WALL, {"notes": notes}, to=to)
 

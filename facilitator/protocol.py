@@ -43,6 +43,7 @@ WALL = "wall"                  # {"notes": [wall_note_payload()...]} newest firs
 SEATING = "seating"            # {"round", "rounds", "seats": {person_id: table}, "hosts", "tables"}, to everyone
 PHONES = "phones"              # {"connected": int, "process": id, "at": ms}, to facilitators
 TABLE_MAP = "table_map"        # {"round", "rounds", "people": [{"name", "table", "colour"}]}, to projectors
+PROJECTOR_LOOK = "projector_look"  # {"theme": dark|light, "logo": bool}, to projectors, on change
 
 # Only a connection with a facilitator token may send these.
 FACILITATOR_EVENTS = (TIMER_COMMAND, NOTE_MODERATE, BOX_SET, TABLE_NUMBERS_SET, PROJECTOR_VIEW_SET,
@@ -51,7 +52,7 @@ CLIENT_EVENTS = (TIME_SYNC, PHONE_KEY, NOTE_SUBMIT, TIMER_COMMAND, NOTE_MODERATE
                  PROJECTOR_VIEW_SET, TABLE_NUMBERS_SET, SCOPE_SET, EVAL_ANSWER, VOTE_CAST)
 SERVER_EVENTS = (TIMER_STATE, NOTES_ADDED, NOTES_COUNT, PROGRAMME, NOTE_UPDATED, BOX_STATE,
                  PROJECTOR_VIEW, WALL, TABLES, EVAL_ITEMS, EVAL_RESULTS, VOTES, VOTE_RESULTS,
-                 SEATING, TABLE_MAP, PHONES)
+                 SEATING, TABLE_MAP, PHONES, PROJECTOR_LOOK)
 
 
 def ok(**fields: Any) -> dict[str, Any]:

@@ -209,6 +209,12 @@ class Screens:
         notify.projector_view(self.socketio, event_id, view)
         self._view_content(event_id, view, notify.projectors_room(event_id))
 
+    def projector_look(self, event_id: str) -> None:
+        """The light theme or the logo changed: open projectors follow without a reload."""
+        event = events.get_event(get_db(), event_id)
+        notify.projector_look(self.socketio, event_id, event.projector_theme,
+                              events.has_logo(get_db(), event_id))
+
     def _view_content(self, event_id: str, view: str, to: str) -> None:
         db = get_db()
         if view == "wall":

@@ -87,3 +87,13 @@ def test_deterministic(lexical):
 @pytest.mark.parametrize("texts", [["", " ", "\x00"], ["🎉"] * 30, ["x" * 10_000] * 3])
 def test_hostile_input(lexical, texts):
     partition(sort_rest(texts, [("A", (0,))]), len(texts))
+
+
+def test_a_note_no_new_theme_takes_goes_back_to_its_best_theme_for_review():
+    """training.take_back: close to no theme and in no new theme -> back to the best theme
+    when more like it than the floor, marked least certain; unlike every theme -> Övrigt."""
+    from facilitator.domain.clustering.training import take_back
+    joined, certainty = [[10], [11]], {10: 0.2, 11: 0.3}
+    others = take_back([4, 5, 6], {4: (1, 0.01), 5: (0, -0.2)}, joined, certainty, 0.0)
+    assert others == [5, 6] and joined == [[10], [11, 4]]
+    assert min(certainty, key=certainty.get) == 4

@@ -228,3 +228,20 @@ def test_compound_parts_by_word_frequencies():
     # no compound, or a particle and a derivation: left whole
     for word in ("utveckling", "eleverna", "förebyggande", "undervisningen", "samverkan"):
         assert compound_parts(word) == (), word
+
+
+def test_a_bare_verb_adverb_or_adjective_never_leads_a_label(lexical):
+    """Issue 18: "Rekrytera", "Ingenting", "Otrygg", "Jobba ihop" lost to a noun the notes write."""
+    notes = ["Rekrytera fler sjuksköterskor till boendet", "Svårt att rekrytera sjuksköterskor",
+             "Rekrytera sjuksköterskor med bättre lön", "Vi måste rekrytera fler sjuksköterskor",
+             "Skolgården känns otrygg på kvällen", "Otrygg skolgård efter skoltid",
+             "Skolgården är otrygg, ingen vuxen där", "Otrygg väg över skolgården",
+             "bra fika!"]
+    labels = [t.label.split(" · ")[0] for t in find_themes(notes) if not t.other]
+    assert labels and all(label.lower() not in {"rekrytera", "otrygg"} for label in labels), labels
+    from facilitator.domain.clustering.labels import _noun_likeness
+    from collections import Counter
+    for word in ("rekrytera", "informerar", "schemalagd", "accessible", "jobba ihop"):
+        assert _noun_likeness(word, Counter({word: 1})) < 0.5, word
+    for word in ("rekrytering", "sjuksköterskor", "samverkan", "psykisk ohälsa"):
+        assert _noun_likeness(word, Counter({word: 1})) == 1.0, word

@@ -1,5 +1,6 @@
 """Evaluation in the room: items, anonymous changeable answers, results, report."""
 import io
+import json
 import uuid
 
 import docx
@@ -98,8 +99,20 @@ def test_demo_has_the_seed_evaluation_and_the_report_a_chart(db, demo):
     document = docx.Document(io.BytesIO(reports.report_docx(db, demo.id, NOW)))
     texts = [p.text for p in document.paragraphs]
     assert "Utvärdering" in texts and any("medelvärde 2,67 · median 3" in t for t in texts)
+    assert not [t for t in texts if "?:" in t]  # "... utvecklas? n = 9 svar", not "utvecklas?:"
     assert len(document.inline_shapes) == 2      # the bar chart: in the summary and its section
     assert any("skolutveckling är komplext" in t for t in texts)
+
+
+def test_the_report_json_and_markdown_carry_the_evaluation(db, demo):
+    data = json.loads(reports.report_json(db, demo.id))
+    assert {"event", "sections", "encounters", "counts", "summary", "votes", "other_comments",
+            "prepared", "evaluation"} <= set(data)
+    scale = next(e for e in data["evaluation"] if e["kind"] == "scale")
+    assert scale["counts"] == [0, 4, 4, 1] and scale["mean"] == 2.67 and scale["n"] == 9
+    assert any("skolutveckling är komplext" in c for e in data["evaluation"] for c in e["comments"])
+    text = reports.report_markdown(db, demo.id)
+    assert "## Utvärdering" in text and "medelvärde 2,67 · median 3" in text
 
 
 def test_template_adds_questions_steps_and_items(db):

@@ -72,7 +72,8 @@ def test_each_theme_is_a_heading_2_under_its_question_with_its_other_quotes(db, 
     end = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
     headings = [text for style, text in paras[start:end] if style == "Heading 2"]
     real = [t.label for t in saved if not t.other]
-    assert headings[:len(real)] == real
+    assert [h.rpartition(" – ")[0] for h in headings[:len(real)]] == real
+    assert headings[0] == f"{real[0]} – {len(saved[0].notes)} lappar"
     assert all(h.startswith("Övrigt") for h in headings[len(real):])
     assert not any("Dold lapp" in text for _, text in paras)
 
@@ -85,6 +86,8 @@ def test_every_text_appears_at_most_twice_and_at_least_once_before_the_appendix(
     for text in TEXTS + ["Utan tema"]:
         assert sum(t.count(text) for t in texts) == 2, text
         assert sum(t.count(text) for t in body) == 1, text
+    headings = [p.text for p in doc.paragraphs[appendix:] if p.style.name == "Heading 2"]
+    assert headings == ["Fråga 1: Vad behöver barn och unga?", "Fråga 2: Vad gör vi nu?"]
 
 
 def test_a_question_without_themes_lists_its_notes(db, event):
@@ -99,7 +102,7 @@ def test_notes_after_the_run_are_not_lost(db, event):
     paras = paragraphs(db, event)
     end = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))
     headings = [text for style, text in paras[:end] if style == "Heading 2"]
-    assert headings[-1] == "Ännu inte sorterade"
+    assert headings[-1] == "Ännu inte sorterade – 1 lapp"
     assert ("List Bullet", "Kom efter körningen") in paras
 
 
@@ -129,6 +132,20 @@ def test_markdown_with_themes(db, event):
     assert text.index("## Sammanfattning") < text.index("## Fråga 1: Vad behöver barn och unga?") \
         < text.index("### Skola \\& samverkan", text.index("## Fråga 1")) \
         < text.index("## Fråga 2: Vad gör vi nu?")
+
+
+def test_markdown_follows_the_word_structure_each_text_twice(db, event):
+    """Summary, chapters, appendix: each note's text once in the summary or its theme and once
+    in the appendix, as in the Word file; the chapters' words match the appendix being there."""
+    text = reports.report_markdown(db, event.id)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Sammanfattning", "## Fråga 1: Vad behöver barn och unga?",
+                        "## Fråga 2: Vad gör vi nu?", "## Bilaga: Alla lappar"]
+    appendix = text.index("## Bilaga: Alla lappar")
+    assert "### Fråga 1: Vad behöver barn och unga?" in text[appendix:]
+    for note in TEXTS + ["Utan tema"]:
+        assert text.count(note) == 2 and text[:appendix].count(note) == 1, note
+    assert "alla lappar finns i bilagan" in text[:appendix]
 
 
 def csv_rows(db, event):

@@ -118,13 +118,13 @@ def test_delete_event_removes_every_row(app, db, rng):
     assert store.get_event(db, other.id) is not None
 
 
-def test_a_database_at_m013_upgrades_to_votes_and_scope(tmp_path):
-    """A file made by main before the votes (m013) keeps its notes and gains the vote tables
+def test_a_database_at_m014_upgrades_to_votes_and_scope(tmp_path):
+    """A file made by main before the votes (m014) keeps its notes and gains the vote tables
     and the scope columns; votes and scoped notes then work on it."""
     from facilitator.migrations import migrations
-    path = tmp_path / "at-m013.db"
+    path = tmp_path / "at-m014.db"
     old = connect(path)
-    migrations.apply(old, stop_before="m014_votes")
+    migrations.apply(old, stop_before="m015_votes")
     assert not old["votes"].exists() and "scope" not in old["notes"].columns_dict
     old["events"].insert({"id": "e1", "name": "Dialog", "language": "sv", "join_code": "ABC123",
                           "created_at": "2026-11-23T09:00:00+00:00"})

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 
-QUALITY_BENCHES = ("rotation", "themes")
+QUALITY_BENCHES = ("rotation", "themes", "report")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,6 +144,7 @@ def _quality_benches(kinds) -> None:
     """Listed in the help; main() hands them their arguments (`... rotation --help`)."""
     kinds.add_parser("rotation", help="rotation quality and speed for a range of rooms")
     kinds.add_parser("themes", help="themes speed and ARI on the labelled sets (from a checkout)")
+    kinds.add_parser("report", help="the summary's build time (and pages) at 150-2,000 notes")
 
 
 def _quality_bench(name: str, argv: list[str]) -> int:

@@ -16,6 +16,9 @@ import re
 from collections import Counter
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence, TypeVar
+
+T = TypeVar("T")
 
 # Below this many characters (normalised) only exact copies stack.
 NEAR_MIN_CHARS = 12
@@ -123,3 +126,10 @@ def counts(texts: list[str]) -> list[int]:
         for index in group.members:
             result[index] = group.count
     return result
+
+
+def stack_items(items: Sequence[T], text_of) -> list[tuple[T, ...]]:
+    """``items`` (notes, or anything with a text) grouped by stack(): each group in the
+    order given, the groups in the order their first item appears. The note wall, the
+    control page's copies and the themes page all stack through this."""
+    return [tuple(items[i] for i in group.members) for group in stack([text_of(x) for x in items])]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Note
-from .duplicates import stack
+from .duplicates import stack_items
 
 # A card shows at most this many characters, cut at a word: a 2,000-character
 # note would otherwise fill the screen, and no card is ever clipped.
@@ -44,10 +44,9 @@ def shorten(text: str, limit: int = CARD_MAX_CHARS) -> str:
 def wall_cards(notes: list[Note]) -> list[WallCard]:
     """Featured cards first, then the rest; newest first within each."""
     cards = []
-    for group in stack([n.text for n in notes]):
-        members = [notes[i] for i in group.members]
+    for members in stack_items(notes, lambda n: n.text):
         first = members[0]
-        cards.append(WallCard(first.id, shorten(first.text), group.count,
+        cards.append(WallCard(first.id, shorten(first.text), len(members),
                               any(n.starred for n in members),
                               max(n.created_at for n in members), tuple(n.id for n in members)))
     cards.sort(key=lambda c: c.latest, reverse=True)

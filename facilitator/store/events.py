@@ -16,7 +16,8 @@ def _event(row: dict[str, Any]) -> Event:
                  box_open=bool(row["box_open"]), projector_view=row["projector_view"],
                  prepare_token=row["prepare_token"], table_numbers=bool(row["table_numbers"]),
                  retention_days=row["retention_days"], ask_scope=bool(row.get("ask_scope", 0)),
-                 checkin_open=bool(row.get("checkin_open", 0)))
+                 checkin_open=bool(row.get("checkin_open", 0)),
+                 projector_theme=row.get("projector_theme") or "dark")
 
 
 def insert_event(db: Database, event_id: str, join_code: str, draft: EventDraft,

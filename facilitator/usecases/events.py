@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from .. import store
 from ..clock import utc_iso
 from ..domain import codes
-from ..domain.logo import check_logo
+from ..domain.logo import LogoError, check_logo
 from ..domain.programme import asked_question_ids
 from ..models import Event, EventDraft, Note, Question, Step
 from . import programme
@@ -106,8 +106,18 @@ def asked_questions(db: Database, event_id: str) -> list[Question]:
     return [q for q in questions if q.id in asked]
 
 
+PROJECTOR_THEMES = ("dark", "light")
+
+
+def set_projector_theme(db: Database, event_id: str, theme: str) -> None:
+    """Dark (the default) or light on the projector; anything else is a ValidationError."""
+    if theme not in PROJECTOR_THEMES:
+        raise ValidationError({"projector_theme": "bad_theme"})
+    store.set_event_fields(db, event_id, projector_theme=theme)
+
+
 def set_logo(db: Database, event_id: str, data: bytes) -> None:
-    """Keep an uploaded PNG/JPEG for the report (LogoError when it is not one)."""
+    """Keep an uploaded PNG/JPEG for the report and the projector (LogoError when it is not one)."""
     mime = check_logo(data)
     with db.atomic():
         store.save_logo(db, event_id, mime, data)
@@ -119,6 +129,17 @@ def remove_logo(db: Database, event_id: str) -> None:
 
 def has_logo(db: Database, event_id: str) -> bool:
     return store.get_logo(db, event_id) is not None
+
+
+def logo(db: Database, event_id: str) -> tuple[str, bytes] | None:
+    """(MIME type, bytes) of the event's logo, checked again on the way out, or None."""
+    data = store.get_logo(db, event_id)
+    if not data:
+        return None
+    try:
+        return check_logo(data), data
+    except LogoError:
+        return None
 
 
 def event_with_code(db: Database, code: str) -> Event | None:

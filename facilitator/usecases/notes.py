@@ -257,8 +257,8 @@ def wall_cards(db: Database, event_id: str) -> dict[str, Any]:
 def copies(db: Database, event_id: str) -> list[list[str]]:
     """Ids of visible notes that stack (domain/duplicates), oldest first; only stacks of 2+."""
     visible = store.list_notes(db, event_id, visible_only=True)
-    return [[visible[i].id for i in group.members]
-            for group in duplicates.stack([n.text for n in visible]) if group.count > 1]
+    return [[n.id for n in members]
+            for members in duplicates.stack_items(visible, lambda n: n.text) if len(members) > 1]
 
 
 def visible_notes(db: Database, event_id: str) -> list[Note]:

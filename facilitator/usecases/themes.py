@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from . import note_vectors
 from .. import store
 from ..clock import utc_iso
+from ..domain import duplicates
 from ..domain import themes as rules
 from ..domain.clustering import cluster as clustering
 from ..domain.notewall import shorten
@@ -80,15 +81,22 @@ def board(db: Database, event_id: str, question_id: int | None) -> dict[str, Any
         "scope": "all" if question_id is None else question_id,
         "themes": [{"id": t.id, "label": t.label, "other": t.other, "manual": t.manual,
                     "size": len(t.notes),
-                    "notes": [_note(m.note, flags.get(m.note.id)) for m in t.notes]}
+                    "notes": _stacked([m.note for m in t.notes], flags)}
                    for t in themes],
-        "unsorted": [_note(n, None) for n in notes if n.id not in placed],
+        "unsorted": _stacked([n for n in notes if n.id not in placed], {}),
         "notes_total": len(notes),
         "manual_count": sum(t.manual for t in themes),
         "review_count": sum(m.review for m in flags.values() if m.note_id in placed),
         "can_sort": any(t.manual and not t.other for t in themes),
         "can_undo": store.count_theme_undo(db, event_id, question_id) > 0,
     }
+
+
+def _stacked(notes: list[Note], flags: dict[str, Member]) -> list[dict[str, Any]]:
+    """One entry per stack of copies (as on the wall): the first note, with ``copies``
+    the ids of the others; a theme's ``size`` still counts every copy."""
+    return [{**_note(first, flags.get(first.id)), "copies": [n.id for n in rest]}
+            for first, *rest in duplicates.stack_items(notes, lambda n: n.text)]
 
 
 def _note(note: Note, member: Member | None) -> dict[str, Any]:

@@ -12,10 +12,10 @@ from flask_login import current_user
 from ..usecases import accounts, notes, programme, events, reports
 from ..clock import now, now_ms
 from ..db import get_db
-from ..domain.logo import LogoError
+from ..domain.logo import MAX_BYTES, LogoError
 from ..screens import screens
-from .common import (links_for, load_own_event, owned_event_or_403, public_base_url,
-                     socket_token, timer_context)
+from .common import (links_for, load_own_event, logo_response, owned_event_or_403,
+                     public_base_url, socket_token, timer_context)
 
 bp = Blueprint("facilitator", __name__)
 bp.url_value_preprocessor(load_own_event)
@@ -109,16 +109,33 @@ def remote(event_id: str):
 def edit(event_id: str):
     event = g.event
     if request.method == "GET":
-        return render_template("facilitator/edit.html", event=event, form=event.__dict__, errors={},
-                               has_logo=events.has_logo(get_db(), event.id))
+        return _edit_page(event.__dict__)
     try:
         draft = events.clean_event_draft(request.form)
     except events.ValidationError as exc:
-        return render_template("facilitator/edit.html", event=event, form=request.form,
-                               errors=exc.errors,
-                               has_logo=events.has_logo(get_db(), event.id)), 400
+        return _edit_page(request.form, errors=exc.errors), 400
     events.update_event(get_db(), event.id, draft)
     return redirect(url_for(".event", event_id=event.id))
+
+
+def _edit_page(form, errors=None, logo_error=None) -> str:
+    """The event's settings page: its fields, the projector's look, the logo."""
+    return render_template("facilitator/edit.html", event=g.event, form=form, errors=errors or {},
+                           logo_error=logo_error, saved=request.args.get("saved"),
+                           has_logo=events.has_logo(get_db(), g.event.id))
+
+
+@bp.post("/f/events/<event_id>/projector-theme")
+def projector_theme(event_id: str):
+    """Light or dark on the projector (a bright room washes out the dark one)."""
+    event = g.event
+    try:
+        events.set_projector_theme(get_db(), event.id,
+                                   "light" if request.form.get("light") == "1" else "dark")
+    except events.ValidationError:
+        abort(400, description="bad_theme")
+    screens().projector_look(event.id)
+    return redirect(url_for(".edit", event_id=event.id, saved="theme", _anchor="projector-look"))
 
 
 @bp.route("/f/events/<event_id>/delete", methods=["GET", "POST"])
@@ -156,19 +173,30 @@ def report(event_id: str, fmt: str):
 
 @bp.post("/f/events/<event_id>/logo")
 def logo(event_id: str):
-    """Upload (or with remove=1, drop) the logo for the report's title page."""
+    """Upload (or with remove=1, drop) the logo for the report's title page and the projector."""
     event = g.event
     if request.form.get("remove"):
         events.remove_logo(get_db(), event.id)
-        return redirect(url_for(".edit", event_id=event.id))
+        screens().projector_look(event.id)
+        return redirect(url_for(".edit", event_id=event.id, saved="logo_removed", _anchor="logo-heading"))
     upload = request.files.get("logo")
     try:
-        events.set_logo(get_db(), event.id, upload.read() if upload else b"")
+        events.set_logo(get_db(), event.id, _read_upload(upload))
     except LogoError as exc:
-        return render_template("facilitator/edit.html", event=event, form=event.__dict__,
-                               errors={}, logo_error=exc.code,
-                               has_logo=events.has_logo(get_db(), event.id)), 400
-    return redirect(url_for(".edit", event_id=event.id))
+        return _edit_page(event.__dict__, logo_error=exc.code), 400
+    screens().projector_look(event.id)
+    return redirect(url_for(".edit", event_id=event.id, saved="logo", _anchor="logo-heading"))
+
+
+def _read_upload(upload) -> bytes:
+    """At most one byte past the limit: a huge file is refused without holding it all."""
+    return upload.stream.read(MAX_BYTES + 1) if upload else b""
+
+
+@bp.get("/f/events/<event_id>/logo")
+def logo_image(event_id: str):
+    """The logo as it is kept, for the preview on the settings page."""
+    return logo_response(g.event.id)
 
 
 @bp.get("/f/events/<event_id>/stacks.json")

@@ -11,7 +11,8 @@ from ..db import get_db
 from ..domain.qr import qr_bytes
 from ..domain.wordcloud import word_cloud
 from ..models import Event
-from .common import event_or_404, links_for, timer_context
+from ..usecases import events
+from .common import event_or_404, links_for, logo_response, timer_context
 
 bp = Blueprint("projector", __name__, url_prefix="/p")
 
@@ -36,7 +37,14 @@ def show(event_id: str):
     event, key = _keyed_event(event_id)
     return render_template("projector/show.html", event=event, links=links_for(event), key=key,
                            notes_visible=notes.count_visible(get_db(), event.id),
-                           **timer_context(event))
+                           has_logo=events.has_logo(get_db(), event.id), **timer_context(event))
+
+
+@bp.get("/<event_id>/logo")
+def logo(event_id: str):
+    """The event's logo for the corner of the projector (the report's, the same upload)."""
+    event, _key = _keyed_event(event_id)
+    return logo_response(event.id)
 
 
 @bp.get("/<event_id>/qr.svg")

@@ -46,10 +46,48 @@
     this.setAttribute("aria-pressed", String(soundOn));
     if (soundOn) { chime(); }   // also unlocks audio, which browsers allow only after a click
   });
-  document.querySelector('[data-action="fullscreen"]').addEventListener("click", function () {
+  var fullscreen = document.querySelector('[data-action="fullscreen"]');
+  fullscreen.addEventListener("click", function () {
     if (document.fullscreenElement) { document.exitFullscreen(); }
     else { document.documentElement.requestFullscreen(); }
   });
+  document.addEventListener("fullscreenchange", function () {
+    fullscreen.setAttribute("aria-pressed", String(!!document.fullscreenElement));
+  });
+
+  // ---- the controls step aside: a few seconds without the mouse they fade out and the
+  // cursor hides; a mouse move, a touch or a key brings them back. They stay in the tab
+  // order while faded, and stay shown while the keyboard focus is on one of them. ----
+  var controls = document.querySelector("[data-projector-controls]");
+  var idleTimer = null;
+  function idle(hidden) { document.body.setAttribute("data-idle", String(hidden)); }
+  function wake() {
+    idle(false);
+    clearTimeout(idleTimer);
+    // Read each time: a test (or a kiosk) may shorten it on the element.
+    var ms = Number(controls.getAttribute("data-idle-ms")) || 4000;
+    idleTimer = setTimeout(function () {
+      if (!controls.contains(document.activeElement)) { idle(true); }
+    }, ms);
+  }
+  ["mousemove", "mousedown", "touchstart", "keydown", "wheel"].forEach(function (name) {
+    document.addEventListener(name, wake, { passive: true });
+  });
+  controls.addEventListener("focusin", wake);
+  controls.addEventListener("focusout", wake);
+  wake();
+  // ---- the look: the settings page's light theme and logo, live ----
+  var logoUrl = document.body.getAttribute("data-logo-url");
+  rt.socket.on("projector_look", function (msg) {
+    document.body.classList.toggle("theme-light", msg.theme === "light");
+    document.body.setAttribute("data-theme", msg.theme);
+    document.body.classList.toggle("has-logo", !!msg.logo);
+    var logo = document.querySelector("[data-projector-logo]");
+    if (!msg.logo) { if (logo) { logo.hidden = true; } return; }
+    logo.src = logoUrl + "&v=" + Date.now();     // a new upload under the same address
+    logo.hidden = false;
+  });
+
   // ---- views: the facilitator chooses; wall.js, cloud.js and harvest.js draw theirs ----
   // The server sends a view's data only while it shows (the wall's notes, the results, the
   // table map): what another view left behind is cleared, not kept hidden in the page.
@@ -98,7 +136,7 @@
       });
       box.appendChild(bars);
       var stats = "n = " + r.n + (r.mean !== null ? " · " + resultsPanel.getAttribute("data-label-mean") +
-        " " + String(r.mean).replace(".", ",") : "");
+        " " + Realtime.decimal(r.mean) : "");
       if (r.low_label) { stats += " · " + r.labels[0] + " = " + r.low_label + ", " +
         r.labels[r.labels.length - 1] + " = " + r.high_label; }
       box.appendChild(node("p", "result-stats", stats));

@@ -197,6 +197,15 @@
 
   function showCount(count) { setText("[data-notes-count]", String(count)); }
 
+  // Numbers in the page's language: 3,2 in Swedish, 3.2 in English (the server's
+  // domain/numbers.py does the same for what it renders). At most two decimals.
+  var numberFormat = null;
+  function decimal(value) {
+    numberFormat = numberFormat || new Intl.NumberFormat(document.documentElement.lang || "sv",
+                                                         { maximumFractionDigits: 2 });
+    return numberFormat.format(value);
+  }
+
   /* The phone's own memory (outbox, answers, table number); private browsing may refuse it,
      and then the page simply keeps things in memory. */
   function stored(key, fallback) {
@@ -212,6 +221,7 @@
   window.Realtime.uuid4 = uuid4;
   window.Realtime.pageAuth = pageAuth;
   window.Realtime.showCount = showCount;
+  window.Realtime.decimal = decimal;
   window.Realtime.stored = stored;
   window.Realtime.store = store;
   window.Realtime.phoneKey = phoneKey;

@@ -69,6 +69,9 @@
     where.hidden = true;
     round.textContent = "";
     wait.textContent = "";
+    // Not checked in, and check-in closed: nothing here for this phone (it was an empty card
+    // above the note box); the projector's table map says where to sit.
+    section.hidden = !me && !form;
     if (!me || !last) { return; }
     if (!last.round) { wait.textContent = msg.msgWait; return; }
     round.textContent = text(msg.msgRound, { n: last.round, m: last.rounds });

@@ -72,8 +72,11 @@
                         "data-pinned": String(note.pinned), "data-starred": String(note.starred),
                         "data-by-hand": String(!!note.by_hand), "data-review": String(!!note.review),
                         "data-note-scope": note.scope || "" });
+    // Copies of one note (the same text from several phones) are one entry with "×6", as on
+    // the wall; choosing, moving or dragging it takes every copy along.
+    var copies = note.copies || [];
     var box = el("input", { type: "checkbox", "data-note-select": "", "aria-label": T.choose_note });
-    box.value = note.id;
+    box.value = [note.id].concat(copies).join(" ");
     var pin = el("button", { type: "button", "class": "pin", "data-action": "note-pin",
                              "data-note-id": note.id, "aria-pressed": String(note.pinned),
                              "aria-label": T.pin, title: T.pin }, note.pinned ? "★" : "☆");
@@ -81,6 +84,12 @@
     li.appendChild(box);
     li.appendChild(pin);
     li.appendChild(text);
+    if (copies.length) {
+      var n = copies.length + 1;
+      li.appendChild(el("span", { "class": "note-copies", "data-note-copies": String(n), "aria-hidden": "true",
+                                  title: fill(T.copies, { n: n }) }, "×" + n));
+      li.appendChild(el("span", { "class": "visually-hidden" }, fill(T.copies, { n: n })));
+    }
     if (note.review) {
       li.appendChild(el("span", { "class": "tag warn", title: T.check_title }, T.check));
     }
@@ -149,8 +158,10 @@
   }
 
   function chosen(selector, within) {
-    return Array.prototype.map.call((within || list).querySelectorAll(selector + ":checked"),
-                                    function (box) { return box.value; });
+    var values = [];   // a stack's box holds every copy's id, space-separated
+    Array.prototype.forEach.call((within || list).querySelectorAll(selector + ":checked"),
+                                 function (box) { values = values.concat(box.value.split(" ")); });
+    return values;
   }
   function selectionChanged() {
     var notes = chosen("[data-note-select]");
@@ -256,8 +267,8 @@
   list.addEventListener("dragstart", function (event) {
     var li = event.target.closest("[data-note-id]");
     if (!li) { return; }
-    var ids = li.querySelector("[data-note-select]").checked ? chosen("[data-note-select]")
-      : [li.getAttribute("data-note-id")];
+    var own = li.querySelector("[data-note-select]");
+    var ids = own.checked ? chosen("[data-note-select]") : own.value.split(" ");
     event.dataTransfer.setData("text/plain", JSON.stringify(ids));
     event.dataTransfer.effectAllowed = "move";
   });

@@ -11,7 +11,9 @@ Method (docs/themes.md has the measurements):
 4. Average-linkage agglomerative clustering; the number of themes is the one
    with the best cosine silhouette (or about `n_themes`). Small clusters and
    small talk ("bra fika!") go to Övrigt.
-5. Labels from the notes' own words (clustering_labels), the most central
+5. The new clusters are re-sorted from their 3 most central notes by the
+   self-training of "Sortera resten" (clustering_training).
+6. Labels from the notes' own words (clustering_labels), the most central
    note first as the theme's quote.
 Pure and deterministic: same input, same output.
 """
@@ -24,6 +26,7 @@ import numpy as np
 from . import similarity
 from .labels import MAX_LABEL, label as make_label, quotes as central
 from .reading import Note, read
+from .training import TRAIN_PARAMS, settle
 from .tree import cluster
 from ..duplicates import stack
 
@@ -45,6 +48,8 @@ PARAMS = {
     "refine": 1,                     # passes moving notes to their nearest cluster
     "part_grams": True,              # a Swedish compound's parts add their char 4-grams
     "stack": True,                   # identical notes are clustered as one
+    "settle": True,                  # re-sort the new clusters from their cores (training.py)
+    **TRAIN_PARAMS,
 }
 
 
@@ -66,6 +71,11 @@ class Prepared:
     copies: dict[int, list[int]]   # a stack's first note -> its other copies
     model: bool                    # the sentence vectors were used
     lang: str = "sv"               # the event's language: labels in it first
+    parts: tuple = ()              # (lexical cosines, vector cosines or None): to mix again
+
+    def mixed(self, w_embed: float, p: dict) -> np.ndarray:
+        """The similarity again with another weight of the sentence vectors."""
+        return similarity.mix(self.parts, p, w_embed)
 
 
 def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[str] = (),
@@ -85,13 +95,14 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
                                     p["per_language"])
     elif matrix is not None:
         matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1), 1e-12)[:, None]
-    sim = similarity.mix(terms, chars, matrix, p, weight)
+    parts = similarity.cosines(terms, chars, matrix, p)
+    sim = similarity.mix(parts, p, weight)
     n = len(texts)
     # Fewer neighbours for a small question: with 20 notes, 10 neighbours is half the room.
     k = min(p["neighbours"], max(3, round(n / 6)))
     graph = similarity.shared_neighbours(sim[:n, :n], k, p["share"])
     copies = _copies(texts) if p["stack"] else {}
-    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang)
+    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang, parts)
 
 
 def _copies(texts: list[str]) -> dict[int, list[int]]:
@@ -136,6 +147,11 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
     _, rest = join_nearest(leftovers, [c for c, _ in clusters], prep.sim, p["join_rest"],
                            can_join=lambda i: not prep.notes[i].off_topic, grow=True)
     rest = _gather_seeds(rest, seeds, clusters, prep, p)
+    if p["settle"]:
+        clusters, rest = settle(clusters, rest, prep.mixed(p["seed_w_embed"], p), prep.graph,
+                                lambda i: not prep.notes[i].off_topic,
+                                lambda i: prep.notes[i].chatter, lambda c: named(c, prep), p, n,
+                                new=not n_themes)
     groups = [(label, m + j) for (label, m), j in zip(kept, assigned)]
     return assemble(prep, groups, clusters, rest + kept_other, other_label)
 
@@ -194,9 +210,7 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     used = {label.lower() for label, _ in groups} | {other_label.lower()}
     for members, seed_label in sorted(clusters, key=lambda c: (-len(c[0]), min(c[0]))):
         name = seed_label if seed_label and seed_label.lower() not in used else None
-        chatter = sum(prep.notes[i].chatter for i in members)
-        name = name or ("" if chatter * 2 >= len(members) + 1
-                        else make_label(sorted(members), prep.notes, used, n, prep.lang))
+        name = name or named(members, prep, used)
         if not name:
             rest.extend(members)
             continue
@@ -209,6 +223,15 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     if other:
         themes.append(Theme(other_label, tuple(other), True, central(other, prep.sim)))
     return themes
+
+
+def named(members: list[int], prep: Prepared, used: set[str] = frozenset()) -> str:
+    """A new cluster's label, or "" when it is no theme: mostly chatter, or no word its
+    notes share."""
+    chatter = sum(prep.notes[i].chatter for i in members)
+    if chatter * 2 >= len(members) + 1:
+        return ""
+    return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang)
 
 
 def _theme(label: str, members: list[int], prep: Prepared) -> Theme:

@@ -45,7 +45,18 @@ open opens close closes
 ny nya nytt gammal gamla gammalt unga ung ungt dyr dyra dyrt billig billiga gratis lätt
 svårt svår svåra långa lång långt kort korta hög höga högt låg låga låga äldre yngre
 new old young big small large free long short hard easy good bad high low cheap expensive
+ingenting inget inga något någon några alls dit hit där här hemma borta ute inne ingenstans
+någonstans överallt nu då sen sedan redan bara kvar tillbaka ändå även därför kanske nog
+ganska väldigt själv själva ensam ensamma ensamt trygg trygga tryggt otrygg otrygga otryggt
+skönt kul roligt rolig trevligt trevlig givande intressant intressanta bor bo bodde
+nothing something anything anywhere nowhere everywhere here there again also already still
+just only available possible
 """.split())
+# Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade) and English
+# adjective endings: a label names a thing ("Rekrytering", "Accessibility").
+PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
+VERB_ENDINGS = ("era", "erar", "erade", "erat", "eras", "erad", "lagd", "lagda")
+ENGLISH_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "less")
 SWEDISH_NOUN_ENDINGS = ("en", "et", "na", "arna", "erna", "orna", "or", "ar", "er", "ning",
                         "het", "else", "skap", "tion", "ism", "ist", "are")
 
@@ -112,7 +123,7 @@ def _scored(members: list[int], notes: list, n: int, lang: str) -> list[tuple]:
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
         if not form or (form.lower() in FILLER | NOT_NOUNS and not form.isupper()) or count < 2:
             continue
-        nounish = 1.0 if term.startswith("g:") else _noun_likeness(form, forms[term])
+        nounish = _noun_likeness(form, forms[term])
         language = 0.6 + 0.4 * own_language[term] / count
         bonus = (1.3 if term.startswith("g:") else 1.0) * nounish * language
         score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
@@ -144,13 +155,17 @@ def _noun_likeness(form: str, forms: Counter) -> float:
     chance, so does an English -ly or a word that reads like a verb (vågar, samverka,
     inflected -ar/-er/-a) unless the notes also write it as a noun (bussen, linjer)."""
     word = form.lower()
+    if " " in word and word.split()[-1] in PARTICLES:
+        return 0.25                       # a verb with its particle: "jobba ihop"
     if form.isupper() or " " in word:
         return 1.0
     if word.endswith("ly") or (len(word) >= 6 and word.endswith(ADJECTIVE_ENDINGS)):
         return 0.5
+    if len(word) >= 6 and word.endswith(VERB_ENDINGS + ENGLISH_ADJECTIVE_ENDINGS):
+        return 0.25
     written = [w.lower() for w in forms] or [word]
     as_noun = any(w.endswith(SWEDISH_NOUN_ENDINGS[:7]) and len(w) > 4 for w in written)
-    if word.endswith(("ar", "er", "ir", "a", "de", "te")) and not as_noun and len(word) < 9:
+    if word.endswith(("ar", "er", "ir", "a", "de", "te")) and not as_noun and len(word) < 10:
         return 0.5
     return 1.0
 

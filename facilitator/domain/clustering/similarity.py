@@ -85,14 +85,23 @@ def centred(matrix: np.ndarray, languages: list[str], n: int, per_language: bool
     return out / norms[:, None]
 
 
-def mix(terms: csr_matrix, chars: csr_matrix, vectors: np.ndarray | None, p: dict,
-        w_embed: float) -> np.ndarray:
+def cosines(terms: csr_matrix, chars: csr_matrix, vectors: np.ndarray | None, p: dict
+            ) -> tuple[np.ndarray, np.ndarray | None]:
+    """(the weighted sum of the two lexical cosines, the vectors' cosines or None): computed
+    once, mixed with any weight of the vectors (``mix``)."""
+    lexical = p["w_terms"] * (terms @ terms.T).toarray() + p["w_chars"] * (chars @ chars.T).toarray()
+    return lexical, (vectors @ vectors.T if vectors is not None else None)
+
+
+def mix(parts: tuple[np.ndarray, np.ndarray | None], p: dict, w_embed: float) -> np.ndarray:
     """The weighted mean of the three cosines (vectors already centred, or None)."""
-    total = p["w_terms"] * (terms @ terms.T).toarray() + p["w_chars"] * (chars @ chars.T).toarray()
+    lexical, vectors = parts
     weight = p["w_terms"] + p["w_chars"]
     if vectors is not None and w_embed > 0:
-        total += w_embed * (vectors @ vectors.T)
+        total = lexical + w_embed * vectors
         weight += w_embed
+    else:
+        total = lexical
     sim = np.round(total / weight, 6)     # rounding: ties break the same way every run
     np.fill_diagonal(sim, 1.0)
     return sim

@@ -7,26 +7,20 @@ suggested themes, or go to Övrigt (small talk always does). Hand-placed Övrigt
 notes teach it too: notes like them go to Övrigt. The least certain placements
 (the smallest lead of the best theme over the next) are marked for review.
 
-Two rounds: first by the hand-placed notes alone, then by a mix of them and the
-notes the first round placed (a theme's centre moves into its own notes). Sentence
-vectors weigh double here: the facilitator's notes say what a theme means, words
-alone do not. Pure and deterministic.
+Self-training from the hand-placed notes (training.py), three rounds.
+Sentence vectors weigh double here: the facilitator's notes say what a
+theme means, words alone do not. Pure and deterministic.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-import numpy as np
-
-from .cluster import OTHER_LABEL, PARAMS, Prepared, Theme, assemble, kept_themes, prepare
+from .cluster import OTHER_LABEL, PARAMS, Theme, assemble, kept_themes, named, prepare
+from .training import TRAIN_PARAMS, place, review, take_back
 from .tree import cluster
 
 SORT_PARAMS = {
-    "seed_w_embed": 2.0,     # the sentence vectors' weight when sorting by the facilitator's notes
-    "sort_join": 0.06,       # a note joins a theme at least this like its notes (else: new or Övrigt)
-    "rounds": 2,             # the second round also looks at the notes the first one placed
-    "hand_weight": 0.5,      # ... the hand-placed notes' share in a theme's pull then
+    **TRAIN_PARAMS,          # self-training from the hand-placed notes (training.py)
     "review_share": 0.15,    # this share of the placed notes, the least certain, is marked
 }
 
@@ -58,54 +52,15 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     free = [i for i in range(len(texts)) if i not in taken and i not in copies]
     talk = [i for i in free if not prep.notes[i].off_topic]
     hands = [m for _, m in kept] + ([hand_other] if hand_other else [])
-    joined, certainty, rest = _place(talk, hands, prep, p)
+    joined, certainty, rest, nearest = place(talk, hands, prep.sim,
+                                             [prep.notes[i].chatter for i in talk], p)
     small_talk = [i for i in free if prep.notes[i].off_topic]
     if hand_other:
         rest += joined.pop()          # notes like the hand-placed Övrigt ones
-    new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts))]
+        nearest = {i: v for i, v in nearest.items() if v[0] < len(joined)}
+    new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if named(c, prep)]
     left = [i for i in rest if i not in {j for c, _ in new for j in c}]
+    left = take_back(left, nearest, joined, certainty, p["back_join"])
     groups = [(label, members + j) for (label, members), j in zip(kept, joined)]
     themes = assemble(prep, groups, new, left + small_talk + hand_other, other_label)
-    return Sorted(themes, _review(certainty, p["review_share"]))
-
-
-def _place(candidates: list[int], hands: list[list[int]], prep: Prepared, p: dict):
-    """(notes each group gains, {note: lead over the runner-up}, notes close to none)."""
-    if not hands or not candidates:
-        return [[] for _ in hands], {}, list(candidates)
-    sim = prep.sim
-    by_hand = np.stack([sim[np.ix_(candidates, h)].mean(axis=1) for h in hands], axis=1)
-    score = by_hand
-    for _ in range(max(0, int(p["rounds"]) - 1)):
-        choice = score.argmax(axis=1)
-        pulls = []
-        for g, hand in enumerate(hands):
-            members = hand + [candidates[r] for r in np.flatnonzero(choice == g)]
-            pulls.append(sim[np.ix_(candidates, members)].mean(axis=1))
-        score = p["hand_weight"] * by_hand + (1 - p["hand_weight"]) * np.stack(pulls, axis=1)
-    # A note that speaks of logistics ("tack för en bra dag") must be really close.
-    needs = [p["join"] if prep.notes[i].chatter else p["sort_join"] for i in candidates]
-    return _decide(candidates, np.round(score, 6), len(hands), needs)
-
-
-def _decide(candidates: list[int], score: np.ndarray, groups: int, needs: list[float]):
-    joined: list[list[int]] = [[] for _ in range(groups)]
-    certainty: dict[int, float] = {}
-    rest = []
-    for row, (i, threshold) in enumerate(zip(candidates, needs)):
-        order = np.argsort(-score[row], kind="stable")
-        best = float(score[row, order[0]])
-        if best < threshold:
-            rest.append(i)
-            continue
-        runner_up = float(score[row, order[1]]) if groups > 1 else threshold
-        joined[int(order[0])].append(i)
-        certainty[i] = best - runner_up
-    return joined, certainty, rest
-
-
-def _review(certainty: dict[int, float], share: float) -> tuple[int, ...]:
-    """The least certain placements, least certain first (ties by note order)."""
-    count = math.ceil(len(certainty) * share) if certainty else 0
-    order = sorted(certainty, key=lambda i: (round(certainty[i], 6), i))
-    return tuple(order[:count])
+    return Sorted(themes, review(certainty, p["review_share"]))

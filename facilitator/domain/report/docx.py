@@ -18,12 +18,14 @@ from docx.shared import Cm, Pt
 
 from ...models import Event
 from ..chart import bar_chart_png
-from .structure import ReportData, count_label, encounter_lines, labels_for, number, xml_safe_data
-from .outline import Outline, Quote, ThemeBlock, outline, scope_line
+from .structure import (ReportData, count_label, encounter_lines, evaluation_legend, labels_for,
+                        run_in, xml_safe_data)
+from .outline import Outline, Quote, ThemeBlock, appendix_groups, outline, scope_line
 from .word import bookmark, contents, header_and_footer, page_setup, set_language, table
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 APPENDIX_PT = 8.5
+SUMMARY_PT = 9.5  # the summary tables (body text 11 pt)
 
 
 class _Doc:
@@ -39,15 +41,18 @@ class _Doc:
 
     def chapter(self, text: str, page_break: bool = False) -> None:
         """A Heading 1 with a bookmark the contents list points at."""
-        if page_break:
-            self.doc.add_page_break()
         heading = self.doc.add_heading(text, level=1)
+        # On the heading, not an empty paragraph holding a break.
+        heading.paragraph_format.page_break_before = page_break or None
         bookmark(heading, f"_Toc{len(self.chapters) + 1}", len(self.chapters) + 1)
         self.chapters.append(text)
 
     def para(self, text: str = "", style: str | None = None, italic: bool = False,
-             size: float | None = None):
+             size: float | None = None, keep: bool = False):
+        """A paragraph; ``keep``: on the same page as the next (a chapter's first line)."""
         para = self.doc.add_paragraph()
+        if keep:
+            para.paragraph_format.keep_with_next = True
         if style:
             # By id: python-docx looks a style name up in a linear scan per paragraph.
             if style not in self._style_ids:
@@ -148,13 +153,13 @@ def _summary(w: _Doc, plan: Outline) -> None:
             themes=count_label(counts["themes"], labels, "n_themes")))
     if not plan.summary_themes:  # no themes yet: at least how much each question got
         for question in plan.questions:
-            w.para(f"{question.title(labels)}: {count_label(question.count, labels)}",
+            w.para(f"{question.title(labels)} – {count_label(question.count, labels)}",
                    style="List Bullet")
     for heading, themes in plan.summary_themes:
         w.doc.add_heading(heading or labels["all_themes"], level=2)
         table(w.doc, [labels["col_theme"], labels["col_count"], labels["col_quotes"]],
               [[t.label, str(t.count), [_quote_text(q) for q in t.highlights]] for t in themes],
-              [4.0, 2.0, 11.0])
+              [4.2, 1.6, 11.2], size=SUMMARY_PT)
     _votes(w)
     _evaluation_lines(w)
     lines = encounter_lines(w.data, labels)
@@ -199,8 +204,8 @@ def _evaluation_lines(w: _Doc) -> None:
     for item, summary in answered:
         para = w.para(style="List Bullet")
         para.paragraph_format.keep_with_next = True  # the lines stay with their chart
-        para.add_run(f"{item.prompt}: ").bold = True
-        para.add_run(_legend(item, summary, w.data.event.language, w.labels))
+        para.add_run(run_in(item.prompt)).bold = True
+        para.add_run(evaluation_legend(item, summary, w.data.event.language, w.labels))
     item, summary = answered[0]
     w.doc.add_picture(io.BytesIO(bar_chart_png(_chart_labels(item, summary), summary["counts"])),
                       width=Cm(7))
@@ -220,35 +225,44 @@ def _method(w: _Doc) -> None:
         line.add_run(f"{step.title} ({round(step.duration_s / 60)} {labels['minutes']})").bold = True
         if step.instruction:
             line.add_run(f" – {step.instruction}")
-        if step.question_id in questions:
+        if step.question_id in questions and len(questions) > 1:
             line.add_run(f" {labels['question']}: {questions[step.question_id]}").italic = True
 
 
 def _questions(w: _Doc, plan: Outline) -> None:
     for question in plan.questions:
         w.chapter(question.title(w.labels))
-        w.para(count_label(question.count, w.labels) if question.count else w.labels["none"],
-               italic=True)
+        w.para(_chapter_line(question, w.labels), italic=True, keep=True)
         if question.loose is not None:
             _quotes(w, question.loose.quotes)
         for theme in question.themes:
             _theme(w, theme)
     if plan.across:
         w.chapter(w.labels["all_themes"])
+        if any(t.highlights for t in plan.across):
+            w.para(w.labels["in_summary"], italic=True, keep=True)
         for theme in plan.across:
             _theme(w, theme)
 
 
+def _chapter_line(question, labels: dict[str, str]) -> str:
+    """"38 lappar." and, when the summary quotes some of them, that they are not repeated."""
+    if not question.count:
+        return labels["none"]
+    line = count_label(question.count, labels)
+    if any(t.highlights for t in question.themes):
+        line += ". " + labels["in_summary"]
+    return line
+
+
 def _theme(w: _Doc, theme: ThemeBlock) -> None:
-    w.doc.add_heading(theme.label, level=2)
-    line = count_label(theme.count, w.labels)
-    if scope_line(theme, w.labels):
-        line += f" ({scope_line(theme, w.labels)})"
-    if theme.highlights:
-        shown = len(theme.highlights)
-        line += ". " + (w.labels["in_summary_one"] if shown == 1
-                        else w.labels["in_summary"].format(n=shown))
-    w.para(line, italic=True).paragraph_format.keep_with_next = True
+    """The theme's heading with its count ("Styrning – 10 lappar"), then the quotes the
+    summary did not show (the chapter's first line says so once)."""
+    heading = w.doc.add_heading(theme.label, level=2)
+    heading.add_run(f" – {count_label(theme.count, w.labels)}").bold = False
+    split = scope_line(theme, w.labels)
+    if split:  # how many of its notes are for the shared work and how many for the own
+        w.para(f"{split}.", italic=True).paragraph_format.keep_with_next = True
     _quotes(w, theme.rest)
 
 
@@ -267,7 +281,7 @@ def _small_talk(w: _Doc, plan: Outline) -> None:
     if not plan.small_talk:
         return
     w.chapter(w.labels["small_talk"])
-    w.para(w.labels["small_talk_intro"], italic=True)
+    w.para(w.labels["small_talk_intro"], italic=True, keep=True)
     _quotes(w, plan.small_talk)
 
 
@@ -276,7 +290,7 @@ def _prepared(w: _Doc, plan: Outline) -> None:
     if not plan.prepared:
         return
     w.chapter(w.labels["prepared"])
-    w.para(w.labels["prepared_intro"])
+    w.para(w.labels["prepared_intro"], keep=True)
     for group, answers in plan.prepared:
         w.doc.add_heading(group, level=2)
         previous = None
@@ -298,7 +312,7 @@ def _evaluation(w: _Doc) -> None:
         if summary["counts"]:
             chart = bar_chart_png(_chart_labels(item, summary), summary["counts"])
             w.doc.add_picture(io.BytesIO(chart), width=Cm(8))
-            w.para(_legend(item, summary, w.data.event.language, w.labels), italic=True)
+            w.para(evaluation_legend(item, summary, w.data.event.language, w.labels), italic=True)
         for comment in summary["comments"]:
             w.para(comment, style="List Bullet")
 
@@ -308,33 +322,7 @@ def _chart_labels(item, summary) -> list[str]:
     return summary["labels"] if item.kind == "scale" else [str(i + 1) for i in range(len(summary["labels"]))]
 
 
-def _legend(item, summary, language: str, labels: dict[str, str]) -> str:
-    parts = [f"n = {summary['n']} {labels['answers']}"]
-    if summary["mean"] is not None:
-        parts.append(f"{labels['mean']} {number(summary['mean'], language)}")
-        parts.append(f"{labels['median']} {number(summary['median'], language)}")
-    if item.kind == "scale" and item.low_label:
-        parts.append(f"{item.scale_min} = {item.low_label}, {item.scale_max} = {item.high_label}")
-    if item.kind == "choice":
-        parts.append(", ".join(f"{i + 1} = {o}" for i, o in enumerate(item.options)))
-    return " · ".join(parts)
-
-
 # ---- appendix -------------------------------------------------------------------------
-
-
-def appendix_groups(plan: Outline, labels: dict[str, str]) -> list[tuple[str, list[tuple[str, list[Quote]]]]]:
-    """(heading, [(group label, quotes)]): every visible note once, for the record."""
-    out = [(q.heading, [(t.label, list(t.quotes)) for t in q.blocks if t.quotes])
-           for q in plan.questions]
-    if plan.across:
-        out.append((labels["all_themes"], [(t.label, list(t.quotes)) for t in plan.across]))
-    if plan.small_talk:
-        out.append((labels["small_talk"], [("", list(plan.small_talk))]))
-    if plan.prepared:
-        out.append((labels["prepared"], [(group, [q for _h, q in answers])
-                                         for group, answers in plan.prepared]))
-    return [(heading, groups) for heading, groups in out if groups]
 
 
 def _appendix(w: _Doc, plan: Outline) -> None:
@@ -343,12 +331,13 @@ def _appendix(w: _Doc, plan: Outline) -> None:
     if not groups:
         return
     w.chapter(w.labels["appendix"])
-    w.para(w.labels["appendix_intro"], italic=True, size=APPENDIX_PT)
+    w.para(w.labels["appendix_intro"], italic=True, size=APPENDIX_PT, keep=True)
     for heading, blocks in groups:
         w.doc.add_heading(heading, level=2)
         for label, quotes in blocks:
             para = w.para()
             para.paragraph_format.space_after = Pt(3)
+            para.paragraph_format.line_spacing = 1.0
             if label:
                 head = para.add_run(f"{label} ({sum(q.count for q in quotes)}): ")
                 head.bold = True

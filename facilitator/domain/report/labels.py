@@ -24,8 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
                                                         "står under varje fråga och alla lappar "
                                                         "i bilagan.",
            "col_theme": "Tema", "col_count": "Lappar", "col_quotes": "Starkaste citat",
-           "in_summary": "{n} citat i sammanfattningen visas inte igen här.",
-           "in_summary_one": "Citatet i sammanfattningen visas inte igen här.",
+           "in_summary": "De starkaste citaten står i sammanfattningen och upprepas inte "
+                         "här; alla lappar finns i bilagan.",
            "votes": "Prioritering", "col_option": "Alternativ", "col_dots": "Prickar",
            "col_share": "Andel", "vote_line": "{phones} telefoner röstade, {dots} prickar var.",
            "scope_split": "{shared} för det gemensamma arbetet, {own} för det egna arbetet "
@@ -67,8 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
                                                   "strongest quotes; every quote is under its "
                                                   "question and every note in the appendix.",
            "col_theme": "Theme", "col_count": "Notes", "col_quotes": "Strongest quotes",
-           "in_summary": "The {n} quotes in the summary are not repeated here.",
-           "in_summary_one": "The quote in the summary is not repeated here.",
+           "in_summary": "The strongest quotes are in the summary and not repeated here; "
+                         "every note is in the appendix.",
            "votes": "Prioritisation", "col_option": "Option", "col_dots": "Dots",
            "col_share": "Share", "vote_line": "{phones} phones voted, {dots} dots each.",
            "scope_split": "{shared} for the shared work, {own} for our own work in the "

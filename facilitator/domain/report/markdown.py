@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .structure import ReportData, count_label, encounter_lines, labels_for
-from .outline import Outline, Quote, ThemeBlock, outline, scope_line
+from .structure import (ReportData, count_label, encounter_lines, evaluation_legend, labels_for,
+                        run_in)
+from .outline import Outline, Quote, ThemeBlock, appendix_groups, outline, scope_line
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|#~&])")
 # What would start a block at the start of a line: a list, a rule, a setext underline.
@@ -29,9 +30,7 @@ def build_markdown(data: ReportData) -> str:
                   + (f" – {_line(s.instruction)}" if s.instruction else "")
                   for i, s in enumerate(data.steps, 1)] + [""]
     for question in plan.questions:
-        lines += [f"## {_line(question.title(labels))}", "",
-                  f"*{count_label(question.count, labels) if question.count else labels['none']}*",
-                  ""]
+        lines += [f"## {_line(question.title(labels))}", "", _chapter_line(question, labels), ""]
         if question.loose is not None:
             lines += _quotes(question.loose.quotes)
         for theme in question.themes:
@@ -40,7 +39,8 @@ def build_markdown(data: ReportData) -> str:
         lines += [f"## {labels['all_themes']}", ""]
         for theme in plan.across:
             lines += _theme(theme, labels)
-    lines += _small_talk(plan, labels) + _prepared(plan, labels)
+    lines += _small_talk(plan, labels) + _prepared(plan, labels) + _evaluation(data, labels)
+    lines += _appendix(plan, labels)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -55,6 +55,12 @@ def _facts(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[str]
 
 def _summary(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[str]:
     lines = [f"## {labels['summary']}", ""]
+    counts = plan.counts
+    if counts["themes"]:
+        lines += [labels["summary_intro"].format(
+            notes=count_label(counts["notes"], labels),
+            questions=count_label(counts["questions"], labels, "n_questions"),
+            themes=count_label(counts["themes"], labels, "n_themes")), ""]
     for heading, themes in plan.summary_themes:
         lines += [f"### {_line(heading or labels['all_themes'])}", "",
                   f"| {labels['col_theme']} | {labels['col_count']} | {labels['col_quotes']} |",
@@ -73,8 +79,50 @@ def _summary(data: ReportData, plan: Outline, labels: dict[str, str]) -> list[st
                   f"{round(100 * int(o.get('votes') or 0) / total)} % |"
                   for o in sorted(vote.get("options", []), key=lambda o: -int(o.get("votes") or 0))]
         lines.append("")
+    answered = [(i, r) for i, r in data.evaluation if r["n"] and r["counts"]]
+    if answered:
+        lines += [f"### {labels['evaluation']}", ""]
+        lines += [f"- **{_line(run_in(i.prompt)).strip()}** "
+                  f"{_line(evaluation_legend(i, r, data.event.language, labels))}"
+                  for i, r in answered] + [""]
     if encounter_lines(data, labels):
         lines += [f"### {labels['encounters']}", ""] + [" ".join(encounter_lines(data, labels)), ""]
+    return lines
+
+
+def _evaluation(data: ReportData, labels: dict[str, str]) -> list[str]:
+    """Per item its figures and its comments (the Word file's chart is a picture)."""
+    answered = [(i, r) for i, r in data.evaluation if r["n"]]
+    if not answered:
+        return []
+    lines = [f"## {labels['evaluation']}", ""]
+    for item, result in answered:
+        lines += [f"### {_line(item.prompt)}", ""]
+        if result["counts"]:
+            lines += [f"*{_line(evaluation_legend(item, result, data.event.language, labels))}*",
+                      ""]
+        lines += _quotes_of(result["comments"])
+    return lines
+
+
+def _quotes_of(texts: list[str]) -> list[str]:
+    out = [f"- {_line(t)}" for t in texts if t.strip()]
+    return out + [""] if out else []
+
+
+def _appendix(plan: Outline, labels: dict[str, str]) -> list[str]:
+    """Every visible note once, a paragraph per theme, as in the Word file's appendix."""
+    groups = appendix_groups(plan, labels)
+    if not groups:
+        return []
+    lines = [f"## {labels['appendix']}", "", f"*{labels['appendix_intro']}*", ""]
+    for heading, blocks in groups:
+        lines += [f"### {_line(heading)}", ""]
+        for label, quotes in blocks:
+            body = " ▪ ".join(_line(q.text) + (f" ×{q.count}" if q.count > 1 else "")
+                              for q in quotes)
+            head = f"**{_line(label)} ({sum(q.count for q in quotes)}):** " if label else ""
+            lines += [head + body, ""]
     return lines
 
 
@@ -84,13 +132,19 @@ def _cell(quote: Quote) -> str:
 
 
 def _theme(theme: ThemeBlock, labels: dict[str, str]) -> list[str]:
-    line = count_label(theme.count, labels)
-    if scope_line(theme, labels):
-        line += f" ({scope_line(theme, labels)})"
-    if theme.highlights:
-        line += ". " + (labels["in_summary_one"] if len(theme.highlights) == 1
-                        else labels["in_summary"].format(n=len(theme.highlights)))
-    return [f"### {_line(theme.label)}", "", f"*{line}*", ""] + _quotes(theme.rest)
+    """"### Styrning – 10 lappar" and the quotes the summary did not show."""
+    split = scope_line(theme, labels)
+    return [f"### {_line(theme.label)} – {count_label(theme.count, labels)}", ""] + \
+        ([f"*{split}.*", ""] if split else []) + _quotes(theme.rest)
+
+
+def _chapter_line(question, labels: dict[str, str]) -> str:
+    if not question.count:
+        return f"*{labels['none']}*"
+    line = count_label(question.count, labels)
+    if any(t.highlights for t in question.themes):
+        line += ". " + labels["in_summary"]
+    return f"*{line}*"
 
 
 def _quotes(quotes) -> list[str]:

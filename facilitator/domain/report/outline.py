@@ -274,3 +274,17 @@ def _counts(data: ReportData, room: list[Note], questions: list[QuestionBlock],
             "questions": len(data.questions), "themes": themes + sum(not t.other for t in across),
             "participants": data.participants, "respondents": respondents,
             "phones": max((int(v.get("phones") or 0) for v in data.votes), default=0)}
+
+
+def appendix_groups(plan: Outline, labels: dict[str, str]) -> list[tuple[str, list[tuple[str, list[Quote]]]]]:
+    """(heading, [(group label, quotes)]): every visible note once, for the record."""
+    out = [(q.title(labels), [(t.label, list(t.quotes)) for t in q.blocks if t.quotes])
+           for q in plan.questions]
+    if plan.across:
+        out.append((labels["all_themes"], [(t.label, list(t.quotes)) for t in plan.across]))
+    if plan.small_talk:
+        out.append((labels["small_talk"], [("", list(plan.small_talk))]))
+    if plan.prepared:
+        out.append((labels["prepared"], [(group, [q for _h, q in answers])
+                                         for group, answers in plan.prepared]))
+    return [(heading, groups) for heading, groups in out if groups]

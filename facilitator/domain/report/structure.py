@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ...models import EvalItem, Event, Note, Question, Step, Theme
+from ..numbers import decimal
 from .labels import labels_in
 
 @dataclass(frozen=True)
@@ -79,9 +80,8 @@ def _clean_votes(votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def number(value: float, language: str) -> str:
-    """2.67 as "2,67" in Swedish."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "sv" else text
+    """2.67 as "2,67" in Swedish (domain/numbers.py, as on every page)."""
+    return decimal(value, language)
 
 
 def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
@@ -95,3 +95,22 @@ def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
             labels["enc_repeats"].format(repeats=stats["repeat_encounters"]),
             labels["enc_mixed"].format(tables=round(stats["mixed_tables_share"] * 100),
                                        pairs=round(stats["cross_org_pair_share"] * 100))]
+
+
+def run_in(prompt: str) -> str:
+    """A prompt as a run-in lead: "Hur nöjd är du? " but "Helhetsbetyg: "."""
+    prompt = prompt.strip()
+    return f"{prompt} " if prompt[-1:] in "?!.:" else f"{prompt}: "
+
+
+def evaluation_legend(item: EvalItem, summary: dict, language: str, labels: dict[str, str]) -> str:
+    """"n = 9 svar · medelvärde 2,67 · median 3 · 1 = Instämmer inte alls, 4 = Instämmer helt"."""
+    parts = [f"n = {summary['n']} {labels['answers']}"]
+    if summary["mean"] is not None:
+        parts.append(f"{labels['mean']} {number(summary['mean'], language)}")
+        parts.append(f"{labels['median']} {number(summary['median'], language)}")
+    if item.kind == "scale" and item.low_label:
+        parts.append(f"{item.scale_min} = {item.low_label}, {item.scale_max} = {item.high_label}")
+    if item.kind == "choice":
+        parts.append(", ".join(f"{i + 1} = {o}" for i, o in enumerate(item.options)))
+    return " · ".join(parts)

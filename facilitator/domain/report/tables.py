@@ -2,7 +2,7 @@
 
 The same outline as the Word and Markdown summaries. JSON keys stay stable
 (event, sections, encounters) and new ones are added (counts, summary,
-votes, other_comments, prepared). The CSV has one row per quote (identical
+votes, other_comments, prepared, evaluation). The CSV has one row per quote (identical
 notes stacked, "count" of them) with headers in the event's language.
 """
 from __future__ import annotations
@@ -34,6 +34,8 @@ def report_structure(data: ReportData) -> dict[str, Any]:
             "sections": sections, "encounters": data.encounters,
             "votes": [_vote(v) for v in data.votes],
             "other_comments": [_note(q) for q in plan.small_talk],
+            "evaluation": [_evaluation(item, result) for item, result in data.evaluation
+                           if result["n"]],
             "prepared": [{"group": group, "answers": [{"question": heading, **_note(q)}
                                                       for heading, q in answers]}
                          for group, answers in plan.prepared]}
@@ -54,6 +56,15 @@ def _section(heading: str, count: int, themes: tuple[ThemeBlock, ...],
 def _note(quote: Quote) -> dict[str, Any]:
     return {"text": quote.text, "pinned": quote.pinned, "starred": quote.starred,
             "count": quote.count}
+
+
+def _evaluation(item, result: dict[str, Any]) -> dict[str, Any]:
+    """One answered evaluation item: {"prompt", "kind", "n", "labels", "counts", "mean",
+    "median", "comments"} (mean and median null for a choice or a comment)."""
+    return {"prompt": item.prompt, "kind": item.kind, "n": result["n"],
+            "labels": list(result["labels"]), "counts": list(result["counts"]),
+            "mean": result["mean"], "median": result["median"],
+            "comments": list(result["comments"])}
 
 
 def _vote(vote: dict[str, Any]) -> dict[str, Any]:

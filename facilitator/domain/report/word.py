@@ -33,6 +33,7 @@ def page_setup(doc) -> None:
     normal.paragraph_format.space_after = Pt(4)
     for name in ("List Bullet", "List Number"):
         doc.styles[name].paragraph_format.space_after = Pt(0)
+        doc.styles[name].paragraph_format.line_spacing = 1.0  # quotes: one line each, tight
     for name, size in (("Heading 1", 15), ("Heading 2", 12.5)):
         doc.styles[name].font.size = Pt(size)
         doc.styles[name].paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
@@ -148,8 +149,9 @@ def table(doc, header: list[str], rows: list[list[str | list[str]]], widths_cm: 
     for cell, text in zip(grid.rows[0].cells, header):
         _fill(cell, [text], size, bold=True)
     for row in rows:
-        cells = grid.add_row().cells
-        for cell, value in zip(cells, row):
+        added = grid.add_row()
+        _keep_together(added)
+        for cell, value in zip(added.cells, row):
             _fill(cell, value if isinstance(value, list) else [value], size)
     for column, width in zip(grid.columns, widths_cm):
         column.width = Cm(width)
@@ -167,6 +169,13 @@ def _fill(cell, texts: list[str], size: float, bold: bool = False) -> None:
         run = para.add_run(text)
         run.font.size = Pt(size)
         run.bold = bold or None
+
+
+def _keep_together(row) -> None:
+    """A row is not split over two pages (a quote cut in half reads as two)."""
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
 
 
 def _repeat_header(row) -> None:

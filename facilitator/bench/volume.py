@@ -1,4 +1,4 @@
-"""Realistic events at volume for the report's size tests and the benchmark.
+"""Realistic events at volume for `facilitator bench report` and the report's size tests.
 
 Notes like a real room's: most distinct, of mixed length (a few words to two
 sentences), about one in twenty a copy of another, about one in twenty-five
@@ -13,12 +13,12 @@ import uuid
 from datetime import datetime
 from importlib import resources
 
-from sqlite_utils import Database
+from typing import Any
 
-from facilitator import store
-from facilitator.usecases import events, themes
-from facilitator.clock import utc_iso
-from facilitator.models import Event, EventDraft, Note
+from .. import store
+from ..clock import utc_iso
+from ..models import Event, EventDraft, Note
+from ..usecases import events, themes
 
 QUESTIONS = ["Vad behöver barn och unga i länet?", "Vad gör vi redan i dag som fungerar?",
              "Vad kan vi göra tillsammans i länet?", "Vad tar vi med oss hem till kommunen?"]
@@ -64,7 +64,7 @@ def _sentence(rng: random.Random, sentences: list[str]) -> str:
     return text + rng.choice(["", ".", "!", "."])
 
 
-def volume_event(db: Database, count: int, now: datetime, seed: int = 7,
+def volume_event(db: Any, count: int, now: datetime, seed: int = 7,
                  find_themes: bool = True) -> Event:
     """An event with four questions, ``count`` notes and (by default) themes per question."""
     event = events.create_event(db, EventDraft(name=f"Dialogkonferens {count} lappar",
