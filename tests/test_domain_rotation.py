@@ -146,8 +146,13 @@ def test_stats():
     room = [Person(i, "a" if i < 3 else "b") for i in range(6)]
     assert encounter_stats(history, room) == {
         "met_per_person": 3.33, "mixed_tables_share": 0.5, "met_min": 3, "met_mean": 3.33,
-        "repeat_encounters": 2, "cross_org_pair_share": 0.4}
+        "repeat_encounters": 2, "cross_org_pair_share": 0.4, "organisations": 2}
     assert same_org_pairs(history, room) == 8
+
+
+def test_stats_count_only_named_organisations():
+    room = [Person(i, "" if i < 5 else "Kommun A") for i in range(6)]
+    assert encounter_stats([[[0, 1, 2], [3, 4, 5]]], room)["organisations"] == 1
 
 
 def test_swap_exchanges_two_seats_and_nothing_else():

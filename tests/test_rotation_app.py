@@ -282,6 +282,10 @@ def test_encounter_statistics_after_played_rounds(client, db, demo):
     client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "1"})
     client.post(f"/f/events/{demo.id}/rotation/show", data={"round": "2"})
     assert "data-encounter-stats" in page(client, demo.id)
+    # Numbered seats name no organisation: "0 % mixed" beside "100 % across" said nothing.
+    assert "data-mixed" not in page(client, demo.id)
+    assert "organisationer" not in client.get(f"/f/events/{demo.id}/report.md").get_data(
+        as_text=True)
     other = gen_event(db)
     assert store.list_rounds(db, other.id) == []
 
@@ -354,6 +358,8 @@ def test_the_report_tells_who_met_whom(client, db, demo):
     assert sentence.startswith("2 omgångar vid bord med 16 deltagare. ")
     assert "Varje deltagare mötte minst 6 och i genomsnitt 6 andra." in sentence
     assert "Upprepade möten (samma två vid samma bord igen): 0." in sentence
+    assert "% av borden blandade organisationer" in sentence
+    assert "data-mixed" in page(client, demo.id)
     markdown = client.get(f"/f/events/{demo.id}/report.md").get_data(as_text=True)
     assert "### Möten mellan deltagarna\n\n2 omgångar vid bord med 16 deltagare." in markdown
     data = json.loads(client.get(f"/f/events/{demo.id}/report.json").data)

@@ -92,9 +92,10 @@ def encounter_lines(data: ReportData, labels: dict[str, str]) -> list[str]:
     language = data.event.language
     return [labels["enc_rounds"].format(rounds=stats["rounds"], people=stats["people"]),
             labels["enc_met"].format(min=stats["met_min"], mean=number(stats["met_mean"], language)),
-            labels["enc_repeats"].format(repeats=stats["repeat_encounters"]),
-            labels["enc_mixed"].format(tables=round(stats["mixed_tables_share"] * 100),
-                                       pairs=round(stats["cross_org_pair_share"] * 100))]
+            labels["enc_repeats"].format(repeats=stats["repeat_encounters"])] + (
+        [labels["enc_mixed"].format(tables=round(stats["mixed_tables_share"] * 100),
+                                    pairs=round(stats["cross_org_pair_share"] * 100))]
+        if stats.get("organisations", 2) > 1 else [])
 
 
 def run_in(prompt: str) -> str:

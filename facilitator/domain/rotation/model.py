@@ -79,7 +79,9 @@ def swap(round: Round, a: Hashable, b: Hashable) -> Round:  # noqa: A002 - the a
 
 
 def encounter_stats(history: list[Round], people: list[Person]) -> dict[str, float]:
-    """Who met whom, summed up: distinct people met per participant, repeats, mixing."""
+    """Who met whom, summed up: distinct people met per participant, repeats, mixing.
+    ``organisations`` counts the organisations named; under two the mixing shares say
+    nothing (screens and the report leave them out)."""
     seen = met(history)
     orgs = {p.id: p.org for p in people}
     per_person: Counter = Counter()
@@ -96,7 +98,8 @@ def encounter_stats(history: list[Round], people: list[Person]) -> dict[str, flo
             "met_min": min(counts, default=0),
             "met_mean": round(mean, 2),
             "repeat_encounters": sum(c - 1 for c in seen.values() if c > 1),
-            "cross_org_pair_share": round(cross / max(1, len(seen)), 2)}
+            "cross_org_pair_share": round(cross / max(1, len(seen)), 2),
+            "organisations": len({p.org for p in people if p.org})}
 
 
 def same_org_pairs(history: list[Round], people: list[Person]) -> int:
