@@ -90,6 +90,25 @@ def test_every_text_appears_at_most_twice_and_at_least_once_before_the_appendix(
     assert headings == ["Fråga 1: Vad behöver barn och unga?", "Fråga 2: Vad gör vi nu?"]
 
 
+def test_notes_sorted_across_all_questions_are_counted_in_their_question(db, user):
+    """Themes found over all questions: each question's chapter said "Inga lappar ännu."
+    while all its notes stood under "Teman över alla frågor"."""
+    event = gen_event(db, owner=user)
+    first = store.insert_question(db, event.id, 0, "Vad behöver barn och unga?")
+    second = store.insert_question(db, event.id, 1, "Vad gör vi nu?")
+    for i, text in enumerate(TEXTS):
+        notes.submit_note(db, event.id, note_payload(
+            text, question_id=(first if i % 2 else second).id), NOW)
+    themes.find(db, event, None, NOW)
+    paras = paragraphs(db, event)
+    for number, question, n in ((1, first, len(TEXTS) // 2), (2, second, len(TEXTS) - len(TEXTS) // 2)):
+        start = paras.index(("Heading 1", f"Fråga {number}: {question.text}"))
+        assert paras[start + 1][1] == f"{n} lappar, sorterade under Teman över alla frågor."
+    assert "Inga lappar ännu." not in [text for _style, text in paras]
+    markdown = reports.report_markdown(db, event.id)
+    assert f"*{len(TEXTS) // 2} lappar, sorterade under Teman över alla frågor.*" in markdown
+
+
 def test_a_question_without_themes_lists_its_notes(db, event):
     paras = paragraphs(db, event)
     start = paras.index(("Heading 1", "Fråga 2: Vad gör vi nu?"))

@@ -232,7 +232,7 @@ def _method(w: _Doc) -> None:
 def _questions(w: _Doc, plan: Outline) -> None:
     for question in plan.questions:
         w.chapter(question.title(w.labels))
-        w.para(_chapter_line(question, w.labels), italic=True, keep=True)
+        w.para(question.lead(w.labels), italic=True, keep=True)
         if question.loose is not None:
             _quotes(w, question.loose.quotes)
         for theme in question.themes:
@@ -243,16 +243,6 @@ def _questions(w: _Doc, plan: Outline) -> None:
             w.para(w.labels["in_summary"], italic=True, keep=True)
         for theme in plan.across:
             _theme(w, theme)
-
-
-def _chapter_line(question, labels: dict[str, str]) -> str:
-    """"38 lappar." and, when the summary quotes some of them, that they are not repeated."""
-    if not question.count:
-        return labels["none"]
-    line = count_label(question.count, labels)
-    if any(t.highlights for t in question.themes):
-        line += ". " + labels["in_summary"]
-    return line
 
 
 def _theme(w: _Doc, theme: ThemeBlock) -> None:

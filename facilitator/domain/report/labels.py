@@ -5,6 +5,8 @@ LABELS: dict[str, dict[str, str]] = {
     "sv": {"date": "Datum", "place": "Plats", "organiser": "Arrangör", "notes": "Lappar",
            "method": "Så arbetade vi", "minutes": "min", "question": "Fråga",
            "other": "Lappar utan fråga", "none": "Inga lappar ännu.",
+           "in_across": "{n}, sorterade under Teman över alla frågor.",
+           "more_across": "{n} till står under Teman över alla frågor.",
            "not_asked": "ställs inte längre i programmet",
            "count": "{n} lappar", "count_one": "1 lapp", "page": "Sida",
            "prepared": "Förberedda svar", "prepared_intro": "Svar som skickades in före dagen, "
@@ -49,6 +51,8 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {"date": "Date", "place": "Place", "organiser": "Organiser", "notes": "Notes",
            "method": "How we worked", "minutes": "min", "question": "Question",
            "other": "Notes without a question", "none": "No notes yet.",
+           "in_across": "{n}, sorted under Themes across all questions.",
+           "more_across": "{n} more are under Themes across all questions.",
            "not_asked": "no longer asked in the programme",
            "count": "{n} notes", "count_one": "1 note", "page": "Page",
            "prepared": "Prepared answers", "prepared_intro": "Answers sent in before the day, "

@@ -30,7 +30,7 @@ def build_markdown(data: ReportData) -> str:
                   + (f" – {_line(s.instruction)}" if s.instruction else "")
                   for i, s in enumerate(data.steps, 1)] + [""]
     for question in plan.questions:
-        lines += [f"## {_line(question.title(labels))}", "", _chapter_line(question, labels), ""]
+        lines += [f"## {_line(question.title(labels))}", "", f"*{question.lead(labels)}*", ""]
         if question.loose is not None:
             lines += _quotes(question.loose.quotes)
         for theme in question.themes:
@@ -136,15 +136,6 @@ def _theme(theme: ThemeBlock, labels: dict[str, str]) -> list[str]:
     split = scope_line(theme, labels)
     return [f"### {_line(theme.label)} – {count_label(theme.count, labels)}", ""] + \
         ([f"*{split}.*", ""] if split else []) + _quotes(theme.rest)
-
-
-def _chapter_line(question, labels: dict[str, str]) -> str:
-    if not question.count:
-        return f"*{labels['none']}*"
-    line = count_label(question.count, labels)
-    if any(t.highlights for t in question.themes):
-        line += ". " + labels["in_summary"]
-    return f"*{line}*"
 
 
 def _quotes(quotes) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ...models import Note, Theme
 from ..duplicates import stack
 from ..programme import asked_question_ids
-from .structure import ReportData, labels_for
+from .structure import ReportData, count_label, labels_for
 from ..smalltalk import is_small_talk
 
 # Quotes in the whole summary (at least one per theme, at most three).
@@ -65,6 +65,7 @@ class QuestionBlock:
     themes: tuple[ThemeBlock, ...]  # empty when the question has no themes
     loose: ThemeBlock | None = None  # the notes, when there are no themes
     number: int | None = None        # 1, 2, ... in programme order; None for notes without one
+    across: int = 0                  # its notes sorted under the themes across all questions
 
     def title(self, labels: dict[str, str]) -> str:
         """The chapter's heading: "Fråga 2: Vad gör vi redan?"."""
@@ -73,6 +74,19 @@ class QuestionBlock:
     @property
     def count(self) -> int:
         return sum(t.count for t in self.blocks)
+
+    def lead(self, labels: dict[str, str]) -> str:
+        """The chapter's first line: "38 lappar." and, when the summary quotes some of them,
+        that they are not repeated; notes sorted across all questions are said to be there."""
+        if not self.count:
+            return labels["in_across"].format(n=count_label(self.across, labels)) \
+                if self.across else labels["none"]
+        line = count_label(self.count, labels)
+        if any(t.highlights for t in self.themes):
+            line += ". " + labels["in_summary"]
+        elif self.across:
+            line += ". " + labels["more_across"].format(n=count_label(self.across, labels))
+        return line
 
     @property
     def blocks(self) -> tuple[ThemeBlock, ...]:
@@ -131,11 +145,14 @@ def _by_question(data: ReportData, notes: list[Note]):
 
 def _question(heading: str, notes: list[Note], themes: list[Theme], labels: dict[str, str],
               across_ids: set[str], number: int | None) -> QuestionBlock:
-    blocks = _themes(themes, notes, labels)
-    if blocks:
-        return QuestionBlock(heading, tuple(blocks), None, number)
+    """The question's chapter: its themes, or its notes when it has none; the notes sorted
+    across all questions are counted, not repeated (they have a chapter of their own)."""
     mine = [n for n in notes if n.id not in across_ids]
-    return QuestionBlock(heading, (), ThemeBlock("", tuple(rank(_stacked(mine)))), number)
+    across = len(notes) - len(mine)
+    blocks = _themes(themes, mine, labels)
+    if blocks:
+        return QuestionBlock(heading, tuple(blocks), None, number, across)
+    return QuestionBlock(heading, (), ThemeBlock("", tuple(rank(_stacked(mine)))), number, across)
 
 
 def _themes(themes: list[Theme], notes: list[Note], labels: dict[str, str]) -> list[ThemeBlock]:
@@ -230,7 +247,7 @@ def _with_highlights(questions: list[QuestionBlock], across: tuple[ThemeBlock, .
         chosen = diverse(list(theme.quotes), shares.get(id(theme), 0))
         others = tuple(q for q in theme.quotes if q not in chosen)
         return replace(theme, quotes=tuple(chosen) + others, highlights=tuple(chosen))
-    questions = [QuestionBlock(q.heading, tuple(pick(t) for t in q.themes), q.loose, q.number)
+    questions = [replace(q, themes=tuple(pick(t) for t in q.themes))
                  for q in questions]
     return questions, tuple(pick(t) for t in across)
 
