@@ -147,3 +147,9 @@ def test_open_projectors_follow_the_settings_without_a_reload(client, demo, sock
     client.post(f"/f/events/{demo.id}/logo", data={"remove": "1"})
     assert looks(projector.get_received()) == [{"theme": "light", "logo": False}]
     assert looks(phone.get_received()) == []                 # phones have no projector look
+
+
+def test_the_join_link_breaks_after_its_last_slash_never_inside_the_code(client, app, demo):
+    """At 1920x1080 the link wrapped inside the code ("…/j/4H6G4P" / "NH")."""
+    page = client.get(projector_url(app, demo.id)).get_data(as_text=True)
+    assert (f'/j/<wbr><span class="join-url-code">{demo.join_code}</span></p>') in page
