@@ -93,10 +93,12 @@ def event_overview(db: Database, event: Event) -> EventOverview:
                          list(reversed(store.list_notes(db, event.id))))
 
 
-
-
 def list_questions(db: Database, event_id: str) -> list[Question]:
     return store.list_questions(db, event_id)
+
+
+def list_steps(db: Database, event_id: str) -> list[Step]:
+    return store.list_steps(db, event_id)
 
 
 def asked_questions(db: Database, event_id: str) -> list[Question]:

@@ -1,14 +1,14 @@
 """The facilitator's votes page: dot votes on themes, featured notes or typed options."""
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, g, redirect, render_template, request, url_for
 
 from ..db import get_db
 from ..domain.votes import VoteError
 from ..screens import screens
 from ..usecases import events, votes
 from ..usecases.validation import ValidationError
-from .common import own_event_or_404, socket_token
+from .common import socket_token
 from .facilitator import bp
 
 CHANGES = {"open": votes.open_vote, "close": votes.close_vote,
@@ -19,12 +19,12 @@ CHANGES = {"open": votes.open_vote, "close": votes.close_vote,
 
 @bp.get("/f/events/<event_id>/votes")
 def votes_page(event_id: str):
-    return _render(own_event_or_404(event_id))
+    return _render(g.event)
 
 
 @bp.post("/f/events/<event_id>/votes")
 def vote_add(event_id: str):
-    event = own_event_or_404(event_id)
+    event = g.event
     try:
         votes.add_vote(get_db(), event.id, request.form)
     except ValidationError as exc:
@@ -35,7 +35,7 @@ def vote_add(event_id: str):
 @bp.post("/f/events/<event_id>/votes/<int:vote_id>/<change>")
 def vote_change(event_id: str, vote_id: int, change: str):
     """open, close, show or hide (live bars), or delete one vote."""
-    event = own_event_or_404(event_id)
+    event = g.event
     if change not in CHANGES:
         abort(404)
     try:
@@ -55,9 +55,9 @@ def _changed(event_id: str):
 def _render(event, form=None, errors=None, problem=None):
     db = get_db()
     listed = [(v, votes.result(db, v), votes.source_changed(db, v)) for v in votes.votes(db, event.id)]
-    overview = events.event_overview(db, event)
     token = socket_token(event)
     return render_template("facilitator/votes.html", event=event, votes=listed, token=token,
-                           steps=overview.steps, questions=overview.questions,
+                           steps=events.list_steps(db, event.id),
+                           questions=events.list_questions(db, event.id),
                            form=form or {"source": "themes", "dots": "3", "results_visible": "1"},
                            errors=errors or {}, problem=problem)
