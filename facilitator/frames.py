@@ -4,7 +4,7 @@ A frame like ``42["note_submit",[[[[...3,000 deep...]]]]]`` made the decoder rai
 RecursionError inside python-socketio, before any handler ran, so the sender got no
 answer and the log a traceback. Here such a frame decodes to its event name (when one
 can be read) with ``TOO_DEEP`` as its only argument; the handlers answer that with a
-``too_deep`` error in the ack (sockets.py), and the connection carries on.
+``too_deep`` error in the ack (the sockets package), and the connection carries on.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ The server issues the key (``issue_phone_key``) when a phone first asks for one
 (the ``phone_key`` socket event); the phone keeps it in localStorage and shows it
 on every connection. It is an itsdangerous token signed with the app's secret:
 a phone cannot invent one, only ask for one, and asking is limited per address
-(sockets.py). The key holds a random phone id and the event; it holds no name,
+(the sockets package). The key holds a random phone id and the event; it holds no name,
 address or device.
 
 The phone id itself is never stored. What needs "one per phone" stores a

@@ -230,7 +230,7 @@ class Screens:
                           user_id: int | None = None) -> None:
         """A log-out (``login_id``) or a revoked member (``event_id`` and ``user_id``): their
         control pages in this process are disconnected now; those on other processes are
-        refused at their next command and closed by the periodic check (sockets.py)."""
+        refused at their next command and closed by the periodic check (the sockets package)."""
         for hook in self.gone_hooks:
             hook(login_id=login_id, event_id=event_id, user_id=user_id)
 

@@ -54,7 +54,7 @@ def submit_note(code: str):
                "step_id": request.form.get("step_id") or None,
                "table": request.form.get("table") or None,
                "scope": request.form.get("scope") or None}
-    try:  # the same use case and push as a note sent by socket (sockets.Handlers.note_submit)
+    try:  # the same use case and push as a note sent by socket (sockets.phone.PhoneEvents.note_submit)
         note, is_new = notes.submit_note_batched(current_app.extensions["facilitator_notes"],
                                                  event.id, payload, now())
     except NoteError as exc:
