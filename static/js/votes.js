@@ -7,7 +7,8 @@
  * it after its commit, the ballot is sent again on reconnect, after a reload
  * and every few seconds. The server keeps only the newest ballot of each
  * phone, so a resend never counts twice. "Röstat ✓" shows only after the
- * acknowledgement.
+ * acknowledgement. When a vote closes while the page is open, the phone says
+ * whether its dots were counted (data-vote-closed).
  */
 (function () {
   "use strict";
@@ -15,6 +16,7 @@
   var rt = window.facilitatorPage;
   var section = document.querySelector("[data-vote-section]");
   var list = section.querySelector("[data-votes]");
+  var closed = section.querySelector("[data-vote-closed]");
   var msg = section.dataset;
   var storeKey = "facilitator.votes." + document.body.getAttribute("data-event");
   var state = Realtime.stored(storeKey, {});   // vote id -> {seq, dots, sent, error}
@@ -114,15 +116,33 @@
     status(id);
   }
 
+  function closedLine(vote) {
+    // What this phone's dots came to when the vote closed while the page was open.
+    var b = state[String(vote.id)];
+    if (!b || used(b) === 0) { return; }
+    var counted = b.sent && !b.error;
+    var text = (counted ? msg.msgCounted : msg.msgMissed)
+      .replace("{title}", vote.title).replace("{n}", used(b));
+    closed.appendChild(el("li", { "class": "notice " + (counted ? "ok" : "error"),
+                                  "data-vote-closed-id": vote.id,
+                                  "data-state": counted ? "counted" : "missed" }, text));
+  }
+
   function onVotes(data) {
     var before = open;
     open = {};
     data.votes.forEach(function (v) { open[v.id] = v; });
+    if (Object.keys(open).some(function (id) { return !before[id]; })) {
+      closed.textContent = "";                   // a new vote: the old news goes
+    }
     Object.keys(before).forEach(function (id) {
-      if (!open[id]) { var gone = list.querySelector('[data-vote="' + id + '"]'); if (gone) { gone.remove(); } }
+      if (open[id]) { return; }
+      var gone = list.querySelector('[data-vote="' + id + '"]');
+      if (gone) { gone.remove(); }
+      closedLine(before[id]);
     });
     data.votes.forEach(draw);
-    section.hidden = data.votes.length === 0;
+    section.hidden = data.votes.length === 0 && !closed.children.length;
     save();
     Object.keys(open).forEach(send);
   }

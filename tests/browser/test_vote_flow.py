@@ -80,6 +80,11 @@ def test_three_phones_vote_and_the_projector_shows_live_bars(live_server, pages,
     admin.locator("[data-vote-item]", has_text="Vad gör vi först?").locator(
         '[data-action="vote-close"]').click()
     expect(phones[1].locator("[data-vote]")).to_have_count(0)
+    # Each phone that voted is told its dots were counted (the section stays for that).
+    told = phones[1].locator('[data-vote-closed] [data-state="counted"]')
+    expect(told).to_have_text("”Vad gör vi först?” är stängd. Dina 3 prickar räknades. Tack!")
+    expect(phones[0].locator('[data-vote-closed] [data-state="counted"]')).to_contain_text(
+        "Dina 3 prickar")
     expect(control.locator("[data-vote-live-item]", has_text="Vad gör vi först?")).to_have_count(0)
     expect(projector.locator("[data-vote-result]").first).to_have_attribute("data-status", "closed")
     expect(bars).to_have_text(["4", "3", "1"])                  # closed: most dots first
