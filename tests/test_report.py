@@ -101,6 +101,11 @@ def test_demo_notes_are_realistic_and_topped_up(db, demo):
     assert (added, again, len(texts)) == (50, 0, 50)
     assert any("samverkan" in t.lower() or "samarbet" in t.lower() for t in texts)
     assert all(t[0].isupper() for t in texts)
+    # Most say whom they are for, as when the room is asked at the last step: the demo's
+    # report can show the split per theme.
+    scopes = [n.scope for n in store.list_notes(db, demo.id)]
+    assert 15 <= scopes.count("shared") <= 35 and 8 <= scopes.count("own") <= 25, scopes
+    assert None in scopes
 
 
 def run(tmp_path, *args):

@@ -41,7 +41,8 @@ def ensure_demo_event(db: Database, rng: random.Random, now: datetime,
 
 def seed_demo_notes(db: Database, event_id: str, count: int, rng: random.Random,
                     now: datetime) -> int:
-    """Top the event up to ``count`` realistic notes across its questions; how many were added."""
+    """Top the event up to ``count`` realistic notes across its questions, most of them saying
+    whether they are for the shared work or the own municipality's; how many were added."""
     data = json.loads((resources.files("facilitator") / "data" / "demo_notes.json")
                       .read_text(encoding="utf-8"))
     missing = count - store.count_notes(db, event_id)
@@ -52,5 +53,11 @@ def seed_demo_notes(db: Database, event_id: str, count: int, rng: random.Random,
         for i, (_theme, text) in enumerate(demo_notes(data, missing, seed=rng.randrange(2**32))):
             note_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
             store.insert_note(db, Note(note_id, event_id, text, utc_iso(now),
-                                       questions[i % len(questions)]))
+                                       questions[i % len(questions)], scope=_demo_scope(rng)))
     return missing
+
+
+def _demo_scope(rng: random.Random) -> str | None:
+    """As when the room was asked, at the last step, whom a note is for: most say, some not."""
+    roll = rng.random()
+    return "shared" if roll < 0.5 else "own" if roll < 0.8 else None
