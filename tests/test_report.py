@@ -170,3 +170,17 @@ def test_download_names_are_readable_and_safe(client, db, demo):
     assert "Sammanst%C3%A4llning%20M%C3%B6te%20barn%20unga%202026%202026-11-23.docx" in disposition
     for bad in ('"barn', "/", "<", "\x07"):
         assert bad not in disposition.split("filename*=")[-1]
+
+
+def test_csv_carries_the_evaluation(db, demo):
+    """The demo's scale item has answers 2,2,2,2,3,3,3,3,4: a row per value, the mean in the
+    event's language (2,67), and a row per comment; the CSV is a complete summary."""
+    import csv as csv_module
+    rows = list(csv_module.DictReader(io.StringIO(reports.report_csv(db, demo.id).lstrip("\ufeff"))))
+    scale = [r for r in rows if r["Del"] == "Utvärdering" and r["Fråga"].startswith("I vilken grad")]
+    assert [(r["Tema"], r["Antal"]) for r in scale] == [
+        ("1", "0"), ("2", "4"), ("3", "4"), ("4", "1"), ("medelvärde", "2,67"), ("median", "3")]
+    comments = [r for r in rows if r["Del"] == "Utvärdering" and r["Tema"] == "Kommentarer"]
+    answered = [result for item, result in reports.report_data(db, demo.id).evaluation]
+    assert len(comments) == sum(len(r["comments"]) for r in answered) > 0
+    assert all(r["Text"] and r["Antal"] == "1" for r in comments)

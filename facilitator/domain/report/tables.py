@@ -3,7 +3,9 @@
 The same outline as the Word and Markdown summaries. JSON keys stay stable
 (event, sections, encounters) and new ones are added (counts, summary,
 votes, other_comments, prepared, evaluation). The CSV has one row per quote (identical
-notes stacked, "count" of them) with headers in the event's language.
+notes stacked, "count" of them), then a row per vote option and per evaluation answer
+value (with the mean and median, and a row per comment), with headers in the event's
+language.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import io
 import json
 from typing import Any
 
+from ..numbers import decimal
 from .structure import ReportData, labels_for
 from .outline import Outline, Quote, ThemeBlock, outline
 
@@ -84,7 +87,8 @@ CSV_KEYS = ("part", "question", "theme", "count", "other", "pinned", "starred", 
 
 
 def csv_rows(data: ReportData, plan: Outline | None = None) -> list[dict[str, Any]]:
-    """One row per quote in outline order, then the votes (one row per option)."""
+    """One row per quote in outline order, then the votes (one row per option), then the
+    evaluation (one row per answer value, mean, median and comment)."""
     labels = labels_for(data)
     plan = plan or outline(data)
     rows = []
@@ -99,10 +103,30 @@ def csv_rows(data: ReportData, plan: Outline | None = None) -> list[dict[str, An
     rows += [_row(labels["prepared"], heading, "", q) for _g, answers in plan.prepared
              for heading, q in answers]
     for vote in map(_vote, data.votes):
-        rows += [{"part": labels["part_vote"], "question": vote["title"], "theme": o["label"],
-                  "count": o["votes"], "other": 0, "pinned": 0, "starred": 0, "by": "",
-                  "text": ""} for o in vote["options"]]
+        rows += [_count_row(labels["part_vote"], vote["title"], o["label"], o["votes"])
+                 for o in vote["options"]]
+    for item, result in data.evaluation:
+        rows += _evaluation_rows(labels, _evaluation(item, result), data.event.language)
     return rows
+
+
+def _count_row(part: str, question: str, theme: str, count: Any, text: str = "") -> dict[str, Any]:
+    return {"part": part, "question": question, "theme": theme, "count": count, "other": 0,
+            "pinned": 0, "starred": 0, "by": "", "text": text}
+
+
+def _evaluation_rows(labels: dict[str, str], item: dict[str, Any], language: str) -> list[dict]:
+    """An answered item: a row per answer value with its count, the mean and median of a
+    scale (in the event's language: 2,67), then a row per comment."""
+    if not item["n"]:
+        return []
+    part, prompt = labels["evaluation"], item["prompt"]
+    rows = [_count_row(part, prompt, str(value), count)
+            for value, count in zip(item["labels"], item["counts"])]
+    rows += [_count_row(part, prompt, labels[key], decimal(item[key], language))
+             for key in ("mean", "median") if item[key] is not None]
+    return rows + [_count_row(part, prompt, labels["comments"], 1, comment)
+                   for comment in item["comments"]]
 
 
 def _row(part: str, question: str, theme: str, quote: Quote, other: bool = False) -> dict[str, Any]:
