@@ -15,7 +15,7 @@
   var key = "facilitator.eval." + document.body.getAttribute("data-event");
 
   function save() { Realtime.store(key, state); }
-  var state = Realtime.stored(key, {});   // item id -> {key, value, comment, sent}
+  var state = Realtime.stored(key, {});   // item id -> {value, comment, sent}
 
   function entry(id) {
     state[id] = state[id] || { value: null, comment: "", sent: true };
