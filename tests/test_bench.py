@@ -19,7 +19,7 @@ def test_bench_timer_spreads_its_phones_over_processes_and_says_so():
     assert 0 <= data["propagation_p50_ms"] <= data["propagation_p99_ms"]
     assert data["rss_mb"] > 0
     assert data["load"]["client_processes"] == 3 and data["load"]["phones_per_process"] == [7, 7, 7]
-    assert "python-socketio" in data["load"]["generator"]
+    assert "aiohttp" in data["load"]["generator"] and "hand-framed" in data["load"]["generator"]
 
 
 def test_the_outside_generator_measures_the_same_thing_independently():

@@ -9,7 +9,8 @@ import sys
 import time
 from typing import Any
 
-GENERATOR = "facilitator bench: python-socketio AsyncClient over WebSocket (aiohttp), one asyncio loop per process"
+GENERATOR = ("facilitator bench: hand-framed Engine.IO/Socket.IO over aiohttp's WebSocket "
+             "(facilitator/bench/client.py), one asyncio loop per process")
 
 
 def default_processes() -> int:
@@ -43,10 +44,18 @@ class Fleet:
 
     def all(self, do: str, **args: Any) -> list[dict]:
         """Send one command to every process, then read every answer."""
+        self.send(do, **args)
+        return self.answers()
+
+    def send(self, do: str, **args: Any) -> None:
+        """One command to every process, without waiting for the answers."""
         line = json.dumps({"do": do, **args}) + "\n"
         for proc in self.procs:
             proc.stdin.write(line)
             proc.stdin.flush()
+
+    def answers(self) -> list[dict]:
+        """Every process's answer to the oldest command not yet read (blocks, no CPU)."""
         return [self._read(proc) for proc in self.procs]
 
     def load(self) -> dict[str, Any]:

@@ -7,32 +7,40 @@ each answers with one JSON line on stdout. Times are time.monotonic(), which eve
 on the machine shares, so a receive time here minus the facilitator process's send time
 is the propagation time.
 
-The phones are python-socketio's asyncio client (WebSocket through aiohttp). The gevent
-client with websocket-client measured two to three times the independent generator's figure
-at 1,000 phones on two cores: its per-message cost in the client processes took CPU from the
-server (docs/performance.md).
+The phones are the bench's own hand-framed Engine.IO/Socket.IO client over aiohttp's
+WebSocket (client.py): on two cores every microsecond a phone spends on a message is taken
+from the server it measures. The gevent client with websocket-client measured two to three
+times the independent generator's figure at 1,000 phones, python-socketio's AsyncClient
+1.47 times (docs/performance.md). A timer_state is stamped on its raw frame's prefix; only
+the votes event and acks are parsed.
 
 Commands: {"do": "arm"} (count the next timer_state of every phone), {"do": "collect",
 "until": T} (wait until all have it or monotonic time T), {"do": "notes"} (every phone sends
 one note, in the background), {"do": "notes_result"}, {"do": "votes", "title": T} (every phone
 places dots on the open vote titled T, moves them and resends both ballots, in the background;
-see votes.py), {"do": "votes_result"}, {"do": "quit"}.
+see votes.py), {"do": "votes_result"}, {"do": "quit"}. Commands are read from stdin on the
+phones' own loop (no thread); a "collect" may arrive before the round's command is sent, so
+nothing has to wake this process while a round is in flight.
 """
 from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import random
 import resource
 import sys
 import time
 import uuid
 
-import socketio
+import aiohttp
+
+from .client import Socket, SocketError, session
 
 CONNECT_BATCH = 50
 ACK_TIMEOUT_S = 30
+TIMER_STATE = '42["timer_state"'
+VOTES = '42["votes"'
+FAILED = (asyncio.TimeoutError, SocketError, ConnectionError, aiohttp.ClientError)
 
 
 class Phones:
@@ -41,72 +49,34 @@ class Phones:
     def __init__(self, base: str, event_id: str, first: int, count: int, marker: str):
         self.base, self.event_id, self.marker = base, event_id, marker
         self.indexes = range(first, first + count)
-        self.clients: dict[int, socketio.AsyncClient] = {}
+        self.http: aiohttp.ClientSession | None = None
+        self.clients: dict[int, Socket] = {}
         self.waiting: set[int] = set()
         self.received: list[float] = []
         self.all_in = asyncio.Event()
-        self.sending: asyncio.Task | None = None
+        self.sending: asyncio.Future | None = None
         self.notes: dict = {"sent": [], "acked": [], "latencies_ms": []}
         self.open_votes: list[dict] = []
-        self.voting: asyncio.Task | None = None
+        self.voting: asyncio.Future | None = None
         self.ballots: dict = {"final": [], "latencies_ms": [], "failed": 0}
 
     async def connect_all(self) -> None:
+        self.http = session()
         for start in range(0, len(self.indexes), CONNECT_BATCH):
             batch = self.indexes[start:start + CONNECT_BATCH]
             await asyncio.gather(*(self._connect(i) for i in batch))
 
     async def _connect(self, index: int) -> None:
-        client = socketio.AsyncClient(reconnection=False)
-        client.on("timer_state", lambda _state: self._got_state(index, time.monotonic()))
-        client.on("votes", self._got_votes)
+        def on_frame(text: str, at: float) -> None:
+            if text.startswith(TIMER_STATE):
+                self._got_state(index, at)
+            elif text.startswith(VOTES):
+                self.open_votes = json.loads(text[2:])[1]["votes"]
+        auth = {"event": self.event_id, "role": "participant"}
         try:
-            await client.connect(self.base, auth={"event": self.event_id, "role": "participant"},
-                                 transports=["websocket"], wait_timeout=60)
-        except socketio.exceptions.ConnectionError:
+            self.clients[index] = await Socket.connect(self.http, self.base, auth, on_frame)
+        except (*FAILED, OSError):
             return
-        self.clients[index] = client
-
-    def _got_votes(self, data: dict) -> None:
-        self.open_votes = data["votes"]
-
-    async def votes_start(self, title: str) -> dict:
-        vote = next((v for v in self.open_votes if v["title"] == title), None)
-        if vote is None:
-            return {"voting": 0}
-        self.voting = asyncio.ensure_future(asyncio.gather(
-            *(self._vote(vote, i, c) for i, c in list(self.clients.items()))))
-        return {"voting": len(self.clients)}
-
-    async def _vote(self, vote: dict, index: int, client: socketio.AsyncClient) -> None:
-        """Place dots, move them, then resend both ballots (a stale one and a duplicate)."""
-        rng = random.Random(index)
-        first, moved = (_random_ballot(vote, rng) for _ in range(2))
-        try:  # the server-issued phone key, as realtime.js asks for it on connect
-            claimed = await client.call("phone_key", {"key": None}, timeout=ACK_TIMEOUT_S)
-        except socketio.exceptions.TimeoutError:
-            claimed = {}
-        if not claimed.get("ok"):
-            self.ballots["failed"] += 1
-            return
-        for seq, dots in ((1, first), (2, moved), (1, first), (2, moved)):
-            started = time.monotonic()
-            try:
-                ack = await client.call("vote_cast", {"vote_id": vote["id"], "seq": seq,
-                                                      "dots": dots},
-                                        timeout=ACK_TIMEOUT_S)
-            except socketio.exceptions.TimeoutError:
-                ack = {}
-            if not ack.get("ok"):
-                self.ballots["failed"] += 1
-                return
-            self.ballots["latencies_ms"].append((time.monotonic() - started) * 1000)
-        self.ballots["final"].append(moved)
-
-    async def votes_result(self) -> dict:
-        if self.voting:
-            await self.voting
-        return self.ballots
 
     def _got_state(self, index: int, at: float) -> None:
         if index in self.waiting:
@@ -128,19 +98,48 @@ class Phones:
         missed, self.waiting = len(self.waiting), set()
         return {"received": self.received, "missed": missed}
 
+    async def votes_start(self, title: str) -> dict:
+        vote = next((v for v in self.open_votes if v["title"] == title), None)
+        if vote is None:
+            return {"voting": 0}
+        self.voting = asyncio.ensure_future(asyncio.gather(
+            *(self._vote(vote, i, c) for i, c in list(self.clients.items()))))
+        return {"voting": len(self.clients)}
+
+    async def _vote(self, vote: dict, index: int, client: Socket) -> None:
+        """Place dots, move them, then resend both ballots (a stale one and a duplicate)."""
+        rng = random.Random(index)
+        first, moved = (_random_ballot(vote, rng) for _ in range(2))
+        # the server-issued phone key, as realtime.js asks for it on connect
+        claimed = await _call(client, "phone_key", {"key": None})
+        if not claimed.get("ok"):
+            self.ballots["failed"] += 1
+            return
+        for seq, dots in ((1, first), (2, moved), (1, first), (2, moved)):
+            started = time.monotonic()
+            ack = await _call(client, "vote_cast", {"vote_id": vote["id"], "seq": seq,
+                                                    "dots": dots})
+            if not ack.get("ok"):
+                self.ballots["failed"] += 1
+                return
+            self.ballots["latencies_ms"].append((time.monotonic() - started) * 1000)
+        self.ballots["final"].append(moved)
+
+    async def votes_result(self) -> dict:
+        if self.voting:
+            await self.voting
+        return self.ballots
+
     async def notes_start(self) -> dict:
         self.sending = asyncio.ensure_future(asyncio.gather(
             *(self._send(i, c) for i, c in list(self.clients.items()))))
         return {"sending": len(self.clients)}
 
-    async def _send(self, index: int, client: socketio.AsyncClient) -> None:
+    async def _send(self, index: int, client: Socket) -> None:
         note = {"id": str(uuid.uuid4()), "text": f"{self.marker} lapp {index}: samverkan åäö"}
         self.notes["sent"].append(note["id"])
         started = time.monotonic()
-        try:
-            ack = await client.call("note_submit", note, timeout=ACK_TIMEOUT_S)
-        except socketio.exceptions.TimeoutError:
-            return
+        ack = await _call(client, "note_submit", note)
         if ack.get("ok"):
             self.notes["latencies_ms"].append((time.monotonic() - started) * 1000)
             self.notes["acked"].append(note["id"])
@@ -151,19 +150,38 @@ class Phones:
         return self.notes
 
     async def quit(self) -> dict:
-        await asyncio.wait_for(asyncio.gather(*(c.disconnect() for c in self.clients.values()),
+        await asyncio.wait_for(asyncio.gather(*(c.close() for c in self.clients.values()),
                                               return_exceptions=True), 30)
+        if self.http:
+            await self.http.close()
         return {"bye": True}
 
 
-async def serve(phones: Phones) -> None:
-    """Answer commands from stdin (read in a thread, so the phones' loop keeps running)."""
+async def _call(client: Socket, event: str, data: dict) -> dict:
+    """The ack of ``event`` as a dict; {} after a timeout, a lost socket or a non-dict ack."""
+    try:
+        ack = await client.call(event, data, timeout=ACK_TIMEOUT_S)
+    except FAILED:
+        return {}
+    return ack if isinstance(ack, dict) else {}
+
+
+async def commands() -> asyncio.StreamReader:
+    """stdin as a stream on this loop: a command wakes the loop, no reader thread polls."""
+    reader = asyncio.StreamReader(limit=2 ** 20)
     loop = asyncio.get_running_loop()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    return reader
+
+
+async def serve(phones: Phones) -> None:
+    """Answer commands from stdin, one JSON line each, in order."""
     started = time.monotonic()
+    reader = await commands()
     await phones.connect_all()
     answer({"connected": len(phones.clients), "connect_s": round(time.monotonic() - started, 2)})
     while True:
-        line = await loop.run_in_executor(None, sys.stdin.readline)
+        line = await reader.readline()
         command = json.loads(line) if line.strip() else {"do": "quit"}
         do = command["do"]
         if do == "collect":
@@ -197,8 +215,6 @@ def main(argv: list[str]) -> None:
     base, event_id, first, count, marker = argv
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    for name in ("engineio.client", "socketio.client"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
     asyncio.run(serve(Phones(base, event_id, int(first), int(count), marker)))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 import uuid
 
 from .fleet import Fleet
@@ -22,11 +23,19 @@ class BroadcastProbe:
         self.missed = 0
 
     def rounds(self, facilitator: "RemoteFacilitator", fleet: Fleet, count: int) -> None:
-        """Send ``count`` timer commands; wait each time for every connected phone."""
+        """Send ``count`` timer commands; wait each time for every connected phone.
+
+        Every command of a round goes out before the timer command does: the phones are
+        armed and told to collect, then the facilitator sends; the coordinator reads the
+        phones' answers (asleep until the round is over) and only then the send time, so
+        nothing but the server and the phones runs while a round is in flight."""
         for round_no in range(count):
             fleet.all("arm")
-            sent_at = facilitator.command(ACTIONS[round_no % len(ACTIONS)])
-            for part in fleet.all("collect", until=sent_at + ROUND_TIMEOUT_S):
+            fleet.send("collect", until=time.monotonic() + ROUND_TIMEOUT_S)
+            facilitator.send(ACTIONS[round_no % len(ACTIONS)])
+            parts = fleet.answers()
+            sent_at = facilitator.sent_at()
+            for part in parts:
                 self.latencies.extend((at - sent_at) * 1000 for at in part["received"])
                 self.missed += part["missed"]
 
@@ -79,8 +88,16 @@ class RemoteFacilitator:
 
     def command(self, action: str) -> float:
         """Send a timer command; the monotonic time it was sent at."""
+        self.send(action)
+        return self.sent_at()
+
+    def send(self, action: str) -> None:
+        """Have the facilitator send a timer command (its answer is read by ``sent_at``)."""
         self.process.stdin.write(f"{action}\n")
         self.process.stdin.flush()
+
+    def sent_at(self) -> float:
+        """When the last command's frame was written to the socket, once its ack is in."""
         return self._answer()["sent_at"]
 
     def disconnect(self) -> None:

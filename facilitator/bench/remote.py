@@ -1,10 +1,12 @@
 """The facilitator's laptop in its own process: `python -m facilitator.bench.remote URL EVENT TOKEN`.
 
-In a real room the control page runs on another machine. Sharing the phones' gevent loop,
-the bench's timer command waited behind a thousand phones' acks on the client side before it
-was even sent. This process connects as the facilitator, then reads one timer action per line
-on stdin, sends it and prints {"ack": ..., "sent_at": time.monotonic() just before sending}
-as one JSON line (the phone processes stamp receipts with the same clock).
+In a real room the control page runs on another machine. Sharing the phones' loop, the
+bench's timer command waited behind a thousand phones' acks on the client side before it
+was even sent. This process connects as the facilitator (the phones' client, client.py),
+then reads one timer action per line on stdin, sends it and prints {"ack": ...,
+"sent_at": ...} as one JSON line once the ack is in. `sent_at` is time.monotonic() taken
+after the frame is built, right before it is written to the socket (the phone processes
+stamp receipts with the same clock).
 """
 from __future__ import annotations
 
@@ -13,21 +15,26 @@ import json
 import sys
 import time
 
-import socketio
+from .client import Socket, session
+
+ACK_TIMEOUT_S = 15
 
 
 async def run(base: str, event_id: str, token: str) -> None:
-    """The same asyncio client as the phones (phones.py), so one `bench` extra serves both."""
     loop = asyncio.get_running_loop()
-    client = socketio.AsyncClient(reconnection=False)
-    await client.connect(base, auth={"event": event_id, "role": "facilitator", "token": token},
-                         transports=["websocket"], wait_timeout=60)
-    print(json.dumps({"ok": True}), flush=True)
-    while line := await loop.run_in_executor(None, sys.stdin.readline):
-        sent_at = time.monotonic()
-        ack = await client.call("timer_command", {"action": line.strip()}, timeout=15)
-        print(json.dumps({"ack": ack, "sent_at": sent_at}), flush=True)
-    await client.disconnect()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    async with session() as http:
+        client = await Socket.connect(http, base, {"event": event_id, "role": "facilitator",
+                                                   "token": token})
+        print(json.dumps({"ok": True}), flush=True)
+        while line := await reader.readline():
+            text, acked = client.frame("timer_command", {"action": line.decode().strip()})
+            sent_at = time.monotonic()
+            await client.ws.send_str(text)
+            ack = await client.wait(acked, ACK_TIMEOUT_S)
+            print(json.dumps({"ack": ack, "sent_at": sent_at}), flush=True)
+        await client.close()
 
 
 def main(base: str, event_id: str, token: str) -> None:
