@@ -20,6 +20,7 @@ def test_bench_timer_spreads_its_phones_over_processes_and_says_so():
     assert data["rss_mb"] > 0
     assert data["load"]["client_processes"] == 3 and data["load"]["phones_per_process"] == [7, 7, 7]
     assert "aiohttp" in data["load"]["generator"] and "hand-framed" in data["load"]["generator"]
+    assert data["load"]["phone_cpu_ms_per_round"] > 0
 
 
 def test_the_outside_generator_measures_the_same_thing_independently():
@@ -60,3 +61,47 @@ def test_bench_votes_counts_every_phone_once():
     assert data["connected"] == data["phones_done"] == data["phones_counted"] == 30
     assert data["failed"] == 0 and data["tally_matches"] is True
     assert data["dots_counted"] == data["dots_expected"] == 90
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    from facilitator.bench.server import LiveServer
+
+    server = LiveServer(tmp_path_factory.mktemp("bench-client"))
+    demo = server.create_demo()
+    server.start()
+    yield server, demo["event_id"]
+    server.stop()
+
+
+def test_the_bench_client_is_refused_clearly_and_gets_acks_and_raw_frames(live):
+    """client.py against a real server: a refused namespace raises at once (no hang); a
+    phone sees the connect state as raw frames, stamped; an emit with an ack id gets its
+    ack; a hostile ack-less event times out instead of waiting for ever."""
+    import asyncio
+    import time
+
+    from facilitator.bench.client import Socket, SocketError, session
+
+    server, event_id = live
+
+    async def scenario():
+        async with session() as http:
+            with pytest.raises(SocketError):
+                await Socket.connect(http, server.base, {"event": "nope", "role": "participant"},
+                                     timeout=10)
+            frames = []
+            before = time.monotonic()
+            phone = await Socket.connect(http, server.base,
+                                         {"event": event_id, "role": "participant"},
+                                         lambda text, at: frames.append((text, at)))
+            claimed = await phone.call("phone_key", {"key": None}, timeout=10)
+            with pytest.raises(asyncio.TimeoutError):
+                await phone.call("no_such_event", {"x": "å" * 10_000}, timeout=0.5)
+            await phone.close()
+            return before, frames, claimed, phone.pending
+    before, frames, claimed, pending = asyncio.run(scenario())
+    assert claimed["ok"] is True and claimed["key"]
+    assert any(text.startswith('42["timer_state"') for text, _ in frames)
+    assert all(before <= at <= time.monotonic() for _, at in frames)
+    assert pending == {}

@@ -2,8 +2,8 @@
 
 Raw WebSocket clients that speak Engine.IO 4 / Socket.IO 5 framing by hand, on asyncio with
 the `websockets` library, in several processes. Nothing of python-socketio's client,
-websocket-client, gevent or the bench's own phone code (phones.py, fleet.py, probes.py) is
-used; only the server is started the same way (LiveServer) and the facilitator logs in over
+websocket-client, gevent or the bench's own phone code (client.py, phones.py, fleet.py,
+probes.py) is used; only the server is started the same way (LiveServer) and the facilitator logs in over
 HTTP to get its socket token. The figure: from the facilitator's timer command leaving its
 socket to each phone's timer_state arriving, time.monotonic() in every process.
 """

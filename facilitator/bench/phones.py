@@ -54,6 +54,7 @@ class Phones:
         self.waiting: set[int] = set()
         self.received: list[float] = []
         self.all_in = asyncio.Event()
+        self.armed_cpu = 0.0  # process CPU time at the last arm
         self.sending: asyncio.Future | None = None
         self.notes: dict = {"sent": [], "acked": [], "latencies_ms": []}
         self.open_votes: list[dict] = []
@@ -88,6 +89,7 @@ class Phones:
     async def arm(self) -> dict:
         self.received, self.waiting = [], set(self.clients)
         self.all_in.clear()
+        self.armed_cpu = time.process_time()
         return {"armed": len(self.waiting)}
 
     async def collect(self, until: float) -> dict:
@@ -96,7 +98,8 @@ class Phones:
         except asyncio.TimeoutError:
             pass
         missed, self.waiting = len(self.waiting), set()
-        return {"received": self.received, "missed": missed}
+        return {"received": self.received, "missed": missed,
+                "cpu_s": time.process_time() - self.armed_cpu}
 
     async def votes_start(self, title: str) -> dict:
         vote = next((v for v in self.open_votes if v["title"] == title), None)

@@ -21,6 +21,8 @@ class BroadcastProbe:
     def __init__(self) -> None:
         self.latencies: list[float] = []
         self.missed = 0
+        self.phone_cpu_s = 0.0  # CPU the phone processes spent from arm to collect
+        self.rounds_run = 0
 
     def rounds(self, facilitator: "RemoteFacilitator", fleet: Fleet, count: int) -> None:
         """Send ``count`` timer commands; wait each time for every connected phone.
@@ -38,6 +40,15 @@ class BroadcastProbe:
             for part in parts:
                 self.latencies.extend((at - sent_at) * 1000 for at in part["received"])
                 self.missed += part["missed"]
+                self.phone_cpu_s += part["cpu_s"]
+            self.rounds_run += 1
+
+    def phone_cpu_ms_per_round(self) -> float | None:
+        """What the phones themselves cost per round (all processes): the client's share of
+        the cores, to set against the propagation times when both run on one machine."""
+        if not self.rounds_run:
+            return None
+        return round(self.phone_cpu_s * 1000 / self.rounds_run, 1)
 
 
 class NoteProbe:

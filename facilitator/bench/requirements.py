@@ -1,7 +1,7 @@
-"""The `bench` extra: without its client libraries a benchmark would not fail at once, it
-would crawl or hang (python-socketio's clients fall back to long-polling without their
-WebSocket library), so say at once what to install, as an exact pip command for this
-interpreter."""
+"""The `bench` extra: aiohttp (the WebSocket under the bench's own phones, client.py) and
+websockets (`bench outside`). Without them a benchmark would fail only once its client
+processes start (or, with the socket clients of the past, crawl over long-polling), so say
+at once what to install, as an exact pip command for this interpreter."""
 from __future__ import annotations
 
 import importlib.util

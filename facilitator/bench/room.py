@@ -29,4 +29,4 @@ def run(clients: int, rounds: int, url: str | None = None, event_id: str | None 
             "notes_lost": counts["lost"], "notes_duplicated": counts["duplicated"],
             "ack_p99_ms": pct(notes.latencies, 99), "connect_s": phones.connect_s,
             "rss_mb": rss, "kb_per_client": per_client_kb(rss_before, rss, phones.connected),
-            "server": url or "local subprocess", "load": phones.load()}
+            "server": url or "local subprocess", "load": {**phones.load(), "phone_cpu_ms_per_round": broadcasts.phone_cpu_ms_per_round()}}

@@ -26,4 +26,4 @@ def run(clients: int, rounds: int, url: str | None = None, event_id: str | None 
             "propagation_max_ms": pct(probe.latencies, 100),
             "connect_s": phones.connect_s, "rss_mb": rss_connected,
             "kb_per_client": per_client_kb(rss_before, rss_connected, phones.connected),
-            "server": url or "local subprocess", "load": phones.load()}
+            "server": url or "local subprocess", "load": {**phones.load(), "phone_cpu_ms_per_round": probe.phone_cpu_ms_per_round()}}
