@@ -97,3 +97,40 @@ def test_a_note_no_new_theme_takes_goes_back_to_its_best_theme_for_review():
     others = take_back([4, 5, 6], {4: (1, 0.01), 5: (0, -0.2)}, joined, certainty, 0.0)
     assert others == [5, 6] and joined == [[10], [11, 4]]
     assert min(certainty, key=certainty.get) == 4
+
+
+# ---- the facilitator's names for the themes teach it too ----------------------------------
+
+NAMED = NOTES + ["Prishöjningen var orimlig"]   # 11: only the name shares a word
+
+
+def test_a_themes_name_pulls_like_its_hand_placed_notes(lexical):
+    placed = [("Turtäthet", (0, 1)), ("Pris", (4, 5))]
+    themes = partition(sort_rest(NAMED, placed), len(NAMED))
+    assert 11 in themes["Pris"]
+    unnamed = partition(sort_rest(NAMED, placed, params={"use_names": False}), len(NAMED))
+    assert 11 not in unnamed["Pris"]
+
+
+@pytest.mark.parametrize("default", ["Nytt tema", "nytt tema 2", "New theme", "New theme 12"])
+def test_a_default_name_says_nothing(lexical, default):
+    placed = [(default, (0, 1)), ("New theme 7", (4, 5))]
+    named_off = sort_rest(NAMED, placed, params={"use_names": False})
+    assert sort_rest(NAMED, placed) == named_off
+
+
+@pytest.mark.parametrize("names", [("Tema 1", "Tema 2"), ("Grupp A", "Grupp B"), ("1", "?")])
+def test_numbered_names_say_nothing(lexical, names):
+    placed = [(names[0], (0, 1)), (names[1], (4, 5))]
+    assert sort_rest(NAMED, placed) == sort_rest(NAMED, placed, params={"use_names": False})
+
+
+def test_stored_vectors_are_kept_when_no_model_can_read_the_names(monkeypatch):
+    monkeypatch.setattr(embedding, "available", lambda: False)
+    monkeypatch.setattr(embedding, "embed", lambda texts: None)
+    rng = np.random.default_rng(3)
+    vectors = [list(v) for v in rng.normal(size=(len(NAMED), 8))]
+    placed = [("Turtäthet", (0, 1)), ("Pris", (4, 5))]
+    with_vectors = sort_rest(NAMED, placed, vectors=vectors)
+    assert with_vectors == sort_rest(NAMED, placed, vectors=vectors, params={"use_names": False})
+    assert with_vectors != sort_rest(NAMED, placed, params={"seed_w_embed": 0, "w_embed": 0})

@@ -7,14 +7,22 @@ suggested themes, or go to Övrigt (small talk always does). Hand-placed Övrigt
 notes teach it too: notes like them go to Övrigt. The least certain placements
 (the smallest lead of the best theme over the next) are marked for review.
 
+The facilitator's name for a theme ("Biljetter", "Mental health") is read like
+a note and counts as much as the theme's hand-placed notes together: it says what
+the theme means in the facilitator's own word, where two notes say it only by
+example. A default name ("Nytt tema") says nothing and is not used.
+
 Self-training from the hand-placed notes (training.py), three rounds.
 Sentence vectors weigh double here: the facilitator's notes say what a
 theme means, words alone do not. Pure and deterministic.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from . import embedding
+from ..themes import NEW_LABEL
 from .cluster import OTHER_LABEL, PARAMS, Theme, assemble, kept_themes, named, prepare
 from .training import TRAIN_PARAMS, place, review, take_back
 from .tree import cluster
@@ -22,7 +30,11 @@ from .tree import cluster
 SORT_PARAMS = {
     **TRAIN_PARAMS,          # self-training from the hand-placed notes (training.py)
     "review_share": 0.15,    # this share of the placed notes, the least certain, is marked
+    "use_names": True,       # a theme's name pulls as much as its hand-placed notes together
 }
+# "Nytt tema", "New theme 2": the name a theme gets before the facilitator gives it one.
+_DEFAULT_NAME = re.compile(
+    "(" + "|".join(re.escape(v) for v in NEW_LABEL.values()) + r")\s*\d*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,12 +58,15 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     other_label = OTHER_LABEL.get(locale, OTHER_LABEL["en"])
     kept, taken, hand_other = kept_themes(placed, len(texts), other_label)
     kept = [(label, members) for label, members in kept if members]
+    names = _names(kept, vectors, p)
     prep = prepare(texts, lang=lang, vectors=vectors, p=p, w_embed=p["seed_w_embed"],
+                   extra=[name for name, _ in names],
                    label_lang=locale if locale in OTHER_LABEL else "en")
     copies = {c for cs in prep.copies.values() for c in cs}
     free = [i for i in range(len(texts)) if i not in taken and i not in copies]
     talk = [i for i in free if not prep.notes[i].off_topic]
-    hands = [m for _, m in kept] + ([hand_other] if hand_other else [])
+    hands = [m + _name_rows(g, names, len(texts), len(m)) for g, (_, m) in enumerate(kept)]
+    hands += [hand_other] if hand_other else []
     joined, certainty, rest, nearest = place(talk, hands, prep.sim,
                                              [prep.notes[i].chatter for i in talk], p)
     small_talk = [i for i in free if prep.notes[i].off_topic]
@@ -64,3 +79,29 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     groups = [(label, members + j) for (label, members), j in zip(kept, joined)]
     themes = assemble(prep, groups, new, left + small_talk + hand_other, other_label)
     return Sorted(themes, review(certainty, p["review_share"]))
+
+
+def _names(kept: list[tuple[str, list[int]]], vectors, p: dict) -> list[tuple[str, int]]:
+    """(name, its theme's position) for the themes the facilitator has named. A default
+    name ("Nytt tema") or a numbered one ("Tema 1", "Tema 2", "Grupp A") says nothing.
+    Not used when stored vectors are given but no model can read the names (the notes
+    keep their vectors rather than all falling back to words)."""
+    if not p["use_names"] or (vectors is not None and p["seed_w_embed"] > 0
+                              and not embedding.available()):
+        return []
+    stems = [_stem(label) for label, _ in kept]
+    return [(label.strip(), g) for g, (label, _) in enumerate(kept)
+            if stems[g] and not _DEFAULT_NAME.fullmatch(label.strip())
+            and stems.count(stems[g]) == 1]
+
+
+def _stem(label: str) -> str:
+    """A name without its numbers and single letters: "Tema 2" and "Tema 3" are both "tema"."""
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", label.lower()) if len(w) > 1)
+
+
+def _name_rows(group: int, names: list[tuple[str, int]], n: int, weight: int) -> list[int]:
+    """The name's row in the similarity (after the n notes), ``weight`` times: a theme's
+    mean pull is then half its name, half its hand-placed notes."""
+    rows = [n + k for k, (_, g) in enumerate(names) if g == group]
+    return rows * weight
