@@ -73,7 +73,8 @@ def test_label_hits_takes_the_majority_theme_and_calls_named_chatter_a_miss():
                                                 ("Fika", "övrigt", False), ("Kö", "kö", True)]
 
 
-@pytest.mark.parametrize("word", ["dålig", "digitala", "avskaffas", "viktigaste", "rekrytera"])
+@pytest.mark.parametrize("word", ["dålig", "digitala", "avskaffas", "viktigaste", "rekrytera",
+                                  "kollegialt"])
 def test_swedish_verbs_and_adjectives_read_as_such(word):
     assert noun_likeness(word, Counter({word: 1})) < 1
 

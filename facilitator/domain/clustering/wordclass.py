@@ -53,7 +53,7 @@ afraid happy sad nice great lovely terrible awful poor real whole own same diffe
 other main best worst less least most fewer able unable sure
 ingenting inget inga något någon några alls dit hit där här hemma borta ute inne ingenstans
 någonstans överallt nu då sen sedan redan bara kvar tillbaka ändå även därför kanske nog
-ganska väldigt själv själva ensam ensamma ensamt trygg trygga tryggt otrygg otrygga otryggt
+ganska väldigt istället iställe själv själva ensam ensamma ensamt trygg trygga tryggt otrygg otrygga otryggt
 skönt kul roligt rolig trevligt trevlig givande intressant intressanta bor bo bodde
 nothing something anything anywhere nowhere everywhere here there again also already still
 just only available possible back instead rather maybe probably enough even though yet soon
@@ -66,7 +66,7 @@ VERB_ENDINGS = ("era", "erar", "erade", "erat", "eras", "erad", "lagd", "lagda")
 SWEDISH_PASSIVE = ("as",)
 ENGLISH_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "less")
 ADJECTIVE_ENDINGS = ("iga", "iskt", "iska", "isk", "liga", "ligt", "ala", "ig", "lig", "ella",
-                     "ellt", "iva", "ivt", "samma")
+                     "ellt", "iva", "ivt", "samma", "alt", "elt")
 SWEDISH_NOUN_ENDINGS = ("en", "et", "na", "arna", "erna", "orna", "or", "ar", "er", "ning",
                         "het", "else", "skap", "tion", "ism", "ist", "are")
 # A Swedish genitive of a definite or plural noun: "bostadsbolagets", "ungdomarnas".
