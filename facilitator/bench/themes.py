@@ -27,7 +27,8 @@ from pathlib import Path
 
 from ..domain.clustering import embedding
 from ..domain.clustering.cluster import find_themes
-from ..domain.clustering.scores import adjusted_rand_index, read_labelled, theme_of_each
+from ..domain.clustering.scores import (adjusted_rand_index, label_hits, read_label_words,
+                                        read_labelled, theme_of_each)
 from ..domain.clustering.sort import sort_rest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -151,7 +152,28 @@ def seeds_of(labels: list[str], per_theme: int, draw: int, other: bool = False):
 def ari_auto(name: str, vectors, params: dict) -> float:
     labels, notes = labelled(name)
     themes = find_themes(notes, vectors=vectors, params=params, locale=locale_of(name))
+    FOUND[(name, vectors is None, tuple(sorted(params.items())))] = themes
     return round(adjusted_rand_index(labels, theme_of_each(themes, len(notes))), 3)
+
+
+FOUND: dict = {}        # (set, lexical, params) -> the automatic themes ari_auto found
+LABELLED = ("lexical only", "all (default)")     # the configurations whose labels are scored
+
+
+def label_words(name: str) -> dict:
+    return read_label_words((DATA / f"themes_{name}.tsv").read_text(encoding="utf-8"))
+
+
+def label_table(name: str, lexical: bool, params: dict) -> dict:
+    """The automatic themes' labels of one set, each with the true theme most of its notes
+    have and whether the label names it (scores.label_hits)."""
+    themes = FOUND.get((name, lexical, tuple(sorted(params.items()))))
+    words = label_words(name)
+    if themes is None or not words:
+        return {}
+    rows = label_hits(themes, labelled(name)[0], words)
+    return {"hits": sum(hit for *_, hit in rows), "themes": len(rows),
+            "labels": [list(row) for row in rows]}
 
 
 def ari_seeded(name: str, vectors, params: dict, other: bool = False) -> float:
@@ -181,19 +203,21 @@ CONFIGS = [   # (title, lexical?, params, how)
 
 def quality(steps: bool, sets=SETS) -> dict:
     if not sets:
-        return {}
+        return {}, {}
     vectors = ({name: embedding.embed(labelled(name)[1]) for name in sets}
                if embedding.available() else {})
     configs = ([(t, p.get("w_embed", 1) == 0, p, ari_auto) for t, p in STEPS] if steps
                else CONFIGS)
-    table = {}
+    table, names = {}, {}
     for title, lexical, params, how in configs:
         if not lexical and not vectors:
             continue
         params = {**params, **(LEXICAL if lexical else {})}
         table[title] = {name: how(name, None if lexical else vectors[name], params)
                         for name in sets}
-    return table
+        if title in LABELLED and how is ari_auto:
+            names[title] = {name: label_table(name, lexical, params) for name in sets}
+    return table, names
 
 
 def app_speed(n: int) -> dict:
@@ -251,6 +275,8 @@ def main(argv=None) -> int:
                              "(new: the round-2 held-out sets; measure them once)")
     parser.add_argument("--app", action="store_true",
                         help="also time find / sort the rest through the use cases (SQLite)")
+    parser.add_argument("--show-labels", action="store_true",
+                        help="print every automatic theme's label with its true theme")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     DATA = args.data
@@ -259,7 +285,8 @@ def main(argv=None) -> int:
     report = {"model": embedding.available(), "cpus": os.cpu_count(),
               "embed_one_ms": one_at_a_time(), "speed": speed(sizes, not args.no_cli),
               "load": [round(x, 1) for x in os.getloadavg()],
-              "ari": quality(not args.no_steps, sets)}
+              "ari": {}, "labels": {}}
+    report["ari"], report["labels"] = quality(not args.no_steps, sets)
     if args.app:
         report["app"] = [app_speed(n) for n in sizes]
     if args.json:
@@ -275,7 +302,23 @@ def main(argv=None) -> int:
     for title, scores in report["ari"].items():
         mean = sum(scores.values()) / max(1, len(scores))
         print(f"{title:40}" + "".join(f"{scores[name]:>11}" for name in sets) + f"{mean:>11.3f}")
+    print_labels(report["labels"], sets, args.show_labels)
     return 0
+
+
+def print_labels(labels: dict, sets: list[str], show: bool) -> None:
+    """Per configuration: the share of automatic themes whose label names their true theme,
+    per set and over all themes (and with --show-labels every label, + for a hit)."""
+    for title, per_set in labels.items():
+        scored = [name for name in sets if per_set.get(name)]
+        hits = sum(per_set[name]["hits"] for name in scored)
+        total = sum(per_set[name]["themes"] for name in scored)
+        print(f"{'labels, ' + title:40}" + "".join(
+            f"{per_set[name]['hits']:>6}/{per_set[name]['themes']:<4}" if per_set.get(name)
+            else f"{'-':>11}" for name in sets) + f"{hits:>6}/{total} = {hits / max(1, total):.0%}")
+        for name in scored if show else ():
+            print(f"  {name}: " + ", ".join(f"{'+' if hit else '-'}{label} [{truth}]"
+                                             for label, truth, hit in per_set[name]["labels"]))
 
 
 if __name__ == "__main__":

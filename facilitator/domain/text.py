@@ -80,6 +80,11 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("sv", wordlist="best")
 
 
+def frequency(word: str) -> float:
+    """The word's frequency in written Swedish (wordfreq), 0.0 when unknown or not installed."""
+    return _frequencies().get(word, 0.0)
+
+
 MIN_PART = 4
 # A tail that starts like a derivation ending is no word of its own (sätt|ningen, under|visningen).
 SUFFIX_LIKE = ("ning", "ande", "ende", "ing", "het", "lig", "else", "skap", "isk", "are", "ens",

@@ -231,7 +231,8 @@ def named(members: list[int], prep: Prepared, used: set[str] = frozenset()) -> s
     chatter = sum(prep.notes[i].chatter for i in members)
     if chatter * 2 >= len(members) + 1:
         return ""
-    return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang)
+    return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang,
+                      texts=prep.texts, sim=prep.sim)
 
 
 def _theme(label: str, members: list[int], prep: Prepared) -> Theme:

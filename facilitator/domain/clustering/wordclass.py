@@ -1,0 +1,179 @@
+"""Is a word a thing? Word-class rules for theme labels, without a part-of-speech lexicon.
+
+A theme is named by a noun ("Biljetter", "Pharmacy"), never by a bare verb or adjective
+("Höjs", "Dålig", "Finish", "Afraid"). Without a lexicon (none installs offline) the
+rules read the word's ending, the closed-class and commonest verbs and adjectives of
+any topic, and how the notes themselves use it: a word the notes write in a noun form
+(bussen, linjer) or after an article or possessive that ends its phrase ("en kurs.",
+"the pharmacy in town", "min mamma") is a noun. Pure.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..text import frequency, stop_words
+
+# Words that say how much or how important, never what about: not labels.
+FILLER = frozenset("""
+behöver behövs mer mera fler flera viktigt viktig viktiga bra bättre sämre måste borde ska
+alltid aldrig många mycket lite tydlig tydligare tydliga tid idag dag ofta oftare sällan
+göra gör jobba arbeta finns kommer saknas fungerar faktiskt riktigt verkligen helt olika egen
+egna hela stort större stor liten små mindre inte alla varje också igen tidigt tidigare
+need needs more better must should important many much really every time clear clearer
+prata pratar analysera kräver kräva hjälper hjälpa leda används använda fungera hantera skapa
+stödja stötta lära lösa följa komma jobbar arbetar känna känner läser svarar hinner räcker
+startar tappar slutar ökar mår få får ge ger sitta finnas gäller syfte känns följer leder
+saknar blir görs ges tas händer syns sjunkit
+make makes help helps keep feel talk use work works get gets start stop
+""".split())
+# Words a person would not call a theme by, of any topic: numbers, greetings, and the
+# commonest verbs, adjectives and adverbs (a theme is named by a thing: "Biljetter", not "Dyra").
+NOT_NOUNS = frozenset("""
+en ett två tre fyra fem sex sju åtta nio tio tolv hundra första andra tredje
+one two three four five six seven eight nine ten first second third
+tack hej hejsan hallå thanks thank hello hi please
+vill vilja vågar våga åka åker går gå tar ta kan kunna bör låta låter gick kom sa säga
+ser se vet veta tror tro tycker tycka betala kostar ringer ringa väntar vänta hitta hittar
+höjs höja höjer sänks sänka ökas minskar minskas stängs stänger stängde öppnar öppnas
+välja väljer
+bring brings go goes take takes give gives want wants let lets see sees say says pay pays
+wait waits ask asks try tries find finds think thinks know knows like likes run runs buy
+open opens close closes closed finish finished eat eats recruit hire seem seems went came
+made said told got put kept left done gone hear hears listen ones another
+tänk tänka behåll behålla
+ny nya nytt gammal gamla gammalt unga ung ungt dyr dyra dyrt billig billiga gratis lätt
+svårt svår svåra långa lång långt kort korta hög höga högt låg låga låga äldre yngre
+dålig dåligt dåliga tom tomt tomma full fullt fulla kall kallt kalla varm varmt varma
+trasig trasigt trasiga sönder ren rent rena säker säkert säkra osäker rädd rädda orolig
+trött trötta glad glada samma annan annat vanlig vanligt vanliga hel helt
+new old young big small large free long short hard easy good bad high low cheap expensive
+dry wet hot cold warm busy empty full noisy dirty clean safe unsafe scared worried tired
+afraid happy sad nice great lovely terrible awful poor real whole own same different
+other main best worst less least most fewer able unable sure
+ingenting inget inga något någon några alls dit hit där här hemma borta ute inne ingenstans
+någonstans överallt nu då sen sedan redan bara kvar tillbaka ändå även därför kanske nog
+ganska väldigt istället iställe själv själva ensam ensamma ensamt trygg trygga tryggt otrygg otrygga otryggt
+skönt kul roligt rolig trevligt trevlig givande intressant intressanta bor bo bodde
+nothing something anything anywhere nowhere everywhere here there again also already still
+just only available possible back instead rather maybe probably enough even though yet soon
+later ago ever never often away together around across else
+""".split())
+PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
+# Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade), passives
+# (avskaffas, åtgärdas) and English adjective endings: a label names a thing.
+VERB_ENDINGS = ("era", "erar", "erade", "erat", "eras", "erad", "lagd", "lagda")
+SWEDISH_PASSIVE = ("as",)
+ENGLISH_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "less")
+ADJECTIVE_ENDINGS = ("iga", "iskt", "iska", "isk", "liga", "ligt", "ala", "ig", "lig", "ella",
+                     "ellt", "iva", "ivt", "samma", "alt", "elt")
+SWEDISH_NOUN_ENDINGS = ("en", "et", "na", "arna", "erna", "orna", "or", "ar", "er", "ning",
+                        "het", "else", "skap", "tion", "ism", "ist", "are")
+# A Swedish genitive of a definite or plural noun: "bostadsbolagets", "ungdomarnas".
+GENITIVE_ENDINGS = ("ets", "arnas", "ernas", "ornas", "nas")
+# Before a noun that ends its phrase: articles and possessives ("det", "that" are pronouns too).
+DETERMINERS = frozenset("""
+en ett min mitt mina din ditt dina vår vårt våra sin sitt sina hans hennes deras varje
+the a an my our your their his its these those every
+""".split())
+NOT_SUPERLATIVE = ("quest", "chest", "rest", "test", "vest", "guest")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
+
+
+def noun_evidence(texts) -> frozenset[str]:
+    """Words the notes write after an article or possessive at the end of a phrase (the next
+    word is a stop word, a punctuation mark, or none): "en kurs", "the pharmacy in town".
+    An adjective there is followed by its noun ("en dålig väg"), so it does not count."""
+    stops = stop_words("sv") | stop_words("en")
+    found = set()
+    for text in texts:
+        tokens = [t.lower() for t in WORD.findall(text[:2000])]
+        for k in range(1, len(tokens)):
+            after = tokens[k + 1] if k + 1 < len(tokens) else "."
+            if (tokens[k - 1] in DETERMINERS and tokens[k].isalpha() and tokens[k] not in stops
+                    and (after in stops or not after.isalpha())):
+                found.add(tokens[k])
+    return frozenset(found)
+
+
+def genitive(word: str) -> bool:
+    """A Swedish genitive of a definite or plural noun: bostadsbolagets, ungdomarnas; -ens
+    (ungdomens) only when wordfreq knows the word without its -s better (kompetens ends so too)."""
+    if len(word) >= 7 and word.endswith(GENITIVE_ENDINGS):
+        return True
+    return len(word) >= 6 and word.endswith("ens") and frequency(word[:-1]) > frequency(word)
+
+
+def noun_likeness(form: str, forms: Counter, english: bool = False,
+                  evidence: frozenset[str] = frozenset()) -> float:
+    """Nouns make labels (1.0). A Swedish adjective ending (digitala, dålig) or an English
+    -ly, -ing or -al halves a word's chance, so does a word that reads like a verb (vågar,
+    samverka) unless the notes also write it as a noun (bussen, linjer); -era verbs,
+    passives, English -ed and -able a quarter. ``english``: the word is of English notes."""
+    word = form.lower()
+    if " " in word and word.split()[-1] in PARTICLES:
+        return 0.25                       # a verb with its particle: "jobba ihop"
+    if form.isupper() or " " in word:
+        return 1.0
+    written = [w.lower() for w in forms] or [word]
+    if any(w in evidence for w in written):
+        return 1.0                        # "en kurs", "the pharmacy": the notes use it as a noun
+    if english:
+        return _english(word)
+    if word.endswith("ly") or (len(word) >= 5 and word.endswith(ADJECTIVE_ENDINGS)):
+        return 0.5
+    if len(word) >= 7 and word.endswith(("aste", "asta")):
+        return 0.25                       # a superlative: viktigaste, största
+    if _inflected_as_adjective(word, written):
+        return 0.5                        # digital, digitala, digitalt and never "digitalen"
+    if len(word) >= 6 and word.endswith(VERB_ENDINGS + ENGLISH_ADJECTIVE_ENDINGS + SWEDISH_PASSIVE):
+        return 0.25
+    as_noun = any(w.endswith(SWEDISH_NOUN_ENDINGS[:7]) and len(w) > 4 for w in written)
+    if word.endswith(("ar", "er", "ir", "a", "de", "te")) and not as_noun and len(word) < 10:
+        return 1.0 if _plural_noun(word) else 0.5
+    return 1.0
+
+
+def _plural_noun(word: str) -> bool:
+    """An -ar/-er word whose infinitive Swedish hardly writes is a plural noun (kontanter,
+    linjer, avgångar; not väntar, kostar, regnar). Needs wordfreq; without it: no."""
+    if not word.endswith(("ar", "er")) or frequency(word) == 0:
+        return False
+    return frequency(word[:-2] + "a") < 0.2 * frequency(word)
+
+
+def _inflected_as_adjective(word: str, written: list[str]) -> bool:
+    """The notes write the word with a Swedish adjective's -t (or -a after an adjective's
+    -al, -el, -iv...) and never as a noun (digital, digitala, digitalt: each of the three)."""
+    if word[-1:] in ("a", "t") and word[:-1] in written and word[:-1] + "en" not in written:
+        word = word[:-1]
+    if word + "t" not in written and not (
+            word + "a" in written and word.endswith(("al", "el", "iv", "är", "ent", "ant"))):
+        return False                      # hjälp, hjälpa: a verb's -a is no adjective's
+    return not any(w.startswith(word) and w[len(word):] in ("en", "et", "er", "ar", "na", "n")
+                   for w in written)
+
+
+def _english(word: str) -> float:
+    """An English word by its ending: -ed, -able, -ful, -ous, -less a quarter; -ly, -ing, -al,
+    -ive, -ic half (booking or hospital come back when the notes write "the booking")."""
+    if len(word) >= 6 and word.endswith("est") and not word.endswith(NOT_SUPERLATIVE):
+        return 0.25                       # youngest, biggest; not interest, contest
+    if len(word) >= 5 and (word.endswith(ENGLISH_ADJECTIVE_ENDINGS) or
+                           (word.endswith("ed") and not word.endswith("eed"))):
+        return 0.25
+    if len(word) >= 5 and word.endswith(("ly", "ing", "al", "ive", "ic")):
+        return 0.5
+    return 1.0
+
+
+def surely_noun(form: str, forms: Counter, english: bool, evidence: frozenset[str]) -> bool:
+    """Positive evidence of a noun, for a label's second word: an acronym or phrase, a form
+    after an article, a Swedish definite or plural form (bussen, linjerna), an English plural."""
+    written = [w.lower() for w in forms] or [form.lower()]
+    if form.isupper() or " " in form or any(w in evidence for w in written):
+        return True
+    if english:
+        return any(len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+                   for w in written)
+    return any(len(w) > 5 and w.endswith(("en", "et", "na", "or", "ar", "er")) for w in written)
