@@ -1,2 +1,2 @@
 """Themes found in notes: similarity (words, compounds, thesaurus, optional sentence
-vectors), average-linkage clustering, labels, and the ARI score used to measure it."""
+vectors), spectral clustering, labels, and the ARI score used to measure it."""

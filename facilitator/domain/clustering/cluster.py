@@ -8,9 +8,10 @@ Method (docs/themes.md has the measurements):
    clustering also read as shared nearest neighbours.
 3. Identical and near-identical notes (domain.duplicates) are one note while
    clustering and come back together.
-4. Average-linkage agglomerative clustering; the number of themes is the one
-   with the best cosine silhouette (or about `n_themes`). Small clusters and
-   small talk ("bra fika!") go to Övrigt.
+4. Spectral clustering of the neighbour graph (clustering_spectral); the number
+   of themes is the one with the best cosine silhouette (with `n_themes`: the
+   average-linkage tree cut at about that many). Small clusters and small talk
+   ("bra fika!") go to Övrigt.
 5. The new clusters are re-sorted from their 3 most central notes by the
    self-training of "Sortera resten" (clustering_training).
 6. Labels from the notes' own words (clustering_labels), the most central
@@ -45,6 +46,7 @@ PARAMS = {
     "join": 0.25,                    # an Övrigt note joins a theme this similar to it
     "join_rest": 0.05,               # a left-over note joins a new theme this similar to it
     "max_themes": 20,                # the silhouette looks at 2..this many themes
+    "spectral": True,                # spectral clustering of the neighbour graph (else the tree's cuts)
     "refine": 1,                     # passes moving notes to their nearest cluster
     "part_grams": True,              # a Swedish compound's parts add their char 4-grams
     "stack": True,                   # identical notes are clustered as one
@@ -98,9 +100,8 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     parts = similarity.cosines(terms, chars, matrix, p)
     sim = similarity.mix(parts, p, weight)
     n = len(texts)
-    # Fewer neighbours for a small question: with 20 notes, 10 neighbours is half the room.
-    k = min(p["neighbours"], max(3, round(n / 6)))
-    graph = similarity.shared_neighbours(sim[:n, :n], k, p["share"])
+    graph = similarity.shared_neighbours(sim[:n, :n], similarity.neighbour_count(n, p),
+                                         p["share"])
     copies = _copies(texts) if p["stack"] else {}
     return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang, parts)
 

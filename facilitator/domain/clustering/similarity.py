@@ -107,6 +107,12 @@ def mix(parts: tuple[np.ndarray, np.ndarray | None], p: dict, w_embed: float) ->
     return sim
 
 
+def neighbour_count(n: int, p: dict) -> int:
+    """How many nearest neighbours a note keeps in the graphs: ``neighbours`` (10), fewer
+    for a small question (n / 6, at least 3): with 20 notes, 10 is half the room."""
+    return min(p["neighbours"], max(3, round(n / 6)))
+
+
 def shared_neighbours(sim: np.ndarray, k: int, share: float) -> np.ndarray:
     """``share`` of (how many of their k nearest neighbours two notes share) / (k + 1),
     plus the rest of the similarity itself."""

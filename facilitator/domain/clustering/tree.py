@@ -1,9 +1,10 @@
-"""The clustering itself: average linkage on a similarity, cut where the silhouette is best.
+"""The clustering itself: spectral groups of the neighbour graph, as many as the silhouette likes.
 
-The number of themes is the cut of the tree (2..max_themes clusters) with the best
-mean cosine silhouette, or about ``n_themes`` when asked; clusters smaller than
-``min_size`` are left out (they go to Övrigt); one pass then moves each note to the
-cluster it is most like on average. Pure.
+The themes are the spectral grouping (2..max_themes clusters, clustering/spectral.py)
+with the best mean cosine silhouette; with ``n_themes`` asked (or ``spectral`` off)
+the average-linkage tree is cut instead (about ``n_themes``, or at the best
+silhouette). Clusters smaller than ``min_size`` are left out (they go to Övrigt);
+one pass then moves each note to the cluster it is most like on average. Pure.
 """
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from collections import Counter, defaultdict
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+
+from . import spectral
+from .similarity import neighbour_count
 
 
 def cluster(active: list[int], graph: np.ndarray, n_themes, p: dict, n: int) -> list[list[int]]:
@@ -21,9 +25,13 @@ def cluster(active: list[int], graph: np.ndarray, n_themes, p: dict, n: int) -> 
     sub = graph[np.ix_(active, active)]
     dist = np.clip(1.0 - sub, 0.0, None)
     np.fill_diagonal(dist, 0.0)
-    tree = linkage(dist[np.triu_indices(len(active), k=1)], method="average")
-    labels = _by_count(tree, n_themes, min_size, len(active)) if n_themes else \
-        _by_silhouette(tree, dist, p["max_themes"])
+    if p["spectral"] and not n_themes:
+        labels = spectral.by_silhouette(sub, dist, neighbour_count(n, p), p["max_themes"],
+                                        silhouette)
+    else:
+        tree = linkage(dist[np.triu_indices(len(active), k=1)], method="average")
+        labels = _by_count(tree, n_themes, min_size, len(active)) if n_themes else \
+            _by_silhouette(tree, dist, p["max_themes"])
     groups: dict[int, list[int]] = defaultdict(list)
     for i, lab in zip(active, labels):
         groups[lab].append(i)
@@ -83,3 +91,4 @@ def _refine(clusters: list[list[int]], sim: np.ndarray, min_size: int) -> list[l
     for i, k in zip(members, best):
         moved[int(k)].append(i)
     return [c for c in moved if len(c) >= min_size] or clusters
+
