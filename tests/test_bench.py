@@ -79,6 +79,7 @@ def test_the_bench_client_is_refused_clearly_and_gets_acks_and_raw_frames(live):
     phone sees the connect state as raw frames, stamped; an emit with an ack id gets its
     ack; a hostile ack-less event times out instead of waiting for ever."""
     import asyncio
+    import concurrent.futures
     import time
 
     from facilitator.bench.client import Socket, SocketError, session
@@ -100,7 +101,10 @@ def test_the_bench_client_is_refused_clearly_and_gets_acks_and_raw_frames(live):
                 await phone.call("no_such_event", {"x": "å" * 10_000}, timeout=0.5)
             await phone.close()
             return before, frames, claimed, phone.pending
-    before, frames, claimed, pending = asyncio.run(scenario())
+    # Its own thread and loop, as in a phone process: a browser test earlier in the same
+    # session leaves Playwright's loop running on the main thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        before, frames, claimed, pending = pool.submit(asyncio.run, scenario()).result()
     assert claimed["ok"] is True and claimed["key"]
     assert any(text.startswith('42["timer_state"') for text, _ in frames)
     assert all(before <= at <= time.monotonic() for _, at in frames)
