@@ -8,14 +8,12 @@ import os
 import socket
 import stat
 import time
-import uuid
 
 import pytest
 
 from facilitator import create_app
 from facilitator.bench.server import LiveServer
 
-from .conftest import note_payload
 
 
 def private(path):

@@ -5,7 +5,6 @@ quoted field gave 500, a frame nested 3,000 deep gave RecursionError and no ack,
 zero-width characters was taken, ESC and BEL reached the terminal through `export`, and a
 note could add headings and rules to the Markdown report.
 """
-import json
 import re
 import sqlite3
 import subprocess

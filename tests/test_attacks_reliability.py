@@ -4,7 +4,6 @@
 read-only database and never recovered when it became writable; a note the server can
 never store was resent by the phone every 5 s for ever.
 """
-import os
 import resource
 import shutil
 import socket
@@ -13,7 +12,6 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest

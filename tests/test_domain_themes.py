@@ -239,7 +239,7 @@ def test_a_bare_verb_adverb_or_adjective_never_leads_a_label(lexical):
              "bra fika!"]
     labels = [t.label.split(" · ")[0] for t in find_themes(notes) if not t.other]
     assert labels and all(label.lower() not in {"rekrytera", "otrygg"} for label in labels), labels
-    from facilitator.domain.clustering.labels import _noun_likeness
+    from facilitator.domain.clustering.wordclass import noun_likeness as _noun_likeness
     from collections import Counter
     for word in ("rekrytera", "informerar", "schemalagd", "accessible", "jobba ihop"):
         assert _noun_likeness(word, Counter({word: 1})) < 0.5, word

@@ -6,9 +6,9 @@ import uuid
 import pytest
 
 from facilitator import phones, store
-from facilitator.usecases import evaluation, notes, people
+from facilitator.usecases import evaluation, notes
 
-from .conftest import NOW, note_payload
+from .conftest import note_payload
 
 SCALE = {"kind": "scale", "prompt": "Hur nöjd är du?", "scale": "1-4",
          "low_label": "Inte alls", "high_label": "Helt"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import time
 from typing import Any, Callable
 
@@ -30,6 +31,15 @@ def socket_url(base: str) -> str:
 def session() -> aiohttp.ClientSession:
     """One HTTP session per process: no connection limit (every phone holds a socket)."""
     return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+
+
+async def stdin_reader() -> asyncio.StreamReader:
+    """stdin as a stream on this loop (the bench's processes take their commands there): a
+    command wakes the loop, no reader thread polls or competes for the GIL."""
+    reader = asyncio.StreamReader(limit=2 ** 20)
+    loop = asyncio.get_running_loop()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    return reader
 
 
 class SocketError(Exception):

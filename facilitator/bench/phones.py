@@ -34,7 +34,7 @@ import uuid
 
 import aiohttp
 
-from .client import Socket, SocketError, session
+from .client import Socket, SocketError, session, stdin_reader
 
 CONNECT_BATCH = 50
 ACK_TIMEOUT_S = 30
@@ -169,18 +169,10 @@ async def _call(client: Socket, event: str, data: dict) -> dict:
     return ack if isinstance(ack, dict) else {}
 
 
-async def commands() -> asyncio.StreamReader:
-    """stdin as a stream on this loop: a command wakes the loop, no reader thread polls."""
-    reader = asyncio.StreamReader(limit=2 ** 20)
-    loop = asyncio.get_running_loop()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    return reader
-
-
 async def serve(phones: Phones) -> None:
     """Answer commands from stdin, one JSON line each, in order."""
     started = time.monotonic()
-    reader = await commands()
+    reader = await stdin_reader()
     await phones.connect_all()
     answer({"connected": len(phones.clients), "connect_s": round(time.monotonic() - started, 2)})
     while True:

@@ -97,11 +97,6 @@ class RemoteFacilitator:
             raise OSError("the facilitator process ended")
         return json.loads(line)
 
-    def command(self, action: str) -> float:
-        """Send a timer command; the monotonic time it was sent at."""
-        self.send(action)
-        return self.sent_at()
-
     def send(self, action: str) -> None:
         """Have the facilitator send a timer command (its answer is read by ``sent_at``)."""
         self.process.stdin.write(f"{action}\n")

@@ -15,15 +15,13 @@ import json
 import sys
 import time
 
-from .client import Socket, session
+from .client import Socket, session, stdin_reader
 
 ACK_TIMEOUT_S = 15
 
 
 async def run(base: str, event_id: str, token: str) -> None:
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    reader = await stdin_reader()
     async with session() as http:
         client = await Socket.connect(http, base, {"event": event_id, "role": "facilitator",
                                                    "token": token})

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from ..domain.clustering import embedding
 from ..domain.clustering.cluster import find_themes
-from ..domain.clustering.scores import (adjusted_rand_index, label_hits, read_label_words,
-                                        read_labelled, theme_of_each)
+from ..domain.clustering.scores import (OTHER_THEMES, adjusted_rand_index, label_hits,
+                                        read_label_words, read_labelled, theme_of_each)
 from ..domain.clustering.sort import sort_rest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -45,7 +45,6 @@ NEW = ("new_sv_housing", "new_en_health", "new_mix_digital", "new_sv_centrum")
 # change was merged; the tuners never opened them. Measured once, at the end of round 3.
 ROUND3 = ("r3_sv_rescue", "r3_en_parks", "r3_mix_jobs", "r3_sv_social", "r3_sv_waste")
 GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3}
-OTHER = ("övrigt", "other")
 DRAWS = 5
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
@@ -148,8 +147,8 @@ def seeds_of(labels: list[str], per_theme: int, draw: int, other: bool = False):
     by_label: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
         by_label.setdefault(label, []).append(i)
-    return [("Övrigt" if label in OTHER else label, tuple(rng.sample(ids, min(per_theme, len(ids)))))
-            for label, ids in sorted(by_label.items()) if other or label not in OTHER]
+    return [("Övrigt" if label in OTHER_THEMES else label, tuple(rng.sample(ids, min(per_theme, len(ids)))))
+            for label, ids in sorted(by_label.items()) if other or label not in OTHER_THEMES]
 
 
 def ari_auto(name: str, vectors, params: dict) -> float:

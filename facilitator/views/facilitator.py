@@ -5,7 +5,7 @@ import io
 import random
 from datetime import datetime, timezone
 
-from flask import (Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template,
+from flask import (Blueprint, Response, abort, g, jsonify, redirect, render_template,
                    request, send_file, url_for)
 from flask_login import current_user
 

@@ -2,7 +2,6 @@
 must at least never scroll sideways), and the settings page is reachable from the event's parts."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 from .support import log_in

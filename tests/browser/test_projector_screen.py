@@ -2,7 +2,6 @@
 and numbers in the page's language, in real Chromium against a real server."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest

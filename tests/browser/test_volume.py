@@ -11,7 +11,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest

@@ -147,10 +147,6 @@ def _group_form(key: str, forms: Counter) -> str:
     return best
 
 
-def _noun_likeness(form: str, forms: Counter) -> float:
-    return noun_likeness(form, forms)
-
-
 def _form(forms: Counter) -> str:
     """The most used written form that is no genitive ("bostadsbolaget", not "-bolagets"); on
     a tie the shortest, then alphabetical. Only genitives: the first without its -s."""

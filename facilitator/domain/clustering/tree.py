@@ -91,4 +91,3 @@ def _refine(clusters: list[list[int]], sim: np.ndarray, min_size: int) -> list[l
     for i, k in zip(members, best):
         moved[int(k)].append(i)
     return [c for c in moved if len(c) >= min_size] or clusters
-
