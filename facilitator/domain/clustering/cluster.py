@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from . import similarity
-from .labels import MAX_LABEL, label as make_label, quotes as central
+from .labels import MAX_LABEL, label as make_label, quotes as central, spread_of
 from .reading import Note, read
 from .training import TRAIN_PARAMS, settle
 from .tree import cluster
@@ -209,9 +209,10 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     rest = list(rest)
     found: list[tuple[str, list[int]]] = []
     used = {label.lower() for label, _ in groups} | {other_label.lower()}
+    spread = spread_of([m for m, _ in clusters] + [m for _, m in groups], prep.notes)
     for members, seed_label in sorted(clusters, key=lambda c: (-len(c[0]), min(c[0]))):
         name = seed_label if seed_label and seed_label.lower() not in used else None
-        name = name or named(members, prep, used)
+        name = name or named(members, prep, used, spread)
         if not name:
             rest.extend(members)
             continue
@@ -226,14 +227,15 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     return themes
 
 
-def named(members: list[int], prep: Prepared, used: set[str] = frozenset()) -> str:
+def named(members: list[int], prep: Prepared, used: set[str] = frozenset(),
+          spread: dict | None = None) -> str:
     """A new cluster's label, or "" when it is no theme: mostly chatter, or no word its
     notes share."""
     chatter = sum(prep.notes[i].chatter for i in members)
     if chatter * 2 >= len(members) + 1:
         return ""
     return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang,
-                      texts=prep.texts, sim=prep.sim)
+                      texts=prep.texts, sim=prep.sim, spread=spread)
 
 
 def _theme(label: str, members: list[int], prep: Prepared) -> Theme:

@@ -21,6 +21,8 @@ from ..text import stem
 MAX_LABEL = 40
 p_second = 0.6          # a second label word needs this share of the first one's score
 p_common = 0.5          # ... and to be written in at least half of the theme's notes
+p_spread = 0.2          # a term written by this share of a theme's notes is one of its words
+p_topic = 0.5           # a term of k themes weighs 1 / k ** p_topic (the topic's word, not the theme's)
 
 
 def quotes(members: list[int], sim: np.ndarray) -> tuple[int, ...]:
@@ -33,7 +35,8 @@ def quotes(members: list[int], sim: np.ndarray) -> tuple[int, ...]:
 
 
 def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "sv", *,
-          texts: list[str] | None = None, sim: np.ndarray | None = None) -> str:
+          texts: list[str] | None = None, sim: np.ndarray | None = None,
+          spread: dict | None = None) -> str:
     """The one or two best terms of a cluster as the notes write them: "Samverkan · Kommunerna".
 
     Nouns first (a bare verb or adjective never leads); words of the event's language
@@ -41,13 +44,13 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
     write after an article is a noun; with ``sim`` the words of the theme's central notes
     weigh more than a word of its edge. "" when its notes share no word (not a theme)."""
     evidence = noun_evidence(texts[i] for i in members) if texts is not None else frozenset()
-    scored = _scored(members, notes, n, lang, evidence, _centrality(members, sim))
-    picked = _picked(scored, len(members))
+    scored = _scored(members, notes, n, lang, evidence, _centrality(members, sim), spread or {})
+    picked = _picked(scored, len(members), spread or {})
     candidates = []
     if picked:
         candidates.append(" · ".join(_capital(f) for f in picked))
         candidates.append(_capital(picked[0]))
-    candidates += [_capital(f) for _, f, _, _, _ in scored[:6]]
+    candidates += [_capital(f) for _, f, *_ in scored[:6]]
     for candidate in candidates:
         if len(candidate) <= MAX_LABEL and candidate.lower() not in used:
             return candidate
@@ -60,18 +63,18 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
     return f"{base} {k}"
 
 
-def _picked(scored: list[tuple], size: int) -> list[str]:
+def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
     """The best term, and a second one only when it is a noun, scores at least ``p_second``
     of the first, is written in ``p_common`` of the notes and says something else."""
     picked: list[str] = []
     groups_picked: set[str] = set()
-    for score, form, term, nounish, count in scored:
+    for score, form, term, nounish, count, raw in scored:
         if any(_same(form, other) for other in picked):
             continue
         groups = thesaurus.word_groups(form.lower(), form)
         groups |= {term[2:]} if term[:2] == "g:" else set()
-        if picked and (nounish < 1 or groups & groups_picked or -score < -scored[0][0] * p_second
-                       or count < p_common * size):
+        if picked and (nounish < 1 or groups & groups_picked or raw < scored[0][5] * p_second
+                       or count < p_common * size or spread.get(term, 0) >= 2):
             continue
         picked.append(form)
         groups_picked |= groups
@@ -90,7 +93,8 @@ def _centrality(members: list[int], sim: np.ndarray | None) -> dict[int, float]:
 
 
 def _scored(members: list[int], notes: list, n: int, lang: str,
-            evidence: frozenset[str] = frozenset(), central: dict[int, float] = {}) -> list[tuple]:
+            evidence: frozenset[str] = frozenset(), central: dict[int, float] = {},
+            spread: dict = {}) -> list[tuple]:
     """(-score, form, term, noun-likeness, notes) of every term two or more members share, best
     first. A term written by the theme's central notes weighs up to 1.5, by its edge 0.5."""
     inside: Counter = Counter()
@@ -118,10 +122,23 @@ def _scored(members: list[int], notes: list, n: int, lang: str,
         language = 0.6 + 0.4 * own_language[term] / count
         bonus = (1.3 if term.startswith("g:") else 1.0) * nounish * language
         bonus *= 0.5 + centre[term] / count
-        score = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
-        scored.append((-round(score, 6), form, term, nounish, count))
+        raw = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
+        score = raw / max(spread.get(term, 1), 1) ** p_topic
+        scored.append((-round(score, 6), form, term, nounish, count, raw))
     scored.sort()
     return scored
+
+
+def spread_of(clusters, notes: list) -> Counter:
+    """In how many of the clusters each term is written by at least two notes and
+    ``p_spread`` of the cluster's notes: a term of several themes is the topic's word."""
+    out: Counter = Counter()
+    for members in clusters:
+        counts: Counter = Counter()
+        for i in members:
+            counts.update(notes[i].terms.keys())
+        out.update(t for t, c in counts.items() if c >= 2 and c >= p_spread * len(members))
+    return out
 
 
 def _group_form(key: str, forms: Counter) -> str:

@@ -58,6 +58,19 @@ skönt kul roligt rolig trevligt trevlig givande intressant intressanta bor bo b
 nothing something anything anywhere nowhere everywhere here there again also already still
 just only available possible back instead rather maybe probably enough even though yet soon
 later ago ever never often away together around across else
+först sist sent snabbt fort bort nästan alldeles länge lagom precis direkt genast snart
+tillsammans mest minst oftast särskilt speciellt dessutom gärna hellre knappt tyvärr absolut
+heller endast enbart plötsligt ibland jämt fortfarande ännu längre hemifrån härifrån därifrån
+framåt bakåt uppåt neråt ner ned upp ut bak fram framme uppe nere bakom utanför innanför
+bredvid emot rätt fel väl illa bäst sämst främst tätt glest långsamt hårt lätt mitt
+snabb snabba långsam långsamma tät täta gles glesa stängd stängda öppen öppna enkel enkla
+enkelt större mindre högre lägre färre fler äldre yngre bättre sämre längre lågt högt
+hörs syns känns märks sägs verkar lyckas hunnit blivit varit fått gått sett tagit kommit
+gett gjort sagt velat kunnat behövt försökt funnits
+längst närmast högst lägst senast tidigast
+almost far near nearby last next right left late early fast slow quick quickly sometimes
+usually always quite very too well worse further farther ahead behind along down up out
+off over through today tonight tomorrow yesterday weekly daily mean means outside inside
 """.split())
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
 # Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade), passives
@@ -124,6 +137,8 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
         return 0.5
     if len(word) >= 7 and word.endswith(("aste", "asta")):
         return 0.25                       # a superlative: viktigaste, största
+    if _comparative(word):
+        return 0.25                       # tätare, billigare; not lärare, bagare
     if _inflected_as_adjective(word, written):
         return 0.5                        # digital, digitala, digitalt and never "digitalen"
     if len(word) >= 6 and word.endswith(VERB_ENDINGS + ENGLISH_ADJECTIVE_ENDINGS + SWEDISH_PASSIVE):
@@ -132,6 +147,17 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
     if word.endswith(("ar", "er", "ir", "a", "de", "te")) and not as_noun and len(word) < 10:
         return 1.0 if _plural_noun(word) else 0.5
     return 1.0
+
+
+def _comparative(word: str) -> bool:
+    """A Swedish comparative in -are: its base is a common adjective (billig, dyr) or wordfreq
+    knows its superlative (tätaste); an agent noun (lärare, förare) has none."""
+    if len(word) < 6 or not word.endswith("are"):
+        return False
+    base = word[:-3]
+    if base in NOT_NOUNS or base in FILLER:
+        return True
+    return frequency(base + "aste") + frequency(base + "ast") > 0.01 * frequency(word) > 0
 
 
 def _plural_noun(word: str) -> bool:
@@ -147,6 +173,8 @@ def _inflected_as_adjective(word: str, written: list[str]) -> bool:
     -al, -el, -iv...) and never as a noun (digital, digitala, digitalt: each of the three)."""
     if word[-1:] in ("a", "t") and word[:-1] in written and word[:-1] + "en" not in written:
         word = word[:-1]
+    if word.endswith("e"):
+        return False                      # förtroende, förtroendet: a noun's definite -t
     if word + "t" not in written and not (
             word + "a" in written and word.endswith(("al", "el", "iv", "är", "ent", "ant"))):
         return False                      # hjälp, hjälpa: a verb's -a is no adjective's
@@ -157,6 +185,8 @@ def _inflected_as_adjective(word: str, written: list[str]) -> bool:
 def _english(word: str) -> float:
     """An English word by its ending: -ed, -able, -ful, -ous, -less a quarter; -ly, -ing, -al,
     -ive, -ic half (booking or hospital come back when the notes write "the booking")."""
+    if word.endswith("er") and ({word[:-2], word[:-3], word[:-3] + "y", word[:-1]} & NOT_NOUNS):
+        return 0.25                       # cheaper, bigger, easier, safer: a comparative
     if len(word) >= 6 and word.endswith("est") and not word.endswith(NOT_SUPERLATIVE):
         return 0.25                       # youngest, biggest; not interest, contest
     if len(word) >= 5 and (word.endswith(ENGLISH_ADJECTIVE_ENDINGS) or
