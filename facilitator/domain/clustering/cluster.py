@@ -74,6 +74,7 @@ class Prepared:
     model: bool                    # the sentence vectors were used
     lang: str = "sv"               # the event's language: labels in it first
     parts: tuple = ()              # (lexical cosines, vector cosines or None): to mix again
+    vectors: np.ndarray | None = None  # the notes' own sentence vectors (unit rows): labels
 
     def mixed(self, w_embed: float, p: dict) -> np.ndarray:
         """The similarity again with another weight of the sentence vectors."""
@@ -92,6 +93,8 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     chars = similarity.tfidf([n.chars for n in notes], power=p["idf_power"])
     weight = p["w_embed"] if w_embed is None else w_embed
     matrix = similarity.vectors_of(texts, extra, vectors) if weight > 0 else None
+    raw = None if matrix is None else matrix[:len(texts)] / np.maximum(
+        np.linalg.norm(matrix[:len(texts)], axis=1), 1e-12)[:, None]
     if matrix is not None and p["center"] and len(texts) >= 2:
         matrix = similarity.centred(matrix, [n.lang for n in notes], len(texts),
                                     p["per_language"])
@@ -103,7 +106,7 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     graph = similarity.shared_neighbours(sim[:n, :n], similarity.neighbour_count(n, p),
                                          p["share"])
     copies = _copies(texts) if p["stack"] else {}
-    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang, parts)
+    return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang, parts, raw)
 
 
 def _copies(texts: list[str]) -> dict[int, list[int]]:
@@ -235,7 +238,7 @@ def named(members: list[int], prep: Prepared, used: set[str] = frozenset(),
     if chatter * 2 >= len(members) + 1:
         return ""
     return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang,
-                      texts=prep.texts, sim=prep.sim, spread=spread)
+                      texts=prep.texts, sim=prep.sim, spread=spread, vectors=prep.vectors)
 
 
 def _theme(label: str, members: list[int], prep: Prepared) -> Theme:

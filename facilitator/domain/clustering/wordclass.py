@@ -27,8 +27,24 @@ startar tappar slutar ökar mår få får ge ger sitta finnas gäller syfte kän
 saknar blir görs ges tas händer syns sjunkit
 make makes help helps keep feel talk use work works get gets start stop
 """.split())
+# The commonest adjectives of any topic (their comparatives are adjectives too: billigare, cheaper).
+ADJECTIVES = frozenset("""
+ny nya nytt gammal gamla gammalt unga ung ungt dyr dyra dyrt billig billiga gratis lätt
+svårt svår svåra långa lång långt kort korta hög höga högt låg låga låga äldre yngre
+dålig dåligt dåliga tom tomt tomma full fullt fulla kall kallt kalla varm varmt varma
+trasig trasigt trasiga sönder ren rent rena säker säkert säkra osäker rädd rädda orolig
+trött trötta glad glada samma annan annat vanlig vanligt vanliga hel helt
+new old young big small large free long short hard easy good bad high low cheap expensive
+dry wet hot cold warm busy empty full noisy dirty clean safe unsafe scared worried tired
+afraid happy sad nice great lovely terrible awful poor real whole own same different
+other main best worst less least most fewer able unable sure
+snabb snabba långsam långsamma tät täta gles glesa stängd stängda öppen öppna enkel enkla
+enkelt större mindre högre lägre färre fler bättre sämre längre lågt
+near far late early fast slow quick
+""".split())
 # Words a person would not call a theme by, of any topic: numbers, greetings, and the
-# commonest verbs, adjectives and adverbs (a theme is named by a thing: "Biljetter", not "Dyra").
+# commonest verbs, adjectives and adverbs (a theme is named by a thing: "Biljetter", not "Dyra"),
+# the commonest -s verbs (hörs, syns) and supines (hunnit, fått).
 NOT_NOUNS = frozenset("""
 en ett två tre fyra fem sex sju åtta nio tio tolv hundra första andra tredje
 one two three four five six seven eight nine ten first second third
@@ -42,15 +58,6 @@ wait waits ask asks try tries find finds think thinks know knows like likes run 
 open opens close closes closed finish finished eat eats recruit hire seem seems went came
 made said told got put kept left done gone hear hears listen ones another
 tänk tänka behåll behålla
-ny nya nytt gammal gamla gammalt unga ung ungt dyr dyra dyrt billig billiga gratis lätt
-svårt svår svåra långa lång långt kort korta hög höga högt låg låga låga äldre yngre
-dålig dåligt dåliga tom tomt tomma full fullt fulla kall kallt kalla varm varmt varma
-trasig trasigt trasiga sönder ren rent rena säker säkert säkra osäker rädd rädda orolig
-trött trötta glad glada samma annan annat vanlig vanligt vanliga hel helt
-new old young big small large free long short hard easy good bad high low cheap expensive
-dry wet hot cold warm busy empty full noisy dirty clean safe unsafe scared worried tired
-afraid happy sad nice great lovely terrible awful poor real whole own same different
-other main best worst less least most fewer able unable sure
 ingenting inget inga något någon några alls dit hit där här hemma borta ute inne ingenstans
 någonstans överallt nu då sen sedan redan bara kvar tillbaka ändå även därför kanske nog
 ganska väldigt istället iställe själv själva ensam ensamma ensamt trygg trygga tryggt otrygg otrygga otryggt
@@ -63,15 +70,14 @@ tillsammans mest minst oftast särskilt speciellt dessutom gärna hellre knappt 
 heller endast enbart plötsligt ibland jämt fortfarande ännu längre hemifrån härifrån därifrån
 framåt bakåt uppåt neråt ner ned upp ut bak fram framme uppe nere bakom utanför innanför
 bredvid emot rätt fel väl illa bäst sämst främst tätt glest långsamt hårt lätt mitt
-snabb snabba långsam långsamma tät täta gles glesa stängd stängda öppen öppna enkel enkla
-enkelt större mindre högre lägre färre fler äldre yngre bättre sämre längre lågt högt
 hörs syns känns märks sägs verkar lyckas hunnit blivit varit fått gått sett tagit kommit
 gett gjort sagt velat kunnat behövt försökt funnits
 längst närmast högst lägst senast tidigast
-almost far near nearby last next right left late early fast slow quick quickly sometimes
-usually always quite very too well worse further farther ahead behind along down up out
-off over through today tonight tomorrow yesterday weekly daily mean means outside inside
-""".split())
+almost nearby last next right left quickly sometimes usually always quite very too well
+worse further farther ahead behind along down up out off over through today tonight
+tomorrow yesterday weekly daily outside inside
+nobody somebody anybody everybody someone anyone everyone noone
+""".split()) | ADJECTIVES
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
 # Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade), passives
 # (avskaffas, åtgärdas) and English adjective endings: a label names a thing.
@@ -79,7 +85,7 @@ VERB_ENDINGS = ("era", "erar", "erade", "erat", "eras", "erad", "lagd", "lagda")
 SWEDISH_PASSIVE = ("as",)
 ENGLISH_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "less")
 ADJECTIVE_ENDINGS = ("iga", "iskt", "iska", "isk", "liga", "ligt", "ala", "ig", "lig", "ella",
-                     "ellt", "iva", "ivt", "samma", "alt", "elt")
+                     "ellt", "iva", "ivt", "samma", "samt", "sam", "alt", "elt")
 SWEDISH_NOUN_ENDINGS = ("en", "et", "na", "arna", "erna", "orna", "or", "ar", "er", "ning",
                         "het", "else", "skap", "tion", "ism", "ist", "are")
 # A Swedish genitive of a definite or plural noun: "bostadsbolagets", "ungdomarnas".
@@ -155,7 +161,7 @@ def _comparative(word: str) -> bool:
     if len(word) < 6 or not word.endswith("are"):
         return False
     base = word[:-3]
-    if base in NOT_NOUNS or base in FILLER:
+    if base in ADJECTIVES:
         return True
     return frequency(base + "aste") + frequency(base + "ast") > 0.01 * frequency(word) > 0
 
@@ -185,7 +191,7 @@ def _inflected_as_adjective(word: str, written: list[str]) -> bool:
 def _english(word: str) -> float:
     """An English word by its ending: -ed, -able, -ful, -ous, -less a quarter; -ly, -ing, -al,
     -ive, -ic half (booking or hospital come back when the notes write "the booking")."""
-    if word.endswith("er") and ({word[:-2], word[:-3], word[:-3] + "y", word[:-1]} & NOT_NOUNS):
+    if word.endswith("er") and ({word[:-2], word[:-3], word[:-3] + "y", word[:-1]} & ADJECTIVES):
         return 0.25                       # cheaper, bigger, easier, safer: a comparative
     if len(word) >= 6 and word.endswith("est") and not word.endswith(NOT_SUPERLATIVE):
         return 0.25                       # youngest, biggest; not interest, contest
