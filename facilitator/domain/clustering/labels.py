@@ -22,7 +22,8 @@ MAX_LABEL = 40
 p_second = 0.6          # a second label word needs this share of the first one's score
 p_common = 0.5          # ... and to be written in at least half of the theme's notes
 p_spread = 0.2          # a term written by this share of a theme's notes is one of its words
-p_words = 8             # the best candidates the word vectors re-rank
+p_words = 6             # the best candidates the word vectors re-rank ...
+p_near = 0.4            # ... those scoring at least this share of the best one
 p_closeness = 30.0      # a word 0.1 less close to the theme (than the closest) weighs exp(-3)
 p_topic = 0.5           # a term of k themes weighs 1 / k ** p_topic (the topic's word, not the theme's)
 
@@ -91,7 +92,9 @@ def _closest(members: list[int], scored: list[tuple], vectors: np.ndarray) -> li
     """The best candidates re-ranked by how close each word's own e5 vector is to the theme's
     centre, less its closeness to all the notes' centre (KeyBERT-like): the theme's word, not
     the topic's. Unchanged without the model."""
-    top = scored[:p_words]
+    top = [row for row in scored[:p_words] if row[0] <= scored[0][0] * p_near]
+    if len(top) < 2:
+        return scored
     words = embedding.embed([form.lower() for _, form, *_ in top])
     if not words:
         return scored
@@ -102,7 +105,7 @@ def _closest(members: list[int], scored: list[tuple], vectors: np.ndarray) -> li
     closeness = matrix @ theme - matrix @ everyone
     weights = np.exp(p_closeness * (closeness - closeness.max()))
     ranked = [(-round(-row[0] * float(w), 6), *row[1:]) for row, w in zip(top, weights)]
-    return sorted(ranked, key=lambda row: row[0]) + scored[p_words:]
+    return sorted(ranked, key=lambda row: row[0]) + scored[len(top):]
 
 
 def _centrality(members: list[int], sim: np.ndarray | None) -> dict[int, float]:
