@@ -121,3 +121,13 @@ def test_find_themes_labels_are_deterministic_and_unique_with_the_topic_rule():
     assert first == again
     names = [label.lower() for label, _ in first]
     assert len(names) == len(set(names))
+
+
+def test_a_demoted_topic_noun_still_comes_before_a_verb():
+    """The topic's word is demoted among nouns; a verb ("brinner", half a noun's chance) that
+    scored less before the demotion never overtakes it."""
+    rows = [(-0.4, "brinner", "s:brinn", 0.5, 3, 0.4), (-0.3, "samverkan", "g:samverkan", 1.0, 9, 0.9),
+            (-0.2, "tjänsten", "s:tjänst", 1.0, 2, 0.2)]
+    ranked = sorted(labels._nouns_first(rows))
+    assert [row[1] for row in ranked] == ["samverkan", "brinner", "tjänsten"]
+    assert sorted(labels._nouns_first(rows[:1] + rows[2:])) == sorted(rows[:1] + rows[2:])

@@ -79,7 +79,7 @@ def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
         groups = thesaurus.word_groups(form.lower(), form)
         groups |= {term[2:]} if term[:2] == "g:" else set()
         if picked and (nounish < 1 or groups & groups_picked or raw < scored[0][5] * p_second
-                       or count < p_common * size or spread.get(term, 0) >= 2):
+                       or count < p_common * size or spread.get(term, 0) > 1):
             continue
         picked.append(form)
         groups_picked |= groups
@@ -104,7 +104,7 @@ def _closest(members: list[int], scored: list[tuple], vectors: np.ndarray) -> li
     everyone /= max(float(np.linalg.norm(everyone)), 1e-12)
     closeness = matrix @ theme - matrix @ everyone
     weights = np.exp(p_closeness * (closeness - closeness.max()))
-    ranked = [(-round(-row[0] * float(w), 6), *row[1:]) for row, w in zip(top, weights)]
+    ranked = _nouns_first([(-round(-row[0] * float(w), 6), *row[1:]) for row, w in zip(top, weights)])
     return sorted(ranked, key=lambda row: row[0]) + scored[len(top):]
 
 
@@ -148,22 +148,37 @@ def _scored(members: list[int], notes: list, n: int, lang: str,
         bonus = (1.3 if term.startswith("g:") else 1.0) * nounish * language
         bonus *= 0.5 + centre[term] / count
         raw = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
-        score = raw / max(spread.get(term, 1), 1) ** p_topic
+        score = raw / max(spread.get(term, 1), 1) ** p_topic    # the topic's word: less
         scored.append((-round(score, 6), form, term, nounish, count, raw))
+    scored = _nouns_first(scored)
     scored.sort()
     return scored
+
+
+def _nouns_first(scored: list[tuple]) -> list[tuple]:
+    """A topic's noun demoted below a word that is no noun ("Samverkan", "brinner") is
+    lifted back above it: the demotion orders nouns, it never makes a verb the label."""
+    nouns = [row for row in scored if row[3] >= 0.99]
+    out = []
+    for row in scored:
+        if row[3] < 0.99:
+            above = [-noun[0] for noun in nouns if noun[5] >= row[5]]
+            if above and min(above) < -row[0]:
+                row = (-round(min(above) * 0.999, 6), *row[1:])
+        out.append(row)
+    return out
 
 
 def spread_of(clusters, notes: list) -> Counter:
     """In how many of the clusters each term is written by at least two notes and
     ``p_spread`` of the cluster's notes: a term of several themes is the topic's word."""
-    out: Counter = Counter()
+    found: Counter = Counter()
     for members in clusters:
         counts: Counter = Counter()
         for i in members:
             counts.update(notes[i].terms.keys())
-        out.update(t for t, c in counts.items() if c >= 2 and c >= p_spread * len(members))
-    return out
+        found.update(t for t, c in counts.items() if c >= 2 and c >= p_spread * len(members))
+    return found
 
 
 def _group_form(key: str, forms: Counter) -> str:

@@ -149,6 +149,8 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
         return 0.5                        # digital, digitala, digitalt and never "digitalen"
     if len(word) >= 6 and word.endswith(VERB_ENDINGS + ENGLISH_ADJECTIVE_ENDINGS + SWEDISH_PASSIVE):
         return 0.25
+    if len(word) == 5 and word.endswith("as") and word[2] not in "aeiouyåäö":
+        return 0.25                       # mötas, läsas: a short passive (not atlas, ananas)
     as_noun = any(w.endswith(SWEDISH_NOUN_ENDINGS[:7]) and len(w) > 4 for w in written)
     if word.endswith(("ar", "er", "ir", "a", "de", "te")) and not as_noun and len(word) < 10:
         return 1.0 if _plural_noun(word) else 0.5
