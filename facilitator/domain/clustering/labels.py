@@ -5,7 +5,11 @@ notes), weighted by how central the notes that write it are, shown as the form
 the notes write most (never a genitive); a synonym group shows its key word if the
 notes use it; acronyms as written. Nouns first (wordclass.py: a bare verb or
 adjective never leads). A second term only when it is surely a noun and written
-in half of the theme's notes: one strong noun rather than a weak pair. Pure.
+in half of the theme's notes: one strong noun rather than a weak pair. The theme's word,
+not the topic's: a term written in several found themes weighs less and is never second;
+with the notes' sentence vectors the best candidates are re-ranked by their own e5 word
+vector's closeness to the theme (KeyBERT-like; skipped without the model). Pure apart from
+the model call.
 """
 from __future__ import annotations
 
@@ -104,7 +108,8 @@ def _closest(members: list[int], scored: list[tuple], vectors: np.ndarray) -> li
     everyone /= max(float(np.linalg.norm(everyone)), 1e-12)
     closeness = matrix @ theme - matrix @ everyone
     weights = np.exp(p_closeness * (closeness - closeness.max()))
-    ranked = _nouns_first([(-round(-row[0] * float(w), 6), *row[1:]) for row, w in zip(top, weights)])
+    ranked = [(-round(-row[0] * float(w), 6), *row[1:]) for row, w in zip(top, weights)]
+    ranked = _nouns_first(ranked)
     return sorted(ranked, key=lambda row: row[0]) + scored[len(top):]
 
 
@@ -120,8 +125,9 @@ def _centrality(members: list[int], sim: np.ndarray | None) -> dict[int, float]:
 def _scored(members: list[int], notes: list, n: int, lang: str,
             evidence: frozenset[str] = frozenset(), central: dict[int, float] = {},
             spread: dict = {}) -> list[tuple]:
-    """(-score, form, term, noun-likeness, notes) of every term two or more members share, best
-    first. A term written by the theme's central notes weighs up to 1.5, by its edge 0.5."""
+    """(-score, form, term, noun-likeness, notes, score before the topic's demotion) of every
+    term two or more members share, best first. A term written by the theme's central notes
+    weighs up to 1.5, by its edge 0.5; a term of k found themes 1/sqrt(k) (``spread``)."""
     inside: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
     own_language, english, centre = Counter(), Counter(), Counter()
