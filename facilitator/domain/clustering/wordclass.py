@@ -75,7 +75,7 @@ gett gjort sagt velat kunnat behövt försökt funnits
 längst närmast högst lägst senast tidigast
 almost nearby last next right left quickly sometimes usually always quite very too well
 worse further farther ahead behind along down up out off over through today tonight
-tomorrow yesterday weekly daily outside inside
+tomorrow yesterday weekly daily outside inside mean
 nobody somebody anybody everybody someone anyone everyone noone
 """.split()) | ADJECTIVES
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
