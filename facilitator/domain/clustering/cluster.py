@@ -24,7 +24,7 @@ import numbers
 from dataclasses import dataclass
 
 import numpy as np
-from . import similarity
+from . import chatter, similarity
 from .labels import MAX_LABEL, label as make_label, quotes as central, spread_of
 from .reading import Note, read
 from .training import TRAIN_PARAMS, settle
@@ -86,6 +86,10 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     """Read and compare the notes (and ``extra`` texts after them, e.g. seed labels)."""
     extra = list(extra)
     notes = [read(t, lang, p) for t in texts + extra]
+    if p.get("smalltalk", True):
+        for note, (talk, speaks) in zip(notes, chatter.judge(texts)):
+            note.off_topic = note.off_topic_empty or talk
+            note.chatter = speaks
     group_weight = p["w_group"] if p.get("thesaurus", True) else 0.0
     terms = similarity.tfidf([n.terms for n in notes],
                              lambda t: group_weight if t.startswith("g:") else 1.0,

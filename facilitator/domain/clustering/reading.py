@@ -28,6 +28,7 @@ class Note:
     lang: str
     off_topic: bool               # nothing but logistics/pleasantries, or nothing at all
     chatter: bool                 # speaks of logistics or pleasantries at all
+    off_topic_empty: bool = False  # nothing at all (no content word)
 
 
 def _grams(word: str, chars: Counter) -> None:
@@ -79,4 +80,4 @@ def read(text: str, lang: str, p: dict) -> Note:
                 _grams(part, chars)
         _grams(word, chars)
     terms.pop(f"g:{thesaurus.OTHER}", None)
-    return Note(terms, surfaces, chars, language, content == 0 or other_only, chatter)
+    return Note(terms, surfaces, chars, language, content == 0 or other_only, chatter, content == 0)

@@ -1,0 +1,126 @@
+"""Small talk and one-offs: which notes of a question go to Övrigt, decided in one place.
+
+The general resource data/smalltalk.txt lists what any conference's notes say about the
+day itself (the room, sound, wifi, fika, toilets, slides, minutes, the next meeting,
+thanks, greetings), Swedish and English. A note is **small talk** when it is short and
+says more of such things than of anything else ("wifi funkar inte", "Where is the
+toilet?", "Tack för en givande dag!"); it **speaks of the day** (``chatter``) when such
+words weigh at least half of it, and must then be really close to a theme to join it.
+
+Relative to the notes, never a fixed list alone: a logistics word that many of this
+question's notes use is its topic, not small talk (parking in a town centre, lunch in
+school meals, toilets in parks). With sentence vectors, a note closer to the general
+small-talk sentences (``PROTOTYPES``) than to its nearest notes is small talk too.
+``one_offs``: a note with no close neighbour among the others goes to Övrigt.
+Pure (the vectors are given).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..text import stop_words
+
+PREFIX = 6               # an entry this long also matches the words it starts
+MAX_WORDS = 12           # longer notes say something about the question
+TOPIC_SHARE = 0.04       # a logistics word in this share of the notes (at least TOPIC_MIN) ...
+TOPIC_MIN = 4            # ... is the question's topic there
+_FOLD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    event: tuple[str, ...]          # the day's logistics: word starts, or phrases
+    kind: tuple[str, ...]           # thanks, greetings, pleasantries
+    neutral: frozenset[str]         # how something was: counts for neither side
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    small: int                      # small-talk words and patterns
+    other: int                      # other content words
+    events: frozenset[str]          # the logistics entries it uses
+    words: int
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    text = (resources.files("facilitator") / "data" / "smalltalk.txt").read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        items = [line] if current == "pattern" else [t.strip() for t in line.split(",")]
+        sections.setdefault(current, []).extend(t for t in items if t)
+    return Lexicon(tuple(sections.get("event", ())), tuple(sections.get("kind", ())),
+                   frozenset(sections.get("neutral", ())),
+                   tuple(re.compile(p) for p in sections.get("pattern", ())))
+
+
+def fold(text: str) -> str:
+    return " ".join(_FOLD.sub(" ", text[:2000].casefold()).replace("_", " ").split())
+
+
+def _match(word: str, entries: tuple[str, ...]) -> str | None:
+    for entry in entries:
+        if " " in entry:
+            continue
+        if word == entry or (len(entry) >= PREFIX and word.startswith(entry)):
+            return entry
+    return None
+
+
+def read(text: str) -> Reading:
+    folded = fold(text)
+    lex = lexicon()
+    stops = stop_words("sv") | stop_words("en")
+    events = {e for e in lex.event if " " in e and re.search(rf"\b{re.escape(e)}\b", folded)}
+    small = len(events) + sum(bool(p.search(folded)) for p in lex.patterns)
+    other = 0
+    tokens = _WORD.findall(folded)
+    for word in tokens:
+        event = _match(word, lex.event)
+        if event:
+            events.add(event)
+            small += 1
+        elif _match(word, lex.kind):
+            small += 1
+        elif word not in lex.neutral and word not in stops and len(word) >= 3:
+            other += 1
+    return Reading(small, other, frozenset(events), len(tokens))
+
+
+def topics(readings: list[Reading], texts: list[str]) -> frozenset[str]:
+    """The logistics entries that are this question's topic: used by many distinct notes."""
+    seen: dict[str, Reading] = {}
+    for text, reading in zip(texts, readings):
+        seen.setdefault(fold(text), reading)
+    need = max(TOPIC_MIN, math.ceil(TOPIC_SHARE * len(seen)))
+    counts: dict[str, int] = {}
+    for reading in seen.values():
+        for event in reading.events:
+            counts[event] = counts.get(event, 0) + 1
+    return frozenset(e for e, c in counts.items() if c >= need)
+
+
+def judge(texts: list[str]) -> list[tuple[bool, bool]]:
+    """(small talk, speaks of the day) for each note, relative to the others."""
+    readings = [read(t) for t in texts]
+    topical = topics(readings, texts)
+    found = []
+    for r in readings:
+        small = r.small - len(r.events & topical)
+        other = r.other + len(r.events & topical)
+        talk = small >= 1 and r.words <= MAX_WORDS and other <= small
+        found.append((talk, small >= 1 and other <= 2 * small))
+    return found
