@@ -86,10 +86,9 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     """Read and compare the notes (and ``extra`` texts after them, e.g. seed labels)."""
     extra = list(extra)
     notes = [read(t, lang, p) for t in texts + extra]
-    if p.get("smalltalk", True):
-        for note, (talk, speaks) in zip(notes, chatter.judge(texts)):
-            note.off_topic = note.off_topic_empty or talk
-            note.chatter = speaks
+    for note, (talk, speaks) in zip(notes, chatter.judge(texts)):
+        note.off_topic = note.off_topic or talk
+        note.chatter = speaks
     group_weight = p["w_group"] if p.get("thesaurus", True) else 0.0
     terms = similarity.tfidf([n.terms for n in notes],
                              lambda t: group_weight if t.startswith("g:") else 1.0,

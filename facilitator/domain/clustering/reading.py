@@ -4,9 +4,9 @@ Words keep å/ä/ö and hyphenated compounds; the language per note from its sto
 words (or the one given); Swedish and English stop words dropped; Snowball stems
 with Swedish endings folded; a Swedish compound's parts add their character
 4-grams (wordfreq, optional). With the thesaurus on, its synonym groups join the
-terms ("g:samverkan"). Its `_other` list (logistics and pleasantries: fika, wifi,
-tack...) is a general resource, not a topic: a note with nothing else is small talk.
-Pure.
+terms ("g:samverkan"). Whether a note is small talk is decided for all the notes
+together (chatter.py, from the general resource data/smalltalk.txt); here only a note
+with no content word at all ("???", ":)") is marked off topic. Pure.
 """
 from __future__ import annotations
 
@@ -26,9 +26,8 @@ class Note:
     surfaces: dict                # term -> Counter of forms as the note writes them
     chars: Counter                # character n-grams
     lang: str
-    off_topic: bool               # nothing but logistics/pleasantries, or nothing at all
-    chatter: bool                 # speaks of logistics or pleasantries at all
-    off_topic_empty: bool = False  # nothing at all (no content word)
+    off_topic: bool               # small talk (chatter.judge), or nothing at all
+    chatter: bool = False         # speaks of the day itself (chatter.judge)
 
 
 def _grams(word: str, chars: Counter) -> None:
@@ -48,28 +47,22 @@ def read(text: str, lang: str, p: dict) -> Note:
     surfaces: dict[str, Counter] = defaultdict(Counter)
     chars: Counter = Counter()
     covered: set[int] = set()
-    content, other_only, chatter = 0, True, False
-    for start, end, key in thesaurus.phrase_matches(lower):
-        if not use_groups and key != thesaurus.OTHER:
-            continue
+    content = 0
+    for start, end, key in thesaurus.phrase_matches(lower) if use_groups else ():
         terms[f"g:{key}"] += 1
         surfaces[f"g:{key}"][" ".join(lower[start:end])] += 1
         covered.update(range(start, end))
-        other_only = other_only and key == thesaurus.OTHER
         content += 1
     for i, (word, orig) in enumerate(zip(lower, written)):
         acronym = orig.isupper() and 2 <= len(orig) <= 5
-        groups = thesaurus.word_groups(word, orig) if i not in covered else frozenset()
-        if not use_groups:
-            groups = groups & {thesaurus.OTHER}
+        use = use_groups and i not in covered
+        groups = thesaurus.word_groups(word, orig) if use else frozenset()
         for key in sorted(groups):
             terms[f"g:{key}"] += 1
             surfaces[f"g:{key}"][orig if acronym else word] += 1
         if (word in stops and not groups) or (len(word) < 3 and not acronym):
             continue
         content += 1
-        other_only = other_only and groups == {thesaurus.OTHER}
-        chatter = chatter or thesaurus.OTHER in groups
         term = f"s:{stem(word, language)}"
         terms[term] += 1
         surfaces[term][orig if acronym else word] += 1
@@ -79,5 +72,4 @@ def read(text: str, lang: str, p: dict) -> Note:
             for part in compound_parts(word):
                 _grams(part, chars)
         _grams(word, chars)
-    terms.pop(f"g:{thesaurus.OTHER}", None)
-    return Note(terms, surfaces, chars, language, content == 0 or other_only, chatter, content == 0)
+    return Note(terms, surfaces, chars, language, content == 0)

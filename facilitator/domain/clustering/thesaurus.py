@@ -13,7 +13,6 @@ from importlib import resources
 
 from ..text import stem, stop_words, words
 
-OTHER = "_other"
 MIN_PREFIX = 5          # a compound's first part must be this long to count
 
 
