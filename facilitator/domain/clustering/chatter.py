@@ -113,10 +113,12 @@ def topics(readings: list[Reading], texts: list[str]) -> frozenset[str]:
     return frozenset(e for e, c in counts.items() if c >= need)
 
 
-def judge(texts: list[str]) -> list[tuple[bool, bool]]:
-    """(small talk, speaks of the day) for each note, relative to the others."""
+def judge(texts: list[str], given: list[str] = ()) -> list[tuple[bool, bool]]:
+    """(small talk, speaks of the day) for each note, relative to the others. ``given``:
+    what the facilitator said a theme is (its name, its hand-placed notes): the logistics
+    words there are a topic ("Toaletter" named by the facilitator is one)."""
     readings = [read(t) for t in texts]
-    topical = topics(readings, texts)
+    topical = topics(readings, texts) | {e for t in given for e in read(t).events}
     found = []
     for r in readings:
         small = r.small - len(r.events & topical)

@@ -82,11 +82,13 @@ class Prepared:
 
 
 def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[str] = (),
-            p: dict, w_embed: float | None = None, label_lang: str = "sv") -> Prepared:
-    """Read and compare the notes (and ``extra`` texts after them, e.g. seed labels)."""
+            p: dict, w_embed: float | None = None, label_lang: str = "sv",
+            given: list[str] = ()) -> Prepared:
+    """Read and compare the notes (and ``extra`` texts after them, e.g. seed labels);
+    ``given``: the facilitator's words for themes (chatter.judge)."""
     extra = list(extra)
     notes = [read(t, lang, p) for t in texts + extra]
-    for note, (talk, speaks) in zip(notes, chatter.judge(texts)):
+    for note, (talk, speaks) in zip(notes, chatter.judge(texts, list(extra) + list(given))):
         note.off_topic = note.off_topic or talk
         note.chatter = speaks
     group_weight = p["w_group"] if p.get("thesaurus", True) else 0.0

@@ -61,7 +61,8 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     names = _names(kept, vectors, p)
     prep = prepare(texts, lang=lang, vectors=vectors, p=p, w_embed=p["seed_w_embed"],
                    extra=[name for name, _ in names],
-                   label_lang=locale if locale in OTHER_LABEL else "en")
+                   label_lang=locale if locale in OTHER_LABEL else "en",
+                   given=[label for label, _ in kept])
     copies = {c for cs in prep.copies.values() for c in cs}
     free = [i for i in range(len(texts)) if i not in taken and i not in copies]
     talk = [i for i in free if not prep.notes[i].off_topic]
