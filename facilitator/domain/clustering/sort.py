@@ -67,19 +67,33 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     free = [i for i in range(len(texts)) if i not in taken and i not in copies]
     talk = [i for i in free if not prep.notes[i].off_topic]
     hands = [m + _name_rows(g, names, len(texts), len(m)) for g, (_, m) in enumerate(kept)]
-    hands += [hand_other] if hand_other else []
     joined, certainty, rest, nearest = place(talk, hands, prep.sim,
                                              [prep.notes[i].chatter for i in talk], p)
     small_talk = [i for i in free if prep.notes[i].off_topic]
-    if hand_other:
-        rest += joined.pop()          # notes like the hand-placed Övrigt ones
-        nearest = {i: v for i, v in nearest.items() if v[0] < len(joined)}
+    if hand_other and p.get("other_pull", True):
+        rest += _like_other(hand_other, joined, certainty, prep, p)
     new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if named(c, prep)]
     left = [i for i in rest if i not in {j for c, _ in new for j in c}]
     left = take_back(left, nearest, joined, certainty, p["back_join"])
     groups = [(label, members + j) for (label, members), j in zip(kept, joined)]
     themes = assemble(prep, groups, new, left + small_talk + hand_other, other_label)
     return Sorted(themes, review(certainty, p["review_share"]))
+
+
+def _like_other(hand_other: list[int], joined: list[list[int]], certainty: dict,
+                prep, p: dict) -> list[int]:
+    """Notes that speak of the day and are more like the hand-placed Övrigt notes than
+    like the theme they joined leave it (for a new theme or Övrigt)."""
+    moved = []
+    for members in joined:
+        for i in list(members):
+            if not prep.notes[i].chatter:
+                continue
+            if float(prep.sim[i, hand_other].mean()) > float(prep.sim[i, members].mean()):
+                members.remove(i)
+                certainty.pop(i, None)
+                moved.append(i)
+    return moved
 
 
 def _names(kept: list[tuple[str, list[int]]], vectors, p: dict) -> list[tuple[str, int]]:
