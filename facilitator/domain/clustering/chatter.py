@@ -9,10 +9,8 @@ words weigh at least half of it, and must then be really close to a theme to joi
 
 Relative to the notes, never a fixed list alone: a logistics word that many of this
 question's notes use is its topic, not small talk (parking in a town centre, lunch in
-school meals, toilets in parks). With sentence vectors, a note closer to the general
-small-talk sentences (``PROTOTYPES``) than to its nearest notes is small talk too.
-``one_offs``: a note with no close neighbour among the others goes to Övrigt.
-Pure (the vectors are given).
+school meals, toilets in parks), and so is one in a theme's name the facilitator gave.
+Used by find_themes and sort_rest alike (cluster.prepare). Pure.
 """
 from __future__ import annotations
 
@@ -71,33 +69,50 @@ def fold(text: str) -> str:
     return " ".join(_FOLD.sub(" ", text[:2000].casefold()).replace("_", " ").split())
 
 
-def _match(word: str, entries: tuple[str, ...]) -> str | None:
-    for entry in entries:
-        if " " in entry:
-            continue
-        if word == entry or (len(entry) >= PREFIX and word.startswith(entry)):
-            return entry
+@functools.cache
+def _index(section: str) -> tuple[frozenset[str], dict[int, frozenset[str]]]:
+    """(the section's one-word entries, {length: entries that long that also match the
+    words they start}) for quick look-ups."""
+    entries = [e for e in getattr(lexicon(), section) if " " not in e]
+    lengths = sorted({len(e) for e in entries if len(e) >= PREFIX})
+    return frozenset(entries), {n: frozenset(e for e in entries if len(e) == n) for n in lengths}
+
+
+def _match(word: str, section: str) -> str | None:
+    exact, prefixes = _index(section)
+    if word in exact:
+        return word
+    for n, starts in prefixes.items():
+        if len(word) > n and word[:n] in starts:
+            return word[:n]
     return None
 
 
+@functools.lru_cache(maxsize=20000)
 def read(text: str) -> Reading:
+    """How much of a note is small talk, and how much is something else."""
     folded = fold(text)
     lex = lexicon()
-    stops = stop_words("sv") | stop_words("en")
+    stops = _stops()
     events = {e for e in lex.event if " " in e and re.search(rf"\b{re.escape(e)}\b", folded)}
     small = len(events) + sum(bool(p.search(folded)) for p in lex.patterns)
     other = 0
     tokens = _WORD.findall(folded)
     for word in tokens:
-        event = _match(word, lex.event)
+        event = _match(word, "event")
         if event:
             events.add(event)
             small += 1
-        elif _match(word, lex.kind):
+        elif _match(word, "kind"):
             small += 1
         elif word not in lex.neutral and word not in stops and len(word) >= 3:
             other += 1
     return Reading(small, other, frozenset(events), len(tokens))
+
+
+@functools.cache
+def _stops() -> frozenset[str]:
+    return stop_words("sv") | stop_words("en")
 
 
 def topics(readings: list[Reading], texts: list[str]) -> frozenset[str]:

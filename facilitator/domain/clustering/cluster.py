@@ -11,7 +11,7 @@ Method (docs/themes.md has the measurements):
 4. Spectral clustering of the neighbour graph (clustering_spectral); the number
    of themes is the one with the best cosine silhouette (with `n_themes`: the
    average-linkage tree cut at about that many). Small clusters and small talk
-   ("bra fika!") go to Övrigt.
+   ("bra fika!", "wifi funkar inte", "Where is the toilet?": chatter.py) go to Övrigt.
 5. The new clusters are re-sorted from their 3 most central notes by the
    self-training of "Sortera resten" (clustering_training).
 6. Labels from the notes' own words (clustering_labels), the most central

@@ -3,8 +3,10 @@
 The facilitator names a few themes and places one to three notes in each by hand;
 every other note goes to the theme whose hand-placed notes it is most like, when
 it is close enough. Notes close to none are clustered among themselves into new
-suggested themes, or go to Övrigt (small talk always does). Hand-placed Övrigt
-notes teach it too: notes like them go to Övrigt. The least certain placements
+suggested themes, or go to Övrigt (small talk always does: chatter.py decides it, as
+for the automatic themes; a logistics word in a theme's name is that theme's topic).
+Hand-placed Övrigt notes teach it too: a note that speaks of the day and is more like
+them than like its theme goes to Övrigt (or a new theme). The least certain placements
 (the smallest lead of the best theme over the next) are marked for review.
 
 The facilitator's name for a theme ("Biljetter", "Mental health") is read like
@@ -70,8 +72,8 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     joined, certainty, rest, nearest = place(talk, hands, prep.sim,
                                              [prep.notes[i].chatter for i in talk], p)
     small_talk = [i for i in free if prep.notes[i].off_topic]
-    if hand_other and p.get("other_pull", True):
-        rest += _like_other(hand_other, joined, certainty, prep, p)
+    if hand_other:
+        rest += _like_other(hand_other, joined, certainty, prep)
     new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if named(c, prep)]
     left = [i for i in rest if i not in {j for c, _ in new for j in c}]
     left = take_back(left, nearest, joined, certainty, p["back_join"])
@@ -81,7 +83,7 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
 
 
 def _like_other(hand_other: list[int], joined: list[list[int]], certainty: dict,
-                prep, p: dict) -> list[int]:
+                prep) -> list[int]:
     """Notes that speak of the day and are more like the hand-placed Övrigt notes than
     like the theme they joined leave it (for a new theme or Övrigt)."""
     moved = []
