@@ -130,8 +130,7 @@ def topics(readings: list[Reading], texts: list[str]) -> frozenset[str]:
 
 def judge(texts: list[str], given: list[str] = ()) -> list[tuple[bool, bool]]:
     """(small talk, speaks of the day) for each note, relative to the others. ``given``:
-    what the facilitator said a theme is (its name, its hand-placed notes): the logistics
-    words there are a topic ("Toaletter" named by the facilitator is one)."""
+    the names the facilitator gave themes: a logistics word there is a topic ("Toaletter")."""
     readings = [read(t) for t in texts]
     topical = topics(readings, texts) | {e for t in given for e in read(t).events}
     found = []
