@@ -31,7 +31,8 @@ WHY = ["annars tappar vi dem", "det har vi sett i vår kartläggning", "så att 
        "eftersom behoven ökar varje år", "för att kunna följa upp vad som fungerar",
        "precis som man har gjort i Västerås", "och det måste vara långsiktigt"]
 SMALL_TALK = ["Bra fika!", "Tack för en bra dag", "Lokalen var för varm", "Kan vi få presentationen efteråt?",
-              "God lunch", "Mikrofonen hördes dåligt längst bak", "Tack!", "Mer kaffe tack"]
+              "God lunch", "Mikrofonen hördes dåligt längst bak", "Tack!", "Mer kaffe tack",
+              "Var är hissen?", "När kommer protokollet?"]
 
 
 def note_texts(count: int, seed: int = 7) -> list[str]:
