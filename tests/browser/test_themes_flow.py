@@ -54,8 +54,9 @@ def test_find_rename_move_by_keyboard_and_harvest(live_server, pages):
     # Move a note by keyboard: choose it with Space, the target with the arrow keys, then Move.
     cards = page.locator(".theme-card[data-theme-id]")
     target_id = cards.first.get_attribute("data-theme-id")
-    source = cards.last
-    note = source.locator(".theme-note:not(:has([data-note-copies]))").first   # one note, no copies
+    single = ".theme-note:not(:has([data-note-copies]))"     # one note, no copies
+    source = cards.filter(has=page.locator(single)).last      # (Övrigt may hold only stacks)
+    note = source.locator(single).first
     note_id = note.get_attribute("data-note-id")
     note.locator("[data-note-select]").focus()
     page.keyboard.press("Space")
