@@ -5,7 +5,7 @@ day itself (the room, sound, wifi, fika, toilets, slides, minutes, the next meet
 thanks, greetings), Swedish and English. A note is **small talk** when it is short and
 says more of such things than of anything else ("wifi funkar inte", "Where is the
 toilet?", "Tack för en givande dag!"); it **speaks of the day** (``chatter``) when such
-words weigh at least half of it, and must then be really close to a theme to join it.
+words are at least a third of it, and must then be really close to a theme to join it.
 
 Relative to the notes, never a fixed list alone: a logistics word that many of this
 question's notes use is its topic, not small talk (parking in a town centre, lunch in
