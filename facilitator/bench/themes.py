@@ -47,7 +47,9 @@ ROUND3 = ("r3_sv_rescue", "r3_en_parks", "r3_mix_jobs", "r3_sv_social", "r3_sv_w
 # Round 4: the same rule as round 3 (written first by a helper who never saw the method).
 ROUND4 = ("r4_sv_business", "r4_en_tourism", "r4_mix_students", "r4_sv_staff",
           "r4_sv_preparedness")
-GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3, "r4": ROUND4}
+# Round 5: five more, the same way, written while round 4's last label rule was made.
+ROUND5 = ("r5_sv_sports", "r5_en_roads", "r5_mix_energy", "r5_sv_democracy", "r5_sv_disability")
+GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3, "r4": ROUND4, "r5": ROUND5}
 DRAWS = 5
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
@@ -276,8 +278,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-cli", action="store_true", help="skip the cold CLI runs")
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
     parser.add_argument("--sets", default=",".join(SETS),
-                        help="labelled sets for the ARI, or a group: field, unseen, new, r3, r4 "
-                             "(r4: the round-4 held-out sets; r3, new: earlier rounds, now tuning sets)")
+                        help="labelled sets for the ARI, or a group: field, unseen, new, r3, r4, r5 "
+                             "(r5: the newest held-out sets; r4, r3, new: earlier rounds' held-out sets, "
+                             "now tuning sets)")
     parser.add_argument("--app", action="store_true",
                         help="also time find / sort the rest through the use cases (SQLite)")
     parser.add_argument("--show-labels", action="store_true",

@@ -19,7 +19,8 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from . import embedding, thesaurus
-from .wordclass import FILLER, NOT_NOUNS, genitive, noun_evidence, noun_likeness, surely_noun
+from .wordclass import (FILLER, NOT_NOUNS, ORGANISERS, genitive, noun_evidence, noun_likeness,
+                        surely_noun)
 from ..text import stem
 
 MAX_LABEL = 40
@@ -30,6 +31,7 @@ p_words = 6             # the best candidates the word vectors re-rank ...
 p_near = 0.4            # ... those scoring at least this share of the best one
 p_closeness = 30.0      # a word 0.1 less close to the theme (than the closest) weighs exp(-3)
 p_topic = 0.5           # a term of k themes weighs 1 / k ** p_topic (the topic's word, not the theme's)
+p_organiser = 0.25      # "Kommunen": who is asked, not what for (wordclass.ORGANISERS)
 
 
 def quotes(members: list[int], sim: np.ndarray) -> tuple[int, ...]:
@@ -83,7 +85,8 @@ def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
         groups = thesaurus.word_groups(form.lower(), form)
         groups |= {term[2:]} if term[:2] == "g:" else set()
         if picked and (nounish < 1 or groups & groups_picked or raw < scored[0][5] * p_second
-                       or count < p_common * size or spread.get(term, 0) > 1):
+                       or count < p_common * size or spread.get(term, 0) > 1
+                       or form.lower() in ORGANISERS):
             continue
         picked.append(form)
         groups_picked |= groups
@@ -155,6 +158,7 @@ def _scored(members: list[int], notes: list, n: int, lang: str,
         bonus *= 0.5 + centre[term] / count
         raw = count / len(members) * math.log(1 + n / everywhere[term]) * bonus
         score = raw / max(spread.get(term, 1), 1) ** p_topic    # the topic's word: less
+        score *= p_organiser if form.lower() in ORGANISERS else 1.0
         scored.append((-round(score, 6), form, term, nounish, count, raw))
     scored = _nouns_first(scored)
     scored.sort()

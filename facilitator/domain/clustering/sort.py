@@ -73,7 +73,7 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
                                              [prep.notes[i].chatter for i in talk], p)
     small_talk = [i for i in free if prep.notes[i].off_topic]
     if hand_other:
-        rest += _like_other(hand_other, joined, certainty, prep)
+        rest += _like_other(hand_other, kept, joined, certainty, prep)
     new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if named(c, prep)]
     left = [i for i in rest if i not in {j for c, _ in new for j in c}]
     left = take_back(left, nearest, joined, certainty, p["back_join"])
@@ -82,16 +82,18 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     return Sorted(themes, review(certainty, p["review_share"]))
 
 
-def _like_other(hand_other: list[int], joined: list[list[int]], certainty: dict,
-                prep) -> list[int]:
+def _like_other(hand_other: list[int], kept: list[tuple[str, list[int]]],
+                joined: list[list[int]], certainty: dict, prep) -> list[int]:
     """Notes that speak of the day and are more like the hand-placed Övrigt notes than
-    like the theme they joined leave it (for a new theme or Övrigt)."""
+    like the rest of the theme they joined (its hand-placed notes and the others that
+    joined it) leave it (for a new theme or Övrigt)."""
     moved = []
-    for members in joined:
+    for (_, hands), members in zip(kept, joined):
         for i in list(members):
             if not prep.notes[i].chatter:
                 continue
-            if float(prep.sim[i, hand_other].mean()) > float(prep.sim[i, members].mean()):
+            theme = hands + [j for j in members if j != i]
+            if float(prep.sim[i, hand_other].mean()) > float(prep.sim[i, theme].mean()):
                 members.remove(i)
                 certainty.pop(i, None)
                 moved.append(i)

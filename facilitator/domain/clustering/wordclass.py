@@ -30,7 +30,7 @@ make makes help helps keep feel talk use work works get gets start stop
 # The commonest adjectives of any topic (their comparatives are adjectives too: billigare, cheaper).
 ADJECTIVES = frozenset("""
 ny nya nytt gammal gamla gammalt unga ung ungt dyr dyra dyrt billig billiga gratis lätt
-svårt svår svåra långa lång långt kort korta hög höga högt låg låga låga äldre yngre
+svårt svår svåra långa lång långt kort korta hög höga högt låg låga äldre yngre
 dålig dåligt dåliga tom tomt tomma full fullt fulla kall kallt kalla varm varmt varma
 trasig trasigt trasiga sönder ren rent rena säker säkert säkra osäker rädd rädda orolig
 trött trötta glad glada samma annan annat vanlig vanligt vanliga hel helt
@@ -41,6 +41,13 @@ other main best worst less least most fewer able unable sure
 snabb snabba långsam långsamma tät täta gles glesa stängd stängda öppen öppna enkel enkla
 enkelt större mindre högre lägre färre fler bättre sämre längre lågt
 near far late early fast slow quick
+""".split())
+# The organiser and its kind: the context of every note at a municipal dialogue ("kommunen
+# borde ..."). A theme is named by what is asked for, not by who is asked: such a word leads
+# a label only when the notes share no better one.
+ORGANISERS = frozenset("""
+kommun kommunen kommunens kommuner kommunerna region regionen regionens regioner
+landsting landstinget municipality municipalities council councils
 """.split())
 # Words a person would not call a theme by, of any topic: numbers, greetings, and the
 # commonest verbs, adjectives and adverbs (a theme is named by a thing: "Biljetter", not "Dyra"),
