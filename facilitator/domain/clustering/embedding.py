@@ -56,6 +56,9 @@ def embed(texts: list[str]) -> list[list[float]] | None:
     if not texts:
         return []
     cleaned = [_clean(t) for t in texts]
+    known = [_CACHE.get(t) for t in cleaned]      # all known: no wait for the engine's lock
+    if all(v is not None for v in known):
+        return [list(v) for v in known]
     with _LOCK:
         todo = list(dict.fromkeys(t for t in cleaned if t not in _CACHE))
         if todo:

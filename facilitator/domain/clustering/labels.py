@@ -95,12 +95,36 @@ def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
     return picked
 
 
+def warm(clusters: list[list[int]], notes: list, n: int, lang: str, *, texts: list[str],
+         sim: np.ndarray, spread: dict) -> None:
+    """The words the vectors would re-rank for all of these clusters, embedded in one model
+    call: naming them then waits for the model once, not once a theme (the model is shared
+    with the background embedding of new notes)."""
+    words: set[str] = set()
+    for members in clusters:
+        evidence = noun_evidence(texts[i] for i in members)
+        scored = _scored(members, notes, n, lang, evidence, _centrality(members, sim), spread)
+        words.update(_top_words(scored))
+    if words:
+        embedding.embed(sorted(words))
+
+
+def _top(scored: list[tuple]) -> list[tuple]:
+    """The candidates the word vectors re-rank: the best ``p_words`` within ``p_near``."""
+    top = [row for row in scored[:p_words] if row[0] <= scored[0][0] * p_near]
+    return top if len(top) >= 2 else []
+
+
+def _top_words(scored: list[tuple]) -> list[str]:
+    return [form.lower() for _, form, *_ in _top(scored)] if scored else []
+
+
 def _closest(members: list[int], scored: list[tuple], vectors: np.ndarray) -> list[tuple]:
     """The best candidates re-ranked by how close each word's own e5 vector is to the theme's
     centre, less its closeness to all the notes' centre (KeyBERT-like): the theme's word, not
     the topic's. Unchanged without the model."""
-    top = [row for row in scored[:p_words] if row[0] <= scored[0][0] * p_near]
-    if len(top) < 2:
+    top = _top(scored)
+    if not top:
         return scored
     words = embedding.embed([form.lower() for _, form, *_ in top])
     if not words:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from . import embedding
 from ..themes import NEW_LABEL
-from .cluster import OTHER_LABEL, PARAMS, Theme, assemble, kept_themes, named, prepare
+from .cluster import OTHER_LABEL, PARAMS, Theme, assemble, is_theme, kept_themes, prepare
 from .training import TRAIN_PARAMS, place, review, take_back
 from .tree import cluster
 
@@ -74,7 +74,7 @@ def sort_rest(texts: list[str], placed: list[tuple[str, tuple[int, ...]]], *,
     small_talk = [i for i in free if prep.notes[i].off_topic]
     if hand_other:
         rest += _like_other(hand_other, kept, joined, certainty, prep)
-    new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if named(c, prep)]
+    new = [(c, "") for c in cluster(rest, prep.graph, None, p, len(texts)) if is_theme(c, prep)]
     left = [i for i in rest if i not in {j for c, _ in new for j in c}]
     left = take_back(left, nearest, joined, certainty, p["back_join"])
     groups = [(label, members + j) for (label, members), j in zip(kept, joined)]
