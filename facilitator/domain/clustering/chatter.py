@@ -20,13 +20,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from .. import smalltalk
 from ..text import stop_words
 
 PREFIX = 6               # an entry this long also matches the words it starts
 MAX_WORDS = 12           # longer notes say something about the question
 TOPIC_SHARE = 0.04       # a logistics word in this share of the notes (at least TOPIC_MIN) ...
 TOPIC_MIN = 4            # ... is the question's topic there
-_FOLD = re.compile(r"[^\w]+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -36,6 +36,7 @@ class Lexicon:
     kind: tuple[str, ...]           # thanks, greetings, pleasantries
     neutral: frozenset[str]         # how something was: counts for neither side
     patterns: tuple[re.Pattern, ...]
+    phrases: tuple[tuple[str, re.Pattern], ...] = ()   # the event entries of several words
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,16 @@ def lexicon() -> Lexicon:
             continue
         items = [line] if current == "pattern" else [t.strip() for t in line.split(",")]
         sections.setdefault(current, []).extend(t for t in items if t)
-    return Lexicon(tuple(sections.get("event", ())), tuple(sections.get("kind", ())),
+    event = tuple(sections.get("event", ()))
+    return Lexicon(event, tuple(sections.get("kind", ())),
                    frozenset(sections.get("neutral", ())),
-                   tuple(re.compile(p) for p in sections.get("pattern", ())))
+                   tuple(re.compile(p) for p in sections.get("pattern", ())),
+                   tuple((e, re.compile(rf"\b{re.escape(e)}\b")) for e in event if " " in e))
 
 
 def fold(text: str) -> str:
-    return " ".join(_FOLD.sub(" ", text[:2000].casefold()).replace("_", " ").split())
+    """smalltalk.fold (the report's rule reads notes the same way), single spaces."""
+    return " ".join(smalltalk.fold(text[:2000]).split())
 
 
 @functools.cache
@@ -94,7 +98,7 @@ def read(text: str) -> Reading:
     folded = fold(text)
     lex = lexicon()
     stops = _stops()
-    events = {e for e in lex.event if " " in e and re.search(rf"\b{re.escape(e)}\b", folded)}
+    events = {e for e, phrase in lex.phrases if phrase.search(folded)}
     small = len(events) + sum(bool(p.search(folded)) for p in lex.patterns)
     other = 0
     tokens = _WORD.findall(folded)
