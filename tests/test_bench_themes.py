@@ -12,3 +12,14 @@ def test_bench_at_a_tiny_size(capsys):
     assert report["speed"][0]["notes"] == 12 and report["speed"][0]["themes_lexical_s"] < 5
     assert report["ari"]["lexical only"]["en_heldout"] > 0.4
     assert len(bench.sample(50)) == 50 and bench.sample(50) == bench.sample(50)
+
+
+def test_seeded_themes_can_be_named_as_on_the_whiteboard():
+    """The set's key can be a folded word ("aterkoppling"); a facilitator writes the word."""
+    names = bench.whiteboard_names("r5_sv_democracy")
+    assert names["aterkoppling"] == "Återkoppling" and names["fortroende"] == "Förtroende"
+    labels = ["aterkoppling", "aterkoppling", "övrigt", "fortroende", "fortroende"]
+    seeds = bench.seeds_of(labels, 2, 0, other=True, names=names)
+    assert {name: sorted(ids) for name, ids in seeds} == {
+        "Återkoppling": [0, 1], "Övrigt": [2], "Förtroende": [3, 4]}
+    assert [n for n, _ in bench.seeds_of(labels, 2, 0)] == ["aterkoppling", "fortroende"]

@@ -146,14 +146,25 @@ def locale_of(name: str) -> str:
     return "en" if name.startswith("en") or "_en_" in name else "sv"
 
 
-def seeds_of(labels: list[str], per_theme: int, draw: int, other: bool = False):
-    """``per_theme`` notes of each true theme, as a facilitator would place them by hand."""
+def seeds_of(labels: list[str], per_theme: int, draw: int, other: bool = False,
+             names: dict | None = None):
+    """``per_theme`` notes of each true theme, as a facilitator would place them by hand.
+    Each theme is named by its key in the set, or by ``names[key]`` when given."""
     rng = random.Random(draw)
     by_label: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
         by_label.setdefault(label, []).append(i)
-    return [("Övrigt" if label in OTHER_THEMES else label, tuple(rng.sample(ids, min(per_theme, len(ids)))))
+    names = names or {}
+    return [("Övrigt" if label in OTHER_THEMES else names.get(label, label),
+             tuple(rng.sample(ids, min(per_theme, len(ids)))))
             for label, ids in sorted(by_label.items()) if other or label not in OTHER_THEMES]
+
+
+def whiteboard_names(name: str) -> dict[str, str]:
+    """Each true theme's first #words word, capitalised: the name a facilitator would write
+    on the whiteboard ("Återkoppling", where the set's key is the folded "aterkoppling")."""
+    return {key: words[0][:1].upper() + words[0][1:]
+            for key, words in label_words(name).items() if words}
 
 
 def ari_auto(name: str, vectors, params: dict) -> float:
@@ -183,11 +194,13 @@ def label_table(name: str, lexical: bool, params: dict) -> dict:
             "labels": [list(row) for row in rows]}
 
 
-def ari_seeded(name: str, vectors, params: dict, other: bool = False) -> float:
+def ari_seeded(name: str, vectors, params: dict, other: bool = False,
+               whiteboard: bool = False) -> float:
     labels, notes = labelled(name)
+    names = whiteboard_names(name) if whiteboard else None
     scores = []
     for draw in range(DRAWS):
-        result = sort_rest(notes, seeds_of(labels, 2, draw, other), vectors=vectors,
+        result = sort_rest(notes, seeds_of(labels, 2, draw, other, names), vectors=vectors,
                            params=params, locale=locale_of(name))
         scores.append(adjusted_rand_index(labels, theme_of_each(result.themes, len(notes))))
     return round(sum(scores) / len(scores), 3)
@@ -205,6 +218,9 @@ CONFIGS = [   # (title, lexical?, params, how)
     ("sort the rest, e5, no thesaurus", False, {"thesaurus": False}, ari_seeded),
     ("sort the rest, e5, + 2 in Övrigt", False, {},
      lambda name, vectors, params: ari_seeded(name, vectors, params, other=True)),
+    # Named as on the whiteboard (the set's first #words word) instead of by the set's key.
+    ("sort the rest, e5, whiteboard names", False, {},
+     lambda name, vectors, params: ari_seeded(name, vectors, params, whiteboard=True)),
 ]
 
 
