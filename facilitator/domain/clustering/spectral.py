@@ -21,16 +21,20 @@ RESTARTS = 5          # the final k-means from this many seeded starts; the tigh
 
 
 def affinity(sim: np.ndarray, k: int) -> csr_matrix:
-    """The similarity kept on each note's k nearest neighbours (either way), negatives 0."""
+    """The similarity kept on each note's k nearest neighbours (either way), negatives 0.
+
+    A note's neighbours are every note at least as similar as its k-th nearest: a tie
+    keeps them all, so ten equal notes are ten notes joined to each other, not a chain
+    whose ends lose their edge because the lower indices won the tie."""
     m = sim.shape[0]
     a = np.clip(sim, 0.0, None)
     np.fill_diagonal(a, 0.0)
     k = max(1, min(k, m - 1))
-    nearest = np.argsort(-a, axis=1, kind="stable")[:, :k]   # ties: the lower index
-    rows = np.repeat(np.arange(m), k)
-    mask = csr_matrix((np.ones(m * k), (rows, nearest.ravel())), shape=(m, m))
-    mask = ((mask + mask.T) > 0).astype(np.float64)
-    return csr_matrix(mask.multiply(a))
+    kth = -np.partition(-a, k - 1, axis=1)[:, k - 1]
+    near = (a >= kth[:, None]) & (a > 0)
+    near |= near.T
+    rows, cols = np.nonzero(near)
+    return csr_matrix((a[rows, cols], (rows, cols)), shape=(m, m))
 
 
 def embedding(sim: np.ndarray, k: int, dims: int) -> np.ndarray:
