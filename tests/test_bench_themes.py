@@ -23,3 +23,13 @@ def test_seeded_themes_can_be_named_as_on_the_whiteboard():
     assert {name: sorted(ids) for name, ids in seeds} == {
         "Återkoppling": [0, 1], "Övrigt": [2], "Förtroende": [3, 4]}
     assert [n for n, _ in bench.seeds_of(labels, 2, 0)] == ["aterkoppling", "fortroende"]
+
+
+def test_the_shuffled_rows_score_the_notes_in_other_orders(capsys):
+    assert main(["bench", "themes", "--sizes", "", "--no-cli", "--no-steps", "--sets",
+                 "en_heldout", "--shuffled", "--json"]) == 0
+    ari = json.loads(capsys.readouterr().out)["ari"]
+    shuffled = ari["lexical only, 3 shuffled orders"]["en_heldout"]
+    assert 0.4 < shuffled <= 1.0
+    assert bench.ari_shuffled("en_heldout", None, dict(bench.LEXICAL), orders=1) == \
+        bench.ari_shuffled("en_heldout", None, dict(bench.LEXICAL), orders=1)
