@@ -215,6 +215,12 @@ def test_harvest_shows_the_scope_last_changed(db, event):
     assert harvest["question"] is None
 
 
+def unit_pair(rng, d: int) -> list[float]:
+    """A random row as the background loop stores one: two unit vectors end to end."""
+    halves = [[rng.gauss(0, 1) for _ in range(d)] for _ in range(2)]
+    return [x / sum(y * y for y in h) ** 0.5 for h in halves for x in h]
+
+
 def test_two_thousand_notes_are_all_sorted(db, event):
     """On words alone (too many vectors missing), and with every vector stored. How long it
     takes is measured by `facilitator bench themes --app` (docs/themes.md), not here."""
@@ -229,7 +235,7 @@ def test_two_thousand_notes_are_all_sorted(db, event):
     runs = [None]
     if embedding.available():      # vectors as the background loop would have stored them
         rng = random.Random(7)
-        runs.append({n.id: array("f", [rng.gauss(0, 1) for _ in range(embedding.dimension())])
+        runs.append({n.id: array("f", unit_pair(rng, embedding.dimension()))
                      .tobytes() for n in themes.scope_notes(db, event.id, None)})
     for vectors in runs:
         if vectors:

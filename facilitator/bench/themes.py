@@ -117,7 +117,7 @@ def speed(sizes, cli: bool) -> list[dict]:
         notes = sample(n)
         row = {"notes": n}
         if model:
-            vectors, row["embed_batch_s"] = timed(lambda: embedding.embed(notes))
+            vectors, row["embed_batch_s"] = timed(lambda: embedding.pairs(notes))
             timed_cpu(row, "themes_stored_vectors_first_s", lambda: find_themes(notes, vectors=vectors))
             timed_cpu(row, "themes_stored_vectors_s", lambda: find_themes(notes, vectors=vectors))
             placed = [("A", (0, 1)), ("B", (2,)), ("C", (3, 4))]
@@ -251,7 +251,7 @@ SHUFFLED = [   # with --shuffled: the automatic rows again, the notes in 3 shuff
 def quality(steps: bool, sets=SETS, shuffled: bool = False) -> dict:
     if not sets:
         return {}, {}
-    vectors = ({name: embedding.embed(labelled(name)[1]) for name in sets}
+    vectors = ({name: embedding.pairs(labelled(name)[1]) for name in sets}
                if embedding.available() else {})
     configs = ([(t, p.get("w_embed", 1) == 0, p, ari_auto) for t, p in STEPS] if steps
                else CONFIGS) + (SHUFFLED if shuffled else [])
@@ -293,7 +293,7 @@ def app_speed(n: int) -> dict:
             row = {"notes": n}
             if embedding.available():
                 stored = store.list_notes(db, event.id, visible_only=True)
-                vectors = embedding.embed([note.text for note in stored])
+                vectors = embedding.pairs([note.text for note in stored])
                 with db.atomic():
                     store.save_vectors(db, event.id, note_vectors.model_name(),
                                        {note.id: array("f", v).tobytes()

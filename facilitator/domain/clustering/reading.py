@@ -73,3 +73,29 @@ def read(text: str, lang: str, p: dict) -> Note:
                 _grams(part, chars)
         _grams(word, chars)
     return Note(terms, surfaces, chars, language, content == 0)
+
+
+def content_text(text: str) -> str:
+    """The note's content words only, lower case, in their order, for a second sentence
+    vector (embedding.pairs): no Swedish or English stop words, punctuation, numbers,
+    words under 3 letters, thanks, greetings or words that only say how something was
+    (smalltalk.txt's [kind] and [neutral]). The day's logistics words stay (they may be
+    the question's topic), and so does an acronym that is also a stop word ("SKA").
+    A Swedish note's compounds are written as their parts (wordfreq, when installed):
+    "skolbiblioteket" reads "skol biblioteket". "" when nothing is left."""
+    from . import chatter
+
+    stops = stop_words("sv") | stop_words("en")
+    neutral = chatter.lexicon().neutral
+    written = TOKEN.findall(text[:5000])
+    swedish = language_of([w.lower() for w in written]) == "sv"
+    kept: list[str] = []
+    for orig in written:
+        word = orig.lower()
+        acronym = orig.isupper() and 2 <= len(orig) <= 5
+        if not acronym and (word in stops or len(word) < 3 or word in neutral
+                            or chatter.is_kind(word)):
+            continue
+        parts = compound_parts(word) if swedish and not acronym else ()
+        kept.extend(parts or [word])
+    return " ".join(kept)

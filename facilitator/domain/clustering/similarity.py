@@ -49,12 +49,17 @@ def tfidf(bags: list[Counter], weight=lambda term: 1.0, power: float = 1.0) -> c
 
 def vectors_of(texts: list[str], extra: list[str], vectors) -> np.ndarray | None:
     """The sentence vectors of texts then extra texts, computing the missing ones;
-    None: lexical only (no model, or vectors of the wrong shape or with NaN)."""
+    None: lexical only (no model, or vectors of the wrong shape or with NaN).
+    The missing ones are read as the given ones are: two readings a row
+    (embedding.pairs) unless the given rows are single vectors."""
     given = list(vectors) if vectors is not None else [None] * len(texts)
     given = (given + [None] * len(texts))[:len(texts)] + [None] * len(extra)
     missing = [i for i, v in enumerate(given) if v is None]
     if missing:
-        computed = embedding.embed([(texts + extra)[i] for i in missing])
+        known = next((v for v in given if v is not None), None)
+        single = known is not None and not is_pair(np.asarray(known, dtype=np.float64))
+        read_them = embedding.embed if single else embedding.pairs
+        computed = read_them([(texts + extra)[i] for i in missing])
         if computed is None:
             return None
         for i, v in zip(missing, computed):
@@ -66,6 +71,35 @@ def vectors_of(texts: list[str], extra: list[str], vectors) -> np.ndarray | None
     if matrix.ndim != 2 or not np.isfinite(matrix).all():
         return None
     return matrix
+
+
+def is_pair(row: np.ndarray) -> bool:
+    """A row of two unit vectors end to end (embedding.pairs), not one unit vector."""
+    width = row.shape[-1]
+    if width % 2 or width < 2:
+        return False
+    halves = np.linalg.norm(row[..., :width // 2]), np.linalg.norm(row[..., width // 2:])
+    return all(abs(h - 1.0) < 1e-3 for h in halves)
+
+
+def readings(matrix: np.ndarray, covered: float, p: dict) -> np.ndarray:
+    """One vector a row from rows of two readings (embedding.pairs): the note's own vector
+    plus its content words' vector, or its own alone when the thesaurus knows at least
+    ``p["content_below"]`` of the notes (``covered``). Rows of one vector stay as they are.
+
+    Round 5 of issue 18: the content words' reading lifts the topics nobody prepared for
+    (+0.035 automatic with e5 on 27 tuning sets, every group up on two seeds), where the
+    words alone know little; where the thesaurus knows most notes (the field it was
+    written for: 66-78 % of the notes, others at most 28 %) the words already carry
+    them and the note's gist is what the vector adds (the field fell 0.886 -> 0.80)."""
+    if not len(matrix) or not is_pair(matrix[0]):
+        return matrix
+    half = matrix.shape[1] // 2
+    own, content = matrix[:, :half], matrix[:, half:]
+    if covered >= p["content_below"]:
+        return own
+    both = own + content
+    return both / np.maximum(np.linalg.norm(both, axis=1), 1e-12)[:, None]
 
 
 def centred(matrix: np.ndarray, languages: list[str], n: int, per_language: bool = True
