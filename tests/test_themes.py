@@ -5,6 +5,7 @@ exactly one theme, manual themes kept, "Övrigt" last), not to which notes it
 groups together, so they pass with any implementation of domain.themes.
 """
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -325,3 +326,23 @@ def test_sort_the_rest_is_refused_when_someone_changed_the_themes_meanwhile(db, 
         themes.sort_rest(db, event, None, NOW)
     assert info.value.code == "changed"
     assert store.theme_state(db, event.id, None)[0].label == "Ändrat"
+
+
+def test_a_manual_theme_keeps_its_id_when_a_new_theme_comes_before_it(db, event):
+    """The store deletes and re-inserts a scope's themes: a new theme placed first took the
+    table's next id, which was the kept theme's (it then moved to another id, so a screen
+    holding the old id acted on the wrong theme). Found when the word table made the new
+    theme the biggest."""
+    from facilitator.domain.themes import Member, Theme
+    ids = [n.id for n in store.list_notes(db, event.id)]
+    saved = store.replace_themes(db, event.id, None, (
+        Theme(None, "Först", (Member(ids[0]),), False),
+        Theme(None, "Sedan", (Member(ids[1]),), False)), "2026-11-23T10:00")
+    kept = replace(saved[0], label="Mitt tema", manual=True)
+    again = store.replace_themes(db, event.id, None, (
+        Theme(None, "Ny och störst", (Member(ids[2]), Member(ids[3])), False), kept),
+        "2026-11-23T10:01")
+    assert [t.label for t in again] == ["Ny och störst", "Mitt tema"]
+    assert again[1].id == kept.id and again[0].id != kept.id
+    assert [(t.id, t.label) for t in store.theme_state(db, event.id, None)] == \
+        [(t.id, t.label) for t in again]

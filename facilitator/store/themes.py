@@ -34,8 +34,13 @@ def replace_themes(db: Database, event_id: str, question_id: int | None,
                " WHERE event_id = ? AND question_id IS ?)", [event_id, question_id])
     db.execute("DELETE FROM themes WHERE event_id = ? AND question_id IS ?",
                [event_id, question_id])
-    saved = []
-    for position, theme in enumerate(board):
+    board = tuple(board)
+    saved: dict[int, Theme] = {}
+    # The themes that keep their id go in first: a new theme placed before a kept one
+    # would otherwise take the kept one's id (the table's next rowid after the delete).
+    order = sorted(range(len(board)), key=lambda k: board[k].id is None)
+    for position in order:
+        theme = board[position]
         row = {"event_id": event_id, "question_id": question_id, "label": theme.label,
                "other": int(theme.other), "manual": int(theme.manual),
                "position": position, "created_at": created_at}
@@ -47,8 +52,8 @@ def replace_themes(db: Database, event_id: str, question_id: int | None,
             " position) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(theme_id, m.note_id, event_id, int(m.pinned), int(m.by_hand), int(m.review), i)
              for i, m in enumerate(theme.members)])
-        saved.append(replace(theme, id=theme_id))
-    return tuple(saved)
+        saved[position] = replace(theme, id=theme_id)
+    return tuple(saved[k] for k in range(len(board)))
 
 
 def theme_scopes(db: Database, event_id: str) -> list[int | None]:
