@@ -38,7 +38,7 @@ def check(result, n):
     return data["themes"]
 
 
-@pytest.mark.parametrize("model", ["on", "off"])
+@pytest.mark.parametrize("model", ["on", "words", "off"])
 def test_json_contract_ids_count_non_empty_lines(tmp_path, model):
     path = tmp_path / "notes.txt"
     path.write_text(NOTES, encoding="utf-8")
@@ -121,7 +121,7 @@ def seeds_file(tmp_path, content):
     return path
 
 
-@pytest.mark.parametrize("model", ["on", "off"])
+@pytest.mark.parametrize("model", ["on", "words", "off"])
 def test_seeds_sort_the_rest_and_keep_their_labels(tmp_path, model):
     notes = tmp_path / "notes.txt"
     notes.write_text(SEEDED, encoding="utf-8")

