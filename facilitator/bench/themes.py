@@ -55,8 +55,9 @@ ROUND4 = ("r4_sv_business", "r4_en_tourism", "r4_mix_students", "r4_sv_staff",
 ROUND5 = ("r5_sv_sports", "r5_en_roads", "r5_mix_energy", "r5_sv_democracy", "r5_sv_disability")
 # Round 6: five more, the same way, written blind at the start of round 5's changes.
 ROUND6 = ("r6_sv_culture", "r6_en_water", "r6_mix_rural", "r6_sv_budget", "r6_sv_safety")
+ROUND7 = ("r7_sv_planning", "r7_en_food", "r7_mix_volunteer", "r7_sv_primarycare", "r7_sv_winter")
 GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3, "r4": ROUND4, "r5": ROUND5,
-          "r6": ROUND6}
+          "r6": ROUND6, "r7": ROUND7}
 DRAWS = 5
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
@@ -323,8 +324,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
     parser.add_argument("--sets", default=",".join(SETS),
                         help="labelled sets for the ARI, or a group: field, unseen, new, r3, r4, r5, "
-                             "r6 (r6: the newest held-out sets; r5, r4, r3, new: earlier rounds' "
-                             "held-out sets, now tuning sets)")
+                             "r6, r7 (r7: the newest held-out sets; r6, r5, r4, r3, new: earlier "
+                             "rounds' held-out sets, now tuning sets)")
     parser.add_argument("--app", action="store_true",
                         help="also time find / sort the rest through the use cases (SQLite)")
     parser.add_argument("--show-labels", action="store_true",
