@@ -147,7 +147,9 @@
     root.querySelector('[data-action="themes-undo"]').disabled = !data.can_undo;
     root.querySelector('[data-action="themes-sort"]').disabled = !data.can_sort;
     root.querySelector("[data-themes-summary]").textContent = data.themes.length ?
-      fill(T.summary, { notes: data.notes_total, themes: data.themes.length }) : "";
+      // Övrigt is no theme: the count says what the summary (.docx) says
+      fill(T.summary, { notes: data.notes_total,
+                        themes: data.themes.filter(function (t) { return !t.other; }).length }) : "";
     moveTarget.textContent = "";
     moveTarget.appendChild(el("option", { value: "" }, T.choose_target));
     data.themes.forEach(function (t) {

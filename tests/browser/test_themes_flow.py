@@ -40,6 +40,8 @@ def test_find_rename_move_by_keyboard_and_harvest(live_server, pages):
     assert cards.count() >= 2
     sizes = notes_in_themes(page)
     assert sizes == 60                                   # every note in exactly one theme
+    named = page.locator(".theme-card[data-theme-id]:not(.other)").count()
+    expect(page.locator("[data-themes-summary]")).to_have_text(f"60 lappar i {named} teman")
 
     # Rename the first theme inline; Enter saves, and a reload shows it.
     name = cards.first.locator('[data-action="theme-rename"]')
