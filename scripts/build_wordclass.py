@@ -25,6 +25,7 @@ from wordfreq import zipf_frequency
 
 OUT = Path(__file__).resolve().parent.parent / "facilitator" / "data" / "wordclass"
 MIN_ZIPF = 1.5          # a generated form must be this common in wordfreq (about 3 per 100M words)
+MIN_ZIPF_EN = 2.5       # English: wordfreq knows many misspellings (gooder, runned)
 
 # ---------------------------------------------------------------- Swedish verbs
 # Conjugation 1: tala talar talade talat talad talas.
@@ -167,7 +168,8 @@ hjälp stöd svar köp lek bygg tryck lyft rest växt hälsa resa fråga hyra vi
 dröm steg bär rör kör start stopp slut tal lov bad hopp val vård tvätt lån byte plan kamp hem
 lugn ljus lokal fall vinst mål spel jobb dans sång mat möte tanke minne sorg glädje oro
 hat hot lukt smak syn ro ordning skydd drag skott tur slag tag fart spår stöt bud köp kast
-sätt dom vakt skatt test sort snö regn frost sol vind form grupp central sätt
+sätt dom vakt skatt test sort snö regn frost sol vind form grupp central tunna vana bar
+spill mås lås tunga led mått
 """.split()
 
 # ---------------------------------------------------------------- Swedish adjectives
@@ -354,7 +356,8 @@ hide stay save feel deal rest view sort worry fear struggle
 """.split()
 # English adjectives that are common nouns as well (the notes' use decides): green, a local.
 EN_BOTH = """
-light dark right wrong fine orange green local public main general current past present
+light dark right wrong fine orange green local public main general current past present kind
+fair rose
 """.split()
 EN_ADJ = """
 huge big small large tiny little great good bad nice lovely ugly beautiful pretty brown black
@@ -402,7 +405,7 @@ summer summers winter winters autumn
 
 
 def known(form: str, lang: str) -> bool:
-    return zipf_frequency(form, lang) >= MIN_ZIPF
+    return zipf_frequency(form, lang) >= (MIN_ZIPF if lang == "sv" else MIN_ZIPF_EN)
 
 
 def sv_verb(inf: str, group: str) -> tuple[list[str], list[str]]:
@@ -437,7 +440,7 @@ def sv_verb(inf: str, group: str) -> tuple[list[str], list[str]]:
 
 
 def sv_adjective(base: str) -> list[str]:
-    if base.endswith("en") and len(base) > 4:
+    if base.endswith("en") and len(base) >= 4:
         plural, neuter = base[:-2] + "na", base[:-1] + "t"
     elif base.endswith("ad") and len(base) > 5:
         plural, neuter = base + "e", base[:-1] + "t"        # begränsad begränsat begränsade
@@ -458,7 +461,7 @@ def sv_adjective(base: str) -> list[str]:
         else:
             neuter = base + "t"
     stem = plural[:-1]
-    return [base, neuter, plural, base + "e", stem + "are", stem + "ast", stem + "aste"]
+    return [base, neuter, plural, stem + "are", stem + "ast", stem + "aste"]
 
 
 def sv_also_noun(form: str) -> bool:
@@ -472,8 +475,9 @@ def sv_also_noun(form: str) -> bool:
         return plural >= 2.0 and z(form[:-2] + "are") < plural
     if form.endswith(("ig", "lig", "sen", "s", "a")):
         return False                        # möjligen, ledsen: adverbs; -a: väntan, påverkan
-    definite = max(z(form + "en"), z(form + "et"))
-    return definite >= 2.5 and z(form + "e") < definite
+    if z(form + "e") >= 2.5 and z(form + "et") >= 2.5:
+        return False                        # möt: a neuter noun's möte, mötet, möten
+    return max(z(form + "en"), z(form + "et")) >= 2.5
 
 
 def en_verb(base: str) -> list[str]:
@@ -547,8 +551,9 @@ def collect() -> dict[str, dict[str, set[str]]]:
         if word + "s" in lexicon["sv"] and "time" not in lexicon["sv"][word + "s"]:
             lexicon["sv"][word + "s"].add("noun")      # hjälps, stöds: a genitive too
 
+    strong = {line.split()[0] for line in EN_STRONG if line.strip()}
     for base in EN_VERBS + EN_VERB_NOUNS:
-        for form in en_verb(base):
+        for form in en_verb(base) if base not in strong else [base]:
             add("en", form, "verb", sure=form == base)
     for base in EN_VERB_NOUNS:
         for form in en_verb(base)[:2]:
@@ -561,6 +566,8 @@ def collect() -> dict[str, dict[str, set[str]]]:
         forms = en_adjective(base)
         add("en", forms[0], "adj")
         for form in forms[1:]:
+            if form.endswith("er") and zipf_frequency(form + "s", "en") >= 2.0:
+                continue                    # owner, cleaner, stranger: a noun (owners)
             add("en", form, "adj" if not form.endswith("ly") else "adv", sure=False)
     for line in EN_ADJ_FORMS:
         for form in line.split():
