@@ -3,8 +3,10 @@
 The best term of a cluster by class TF-IDF (a term must occur in at least 2
 notes), weighted by how central the notes that write it are, shown as the form
 the notes write most (never a genitive); a synonym group shows its key word if the
-notes use it; acronyms as written. Nouns first (wordclass.py: a bare verb or
-adjective never leads). A second term only when it is surely a noun and written
+notes use it; acronyms as written. Nouns first (wordclass.py: a bare verb, adjective,
+adverb or time word never leads, nor is second; the word-class lexicon's words are left out,
+and a cluster whose notes share only such words is named by a noun one note writes, so
+that the lexicon changes no clustering). A second term only when it is surely a noun and written
 in half of the theme's notes: one strong noun rather than a weak pair. The theme's word,
 not the topic's: a term written in several found themes weighs less and is never second;
 with the notes' sentence vectors the best candidates are re-ranked by their own e5 word

@@ -1,11 +1,18 @@
-"""Is a word a thing? Word-class rules for theme labels, without a part-of-speech lexicon.
+"""Is a word a thing? Word-class rules for theme labels, with a small word-class lexicon.
 
-A theme is named by a noun ("Biljetter", "Pharmacy"), never by a bare verb or adjective
-("Höjs", "Dålig", "Finish", "Afraid"). Without a lexicon (none installs offline) the
-rules read the word's ending, the closed-class and commonest verbs and adjectives of
-any topic, and how the notes themselves use it: a word the notes write in a noun form
-(bussen, linjer) or after an article or possessive that ends its phrase ("en kurs.",
-"the pharmacy in town", "min mamma") is a noun. Pure.
+A theme is named by a noun ("Biljetter", "Pharmacy"), never by a bare verb, adjective, adverb
+or time word ("Höjs", "Står", "Dålig", "Grå", "Tydligen", "Kvällen"; "Finish", "Huge", "Year").
+The word-class lexicon (facilitator/data/wordclass/sv.txt and en.txt, made by
+scripts/build_wordclass.py from hand-written lemma lists of the common verbs, adjectives,
+adverbs and time words of any topic, inflected by rule and checked against wordfreq) says
+which forms never lead (``never_leads``); a form that is a common noun as well (hjälp, stöd,
+cyklar; help, plan) leads only when the notes use it as a noun (after an article, possessive,
+quantifier or a verb taking an object: "en hjälp.", "mer stöd", "få hjälp"; or in its
+definite form: hjälpen). Words the lexicon does not hold are read by the rules as before:
+the word's ending, the closed-class and commonest verbs and adjectives below, and how the
+notes themselves use it: a word the notes write in a noun form (bussen, linjer) or after an
+article or possessive that ends its phrase ("en kurs.", "the pharmacy in town", "min mamma")
+is a noun. Pure apart from reading the lexicon files once.
 """
 from __future__ import annotations
 
