@@ -60,7 +60,7 @@ väcka täcka räcka stöta byta sköta låsa lösa läcka knäcka klippa välta
 växa tänka stärka förstärka ansöka
 """.split()
 # Conjugation 3: bo bor bodde bott bos.
-SV_V3 = "bo tro må nå klä sy ske bero förmå".split()
+SV_V3 = "bo tro må nå klä sy ske bero förmå bry".split()
 # Strong and irregular verbs, every form written out.
 SV_STRONG = """
 vara är var varit
@@ -374,7 +374,7 @@ same different similar other own total final annual daily weekly monthly current
 next last awful terrible horrible amazing awesome fantastic wonderful brilliant excellent perfect
 fine okay ok proper nasty silly stupid smart clever lazy weird strange odd funny boring exciting
 interesting annoying frustrating confusing confused disappointed disappointing pleased satisfied
-unsafe unhealthy unfair fair honest open-minded elderly extra
+unsafe unhealthy unfair fair honest open-minded elderly extra wild
 """.split()
 EN_ADJ_FORMS = """
 good better best

@@ -161,3 +161,10 @@ def test_no_label_of_a_tuning_set_leads_with_a_verb_adjective_adverb_or_time_wor
         written = Counter(w for t in notes for w in re.findall(r"[^\W\d_]+", t.lower())
                           if w.startswith(first.lower()))
         assert not never_leads(first, written, in_english, noun_evidence(notes)), theme.label
+
+
+def test_a_month_of_either_language_is_no_name():
+    # a theme whose English notes were partly read as Swedish ("Long Pond smells awful in August")
+    assert never_leads("August", Counter({"august": 2}), english=False)
+    assert never_leads("juli", Counter({"juli": 2}), english=True)
+    assert not never_leads("Bussen", Counter({"bussen": 2}), english=True)
