@@ -85,7 +85,10 @@ def test_an_adjective_the_notes_inflect_is_no_noun_but_a_noun_they_inflect_is():
     assert noun_likeness("digital", Counter({"digital": 3, "digitala": 2, "digitalt": 1})) < 1
     assert noun_likeness("digitalt", Counter({"digital": 3, "digitalt": 1})) < 1
     assert noun_likeness("personal", Counter({"personal": 2, "personalen": 1})) == 1
-    assert noun_likeness("hjälp", Counter({"hjälp": 2, "hjälpa": 1})) == 1
+    # the ending rule: a verb's -a is no adjective's (the lexicon then decides "hjälp": a
+    # noun when the notes write it as one, tests/test_wordclass_lexicon.py)
+    assert noun_likeness("hjälp", Counter({"hjälp": 2, "hjälpa": 1}), lexicon=False) == 1
+    assert noun_likeness("hjälp", Counter({"hjälp": 2, "hjälpa": 1, "hjälpen": 1})) == 1
 
 
 @pytest.mark.parametrize("word", ["closed", "crashing", "youngest", "accessible", "mental"])

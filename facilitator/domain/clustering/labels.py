@@ -3,8 +3,10 @@
 The best term of a cluster by class TF-IDF (a term must occur in at least 2
 notes), weighted by how central the notes that write it are, shown as the form
 the notes write most (never a genitive); a synonym group shows its key word if the
-notes use it; acronyms as written. Nouns first (wordclass.py: a bare verb or
-adjective never leads). A second term only when it is surely a noun and written
+notes use it; acronyms as written. Nouns first (wordclass.py: a bare verb, adjective,
+adverb or time word never leads, nor is second; the word-class lexicon's words are left out,
+and a cluster whose notes share only such words is named by a noun one note writes, so
+that the lexicon changes no clustering). A second term only when it is surely a noun and written
 in half of the theme's notes: one strong noun rather than a weak pair. The theme's word,
 not the topic's: a term written in several found themes weighs less and is never second;
 with the notes' sentence vectors the best candidates are re-ranked by their own e5 word
@@ -53,7 +55,8 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
     write after an article is a noun; with ``sim`` the words of the theme's central notes
     weigh more than a word of its edge. "" when its notes share no word (not a theme)."""
     evidence = noun_evidence(texts[i] for i in members) if texts is not None else frozenset()
-    scored = _scored(members, notes, n, lang, evidence, _centrality(members, sim), spread or {})
+    scored = _candidates(members, notes, n, lang, evidence, _centrality(members, sim),
+                         spread or {})
     if vectors is not None and len(scored) > 1:
         scored = _closest(members, scored, vectors)
     picked = _picked(scored, len(members), spread or {})
@@ -72,6 +75,22 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
     while f"{base} {k}".lower() in used:
         k += 1
     return f"{base} {k}"
+
+
+def _candidates(members: list[int], notes: list, n: int, lang: str, evidence: frozenset[str],
+                central: dict[int, float], spread: dict) -> list[tuple]:
+    """The scored terms two or more members share (``_scored``). When they share only words
+    of the word-class lexicon (a verb, adjective, adverb or time word: "öppet", "kvällen") the
+    cluster is still a theme (the lexicon changes no clustering) and is named by the best
+    noun one of its notes writes, the central notes' first; by the shared word itself only
+    when its notes write no other word at all."""
+    scored = _scored(members, notes, n, lang, evidence, central, spread)
+    if scored:
+        return scored
+    shared = _scored(members, notes, n, lang, evidence, central, spread, lexicon=False)
+    if not shared:
+        return []
+    return _scored(members, notes, n, lang, evidence, central, spread, least=1) or shared
 
 
 def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
@@ -103,7 +122,8 @@ def warm(clusters: list[list[int]], notes: list, n: int, lang: str, *, texts: li
     words: set[str] = set()
     for members in clusters:
         evidence = noun_evidence(texts[i] for i in members)
-        scored = _scored(members, notes, n, lang, evidence, _centrality(members, sim), spread)
+        scored = _candidates(members, notes, n, lang, evidence, _centrality(members, sim),
+                             spread)
         words.update(_top_words(scored))
     if words:
         embedding.embed(sorted(words))
@@ -151,10 +171,12 @@ def _centrality(members: list[int], sim: np.ndarray | None) -> dict[int, float]:
 
 def _scored(members: list[int], notes: list, n: int, lang: str,
             evidence: frozenset[str] = frozenset(), central: dict[int, float] = {},
-            spread: dict = {}) -> list[tuple]:
+            spread: dict = {}, lexicon: bool = True, least: int = 2) -> list[tuple]:
     """(-score, form, term, noun-likeness, notes, score before the topic's demotion) of every
-    term two or more members share, best first. A term written by the theme's central notes
-    weighs up to 1.5, by its edge 0.5; a term of k found themes 1/sqrt(k) (``spread``)."""
+    term ``least`` (two) or more members share, best first. A term written by the theme's
+    central notes weighs up to 1.5, by its edge 0.5; a term of k found themes 1/sqrt(k)
+    (``spread``). The word-class lexicon's verbs, adjectives, adverbs and time words are left
+    out (``lexicon`` False: kept, by the ending rules alone)."""
     inside: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
     own_language, english, centre = Counter(), Counter(), Counter()
@@ -171,10 +193,13 @@ def _scored(members: list[int], notes: list, n: int, lang: str,
     scored = []
     for term, count in inside.items():
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
-        if not form or (form.lower() in FILLER | NOT_NOUNS and not form.isupper()) or count < 2:
+        if (not form or (form.lower() in FILLER | NOT_NOUNS and not form.isupper())
+                or count < least):
             continue
         is_english = english[term] * 2 > count
-        nounish = noun_likeness(form, forms[term], is_english, evidence)
+        nounish = noun_likeness(form, forms[term], is_english, evidence, lexicon)
+        if nounish == 0:
+            continue                   # a verb, adjective, adverb or time word never leads
         if nounish == 1 and not surely_noun(form, forms[term], is_english, evidence):
             nounish = 0.99             # a noun by no rule against it: may lead, never second
         language = 0.6 + 0.4 * own_language[term] / count
@@ -226,10 +251,10 @@ def _group_form(key: str, forms: Counter) -> str:
     def nounish(form: str) -> float:
         return noun_likeness(form, forms)
 
-    def rank(form: str):
-        own = 2 if stem(form.lower(), "sv") == stem(key, "sv") else 1
-        return (-forms[form] * own * nounish(form), order.get(form.lower(), len(order)),
-                len(form), form)
+    def rank(form: str):                 # by the ending rules: a lexicon word may still win
+        own = 2 if stem(form.lower(), "sv") == stem(key, "sv") else 1   # and hand over below
+        return (-forms[form] * own * noun_likeness(form, forms, lexicon=False),
+                order.get(form.lower(), len(order)), len(form), form)
     best = min(forms, key=rank)
     if nounish(best) < 1:
         nouns = [f for f in forms if nounish(f) == 1 and stem(f.lower(), "sv") == stem(key, "sv")]

@@ -1,16 +1,25 @@
-"""Is a word a thing? Word-class rules for theme labels, without a part-of-speech lexicon.
+"""Is a word a thing? Word-class rules for theme labels, with a small word-class lexicon.
 
-A theme is named by a noun ("Biljetter", "Pharmacy"), never by a bare verb or adjective
-("Höjs", "Dålig", "Finish", "Afraid"). Without a lexicon (none installs offline) the
-rules read the word's ending, the closed-class and commonest verbs and adjectives of
-any topic, and how the notes themselves use it: a word the notes write in a noun form
-(bussen, linjer) or after an article or possessive that ends its phrase ("en kurs.",
-"the pharmacy in town", "min mamma") is a noun. Pure.
+A theme is named by a noun ("Biljetter", "Pharmacy"), never by a bare verb, adjective, adverb
+or time word ("Höjs", "Står", "Dålig", "Grå", "Tydligen", "Kvällen"; "Finish", "Huge", "Year").
+The word-class lexicon (facilitator/data/wordclass/sv.txt and en.txt, made by
+scripts/build_wordclass.py from hand-written lemma lists of the common verbs, adjectives,
+adverbs and time words of any topic, inflected by rule and checked against wordfreq) says
+which forms never lead (``never_leads``); a form that is a common noun as well (hjälp, stöd,
+cyklar; help, plan) leads only when the notes use it as a noun (after an article, possessive,
+quantifier or a verb taking an object: "en hjälp.", "mer stöd", "få hjälp"; or in its
+definite form: hjälpen). Words the lexicon does not hold are read by the rules as before:
+the word's ending, the closed-class and commonest verbs and adjectives below, and how the
+notes themselves use it: a word the notes write in a noun form (bussen, linjer) or after an
+article or possessive that ends its phrase ("en kurs.", "the pharmacy in town", "min mamma")
+is a noun. Pure apart from reading the lexicon files once.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from importlib import resources
 
 from ..text import frequency, stop_words
 
@@ -65,7 +74,7 @@ wait waits ask asks try tries find finds think thinks know knows like likes run 
 open opens close closes closed finish finished eat eats recruit hire seem seems went came
 made said told got put kept left done gone hear hears listen ones another
 tänk tänka behåll behålla
-ingenting inget inga något någon några alls dit hit där här hemma borta ute inne ingenstans
+ingenting inget inga något någon några nåt nån nåra alls dit hit där här hemma borta ute inne ingenstans
 någonstans överallt nu då sen sedan redan bara kvar tillbaka ändå även därför kanske nog
 ganska väldigt istället iställe själv själva ensam ensamma ensamt trygg trygga tryggt otrygg otrygga otryggt
 skönt kul roligt rolig trevligt trevlig givande intressant intressanta bor bo bodde
@@ -102,6 +111,18 @@ DETERMINERS = frozenset("""
 en ett min mitt mina din ditt dina vår vårt våra sin sitt sina hans hennes deras varje
 the a an my our your their his its these those every
 """.split())
+# Before a noun, not a verb: "mer hjälp", "inget stöd", "fler cyklar", "more support".
+QUANTIFIERS = frozenset("""
+mer mera ingen inget inga någon något några fler flera många mycket lite extra bättre sämre bra
+dålig dåligt god gott ökad ökat minskad minskat eget egen egna
+more no some any better good extra much less enough own another each
+""".split())
+# Verbs whose object is a noun: a verb's own form after them is one ("få hjälp", "need help").
+OBJECT_VERBS = frozenset("""
+få får fick fått ge ger gav gett behöver behövde söka söker sökte erbjuda erbjuder kräva kräver
+saknar saknade ha har hade
+get gets got need needs needed give gives gave offer offers want wants have has had
+""".split())
 NOT_SUPERLATIVE = ("quest", "chest", "rest", "test", "vest", "guest")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
 
@@ -109,7 +130,10 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
 def noun_evidence(texts) -> frozenset[str]:
     """Words the notes write after an article or possessive at the end of a phrase (the next
     word is a stop word, a punctuation mark, or none): "en kurs", "the pharmacy in town".
-    An adjective there is followed by its noun ("en dålig väg"), so it does not count."""
+    An adjective there is followed by its noun ("en dålig väg"), so it does not count. A form
+    the lexicon has as a verb and a noun (hjälp, cyklar, help) counts after an article, a
+    possessive, a quantifier or a verb whose object is a noun, whatever follows: "mer hjälp
+    med", "fler cyklar", "the park is", "få hjälp av", "hire another cook"."""
     stops = stop_words("sv") | stop_words("en")
     found = set()
     for text in texts:
@@ -119,7 +143,62 @@ def noun_evidence(texts) -> frozenset[str]:
             if (tokens[k - 1] in DETERMINERS and tokens[k].isalpha() and tokens[k] not in stops
                     and (after in stops or not after.isalpha())):
                 found.add(tokens[k])
+            elif (tokens[k - 1] in DETERMINERS | QUANTIFIERS | OBJECT_VERBS
+                    and "noun" in lexicon_classes(tokens[k])):
+                found.add(tokens[k])      # "mer hjälp", "the park is": a verb's form as a noun
     return frozenset(found)
+
+
+@functools.cache
+def _lexicon(lang: str) -> dict[str, frozenset[str]]:
+    """facilitator/data/wordclass/{sv,en}.txt: form -> its classes (verb, adj, adv, time, and
+    noun when it is a common noun too). Made by scripts/build_wordclass.py."""
+    text = (resources.files("facilitator") / "data" / "wordclass" / f"{lang}.txt").read_text(
+        encoding="utf-8")
+    found = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            form, _, kinds = line.partition("\t")
+            found[form] = frozenset(kinds.split(","))
+    return found
+
+
+def lexicon_classes(word: str, english: bool | None = None) -> frozenset[str]:
+    """The word's classes in the word-class lexicon of Swedish (``english`` False), English
+    (True) or either (None): {"verb"}, {"adj", "noun"}..., empty when it holds no such form."""
+    word = word.lower()
+    if english is None:
+        return _lexicon("sv").get(word, frozenset()) | _lexicon("en").get(word, frozenset())
+    return _lexicon("en" if english else "sv").get(word, frozenset())
+
+
+# A noun's definite form, written by the notes: hjälpen, stödet, resan, cyklarna.
+DEFINITE = ("en", "et", "n", "na")
+
+
+def never_leads(form: str, forms: Counter | None = None, english: bool = False,
+                evidence: frozenset[str] = frozenset()) -> bool:
+    """A verb, adjective, adverb or time word of the lexicon (står, sänk, öppet, grå, tydligen,
+    juli, kväll; huge, brown, year): never a theme's name. A form that is a common noun as well
+    (hjälp, stöd, cyklar; help, plan) only when the notes never use it as one: never after an
+    article or a quantifier ("en hjälp.", "mer stöd") nor in its definite form (hjälpen)."""
+    word = form.lower()
+    if form.isupper() or " " in word:
+        return False
+    kinds = lexicon_classes(word, english)
+    if not kinds:                         # a month or weekday of the other language: "August"
+        return lexicon_classes(word, not english) == {"time"}
+    if "noun" not in kinds:
+        return True
+    written = {w.lower() for w in forms or ()} | {word}
+    if written & evidence:
+        return False
+    definite = {word + end for end in DEFINITE[:2]}
+    if word[-1:] in "aeiouyåäö":
+        definite.add(word + "n")
+    if word.endswith(("ar", "er", "or")):
+        definite.add(word + "na")
+    return english or not (definite & written)
 
 
 def genitive(word: str) -> bool:
@@ -131,16 +210,20 @@ def genitive(word: str) -> bool:
 
 
 def noun_likeness(form: str, forms: Counter, english: bool = False,
-                  evidence: frozenset[str] = frozenset()) -> float:
+                  evidence: frozenset[str] = frozenset(), lexicon: bool = True) -> float:
     """Nouns make labels (1.0). A Swedish adjective ending (digitala, dålig) or an English
     -ly, -ing or -al halves a word's chance, so does a word that reads like a verb (vågar,
     samverka) unless the notes also write it as a noun (bussen, linjer); -era verbs,
-    passives, English -ed and -able a quarter. ``english``: the word is of English notes."""
+    passives, English -ed and -able a quarter. A verb, adjective, adverb or time word of the
+    word-class lexicon (``never_leads``) 0: no label. ``english``: the word is of English notes;
+    ``lexicon`` False: the ending rules alone."""
     word = form.lower()
     if " " in word and word.split()[-1] in PARTICLES:
         return 0.25                       # a verb with its particle: "jobba ihop"
     if form.isupper() or " " in word:
         return 1.0
+    if lexicon and never_leads(form, forms, english, evidence):
+        return 0.0                        # the lexicon's verb, adjective, adverb or time word
     written = [w.lower() for w in forms] or [word]
     if any(w in evidence for w in written):
         return 1.0                        # "en kurs", "the pharmacy": the notes use it as a noun
