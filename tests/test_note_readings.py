@@ -98,3 +98,16 @@ def test_the_background_loop_stores_both_readings_and_reads_old_vectors_anew(app
     for blob in stored.values():
         row = np.array(array("f", blob), dtype=float)
         assert len(row) == 2 * embedding.dimension() and similarity.is_pair(row)
+
+
+@model
+def test_a_call_with_more_new_texts_than_the_cache_holds_returns_every_vector(monkeypatch):
+    # seen when the theme bench read 37 sets in one process: a text cached before the call
+    # was evicted by the call's own new texts, and the call failed with KeyError
+    monkeypatch.setattr(embedding, "CACHE_SIZE", 4)
+    first = embedding.embed(["hej"])[0]
+    texts = ["hej"] + [f"Vi behöver fler cykelvägar, förslag {i}" for i in range(8)] + ["hej"]
+    rows = embedding.embed(texts)
+    assert len(rows) == 10 and np.allclose(rows[0], first) and np.allclose(rows[-1], first)
+    assert len(embedding._CACHE) == 4 and texts[-2] in embedding._CACHE    # the newest kept
+    assert np.allclose(rows[3], embedding.embed([texts[3]])[0])

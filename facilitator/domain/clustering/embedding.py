@@ -82,14 +82,20 @@ def embed(texts: list[str]) -> list[list[float]] | None:
     if all(v is not None for v in known):
         return [list(v) for v in known]
     with _LOCK:
-        todo = list(dict.fromkeys(t for t in cleaned if t not in _CACHE))
+        # This call's vectors are kept here, not read back from the cache: a call with more
+        # new texts than the cache holds would evict its own earlier ones before returning.
+        found = {t: v for t in cleaned if (v := _CACHE.get(t)) is not None}
+        todo = list(dict.fromkeys(t for t in cleaned if t not in found))
         if todo:
             for text, row in zip(todo, model.query(todo).tolist()):
                 norm = math.sqrt(sum(x * x for x in row)) or 1.0
-                _CACHE[text] = [x / norm for x in row]
-                while len(_CACHE) > CACHE_SIZE:
-                    _CACHE.pop(next(iter(_CACHE)))
-        return [list(_CACHE[t]) for t in cleaned]
+                found[text] = [x / norm for x in row]
+        for text in dict.fromkeys(cleaned):          # newest last: this call's texts stay longest
+            _CACHE.pop(text, None)
+            _CACHE[text] = found[text]
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        return [list(found[t]) for t in cleaned]
 
 
 def pairs(texts: list[str]) -> list[list[float]] | None:
