@@ -164,9 +164,10 @@ def test_installed_plain_package_reads_notes_with_its_word_table(venv, tmp_path)
     """No `themes` extra in this venv: the notes' vectors come from the shipped word table."""
     bin_dir = venv / "bin"
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
-    out = run(bin_dir / "python", "-c", "from facilitator.domain.clustering import embedding;"
-              "print(embedding.backend(), embedding.dimension())", cwd=tmp_path, env=env)
-    assert out.split() == ["words", "384"]
+    out = run(bin_dir / "python", "-c", "from facilitator.domain.clustering import embedding, wordclass;"
+              "print(embedding.backend(), embedding.dimension(),"
+              " ','.join(sorted(wordclass.lexicon_classes('står'))))", cwd=tmp_path, env=env)
+    assert out.split() == ["words", "384", "verb"]        # and the word-class lexicon is read
     notes = tmp_path / "notes.txt"
     notes.write_text("Bussen går för sällan\nKollektivtrafiken måste bli bättre\n"
                      "Fler avgångar på kvällen\nBiblioteket borde ha öppet på söndagar\n"
