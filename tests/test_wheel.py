@@ -166,8 +166,10 @@ def test_installed_plain_package_reads_notes_with_its_word_table(venv, tmp_path)
     env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
     out = run(bin_dir / "python", "-c", "from facilitator.domain.clustering import embedding, wordclass;"
               "print(embedding.backend(), embedding.dimension(),"
-              " ','.join(sorted(wordclass.lexicon_classes('står'))))", cwd=tmp_path, env=env)
-    assert out.split() == ["words", "384", "verb"]        # and the word-class lexicon is read
+              " ','.join(sorted(wordclass.lexicon_classes('står'))),"
+              " embedding.wordtable.word_map().shape)", cwd=tmp_path, env=env)
+    # the word table, its map to the model's readings, and the word-class lexicon are read
+    assert out.split() == ["words", "384", "verb", "(384,", "384)"]
     notes = tmp_path / "notes.txt"
     notes.write_text("Bussen går för sällan\nKollektivtrafiken måste bli bättre\n"
                      "Fler avgångar på kvällen\nBiblioteket borde ha öppet på söndagar\n"

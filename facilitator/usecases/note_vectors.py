@@ -12,7 +12,7 @@ from array import array
 from sqlite_utils import Database
 
 from .. import store
-from ..domain.clustering import embedding
+from ..domain.clustering import embedding, wordtable
 from ..models import Note
 
 # "Find themes" computes at most this many missing note vectors itself (the model
@@ -44,12 +44,14 @@ def for_notes(db: Database, event_id: str, notes: list[Note]) -> list[list[float
 def model_name() -> str:
     """Which model made a stored vector: a vector of another model is computed anew.
     "+content": each row holds the note's two readings (embedding.pairs, round 5), so the
-    single vectors stored before are read anew."""
+    single vectors stored before are read anew; "+map" likewise for the word table's mapped
+    means (round 7)."""
     name = getattr(embedding, "MODEL_NAME", None)
     if name:
         return str(name)
     if embedding.backend() == "words":      # the shipped word table (a plain install)
-        return f"words-e5-{embedding.dimension()}"
+        mapped = "+map" if wordtable.word_map() is not None else ""
+        return f"words-e5-{embedding.dimension()}{mapped}"
     return f"e5-{embedding.dimension()}+content"
 
 

@@ -7,7 +7,13 @@ frequency. A note's vector is the frequency-weighted mean of its content words' 
 (reading.content_text; a common word weighs less, a / (a + frequency), as in SIF): synonyms
 that share no letters ("bussen" / "kollektivtrafik") come near each other, which the words
 alone cannot do. A word the table lacks is read as its known parts (a Swedish compound:
-"skolbiblioteket" -> skol(a) + biblioteket) or its stem, else skipped. Pure, read once.
+"skolbiblioteket" -> skol(a) + biblioteket) or its stem, else skipped.
+
+A mean of word vectors is not what the model makes of the sentence, so the mean goes through
+a linear map (`data/words/e5-map.npz`, scripts/build_word_map.py): a ridge regression from the
+table's means to the model's own vectors of the same notes (the mean of its two readings,
+embedding.pairs), fitted on the labelled tuning sets' notes (never on a held-out group). Pure,
+read once.
 """
 from __future__ import annotations
 
@@ -19,6 +25,7 @@ from importlib import resources
 import numpy as np
 
 FILE = ("data", "words", "e5-words.npz")
+MAP_FILE = ("data", "words", "e5-map.npz")
 SIF_A = 1e-4          # the weight's a: tuned on the 32 unseen-topic sets (docs/themes.md, round 6)
 MIN_PART = 3
 ENDINGS = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "en", "et", "na",
@@ -65,6 +72,25 @@ def available() -> bool:
     return table() is not None
 
 
+@functools.cache
+def word_map() -> np.ndarray | None:
+    """The shipped map (the table's width squared, float32), or None when it is missing or
+    does not fit the table: then the means are used as they are."""
+    t = table()
+    return load_map(resources.files("facilitator").joinpath(*MAP_FILE), t.dim if t else 0)
+
+
+def load_map(path, dim: int) -> np.ndarray | None:
+    try:
+        with path.open("rb") as fh, np.load(fh) as data:
+            matrix = np.asarray(data["map"], dtype=np.float32)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+    if matrix.shape != (dim, dim) or not np.isfinite(matrix).all():
+        return None
+    return matrix
+
+
 def known_parts(word: str, t: Table, depth: int = 2) -> tuple[str, ...]:
     """The table's words that make up ``word``: itself, a stem, or a compound's parts
     (the longest known tail first; a linking s or a head's lost -a allowed)."""
@@ -98,13 +124,14 @@ def _words_of(text: str) -> list[str]:
     return content_text(text).split() or words(text)
 
 
-def embed(texts: list[str]) -> list[list[float]] | None:
+def embed(texts: list[str], mapped: bool = True) -> list[list[float]] | None:
     """Unit vectors (the table's width) of ``texts``; a text with no known word gets a
     zero row (near nothing: it lands in Övrigt unless its words say otherwise). None
-    without the table."""
+    without the table. ``mapped`` False: the words' means without the map (to fit it)."""
     t = table()
     if t is None:
         return None
+    matrix = word_map() if mapped else None
     out = []
     for text in texts:
         parts = [p for w in _words_of(text or "") for p in known_parts(w.lower(), t)]
@@ -114,5 +141,8 @@ def embed(texts: list[str]) -> list[list[float]] | None:
         weights = np.asarray([SIF_A / (SIF_A + float(t.freq[t.index[p]])) for p in parts])
         vector = np.average(np.stack([t.row(p) for p in parts]), axis=0, weights=weights)
         norm = float(np.linalg.norm(vector))
+        if norm > 0 and matrix is not None:
+            vector = (vector / norm) @ matrix
+            norm = float(np.linalg.norm(vector))
         out.append((vector / norm).tolist() if norm > 0 else [0.0] * t.dim)
     return out
