@@ -684,6 +684,52 @@ sooner overseas partly increasingly regardless
 """.split()
 EN_TIME += "feb aug sept oct nov dec midnight".split()
 
+# A second pass over what was left of the same wordfreq lists.
+SV_V1 += """
+förtjäna hota grunda ogilla varna landa öva regna beräkna slappna
+""".split()
+SV_V2A += "döma utreda".split()
+SV_STRONG += """
+förlåt
+skriv
+hölls
+""".split("\n")
+SV_ADJ += """
+intresserad gullig vansinnig akademisk direkt judisk feministisk muslimsk italiensk grekisk
+spansk avundsjuk överraskad årlig kriminell homosexuell sugen
+""".split()
+SV_ADJ_FORMS += """
+allmän allmänt allmänna
+enda enstaka förste jättekul jäkla
+""".split("\n")
+SV_ADJ_BOTH += """
+spanska italienska grekiska kriminella homosexuella ansvarig ansvariga kristna
+""".split()
+SV_BOTH += """
+anställd anställda drabbade skadade berörda inblandade döda intresserade
+""".split()
+SV_ADV += """
+jäkligt sistone isåfall därav därtill därpå nedanför samman utomlands någonsin nånsin
+""".split()
+SV_TIME += "helg helgen helger helgerna".split()
+EN_VERBS += """
+die fill settle threaten conclude edit separate secure assign appoint
+""".split()
+EN_VERB_NOUNS += "guess".split()
+EN_STRONG += """
+beat beats beaten
+""".split("\n")
+EN_ADJ += """
+international political medical financial foreign legal military central lucky appropriate
+golden confident outstanding electronic presidential agricultural legislative elementary epic
+catholic socialist prime
+""".split()
+EN_ADJ_FORMS += """
+associated equipped bound
+""".split("\n")
+EN_BOTH += "military".split()
+EN_TIME += "weekend weekends noon".split()
+
 
 def known(form: str, lang: str) -> bool:
     return zipf_frequency(form, lang) >= (MIN_ZIPF if lang == "sv" else MIN_ZIPF_EN)
@@ -779,9 +825,13 @@ def en_adjective(base: str) -> list[str]:
     if "-" in base:
         return [base]
     if base.endswith("e"):
-        more = [base + "r", base + "st", base[:-1] + "ly" if base.endswith("le") else base + "ly"]
+        more = [base + "r", base + "st", base + "ly"]
+        if base.endswith("le"):
+            more += [base[:-1] + "y", base[:-1] + "ly"]   # simply, incredibly; wholly
     elif base.endswith("y") and base[-2] not in "aeiou":
         more = [base[:-1] + "ier", base[:-1] + "iest", base[:-1] + "ily"]
+    elif base.endswith("ic"):
+        more = [base + "ally", base + "ly"]     # specifically, automatically; publicly
     else:
         double = (len(base) <= 4 and base[-1] in "bdgmnpt" and base[-2] in "aeiou"
                   and base[-3:-2] not in ("a", "e", "i", "o", "u", ""))
