@@ -587,7 +587,7 @@ EN_VERB_NOUNS += """
 live watch present release limit claim wonder pass touch attempt reach cover mention pull
 push draw gain spread handle surprise treat fly kick advance mix promise purchase jump express
 joke appeal feed laugh pack strike focus split arrest escape smile blame cry kiss excuse crash
-burn grab paint defeat lock reply hunt repeat smell rescue rush chase assist boost crack recall
+burn grab paint defeat lock reply hunt repeat smell rescue chase assist boost crack recall
 spin regret reverse knock stretch tear shake praise encounter ruin screw climb bear fight dig
 control wear stick
 """.split()
@@ -625,7 +625,7 @@ occur occurs occurred
 regret regrets regretted
 submit submits submitted
 control controls controlled
-permit permits permitted
+permitted
 cancel cancels cancelled canceled
 travelled
 founded
@@ -703,10 +703,10 @@ allmän allmänt allmänna
 enda enstaka förste jättekul jäkla
 """.split("\n")
 SV_ADJ_BOTH += """
-spanska italienska grekiska kriminella homosexuella ansvarig ansvariga kristna
+sund civil civila spanska italienska grekiska kriminella homosexuella ansvarig ansvariga kristna
 """.split()
 SV_BOTH += """
-anställd anställda drabbade skadade berörda inblandade döda intresserade
+anställd anställda drabbade skadade berörda inblandade döda intresserade taget
 """.split()
 SV_ADV += """
 jäkligt sistone isåfall därav därtill därpå nedanför samman utomlands någonsin nånsin
@@ -715,7 +715,7 @@ SV_TIME += "helg helgen helger helgerna".split()
 EN_VERBS += """
 die fill settle threaten conclude edit separate secure assign appoint
 """.split()
-EN_VERB_NOUNS += "guess".split()
+EN_VERB_NOUNS += "guess freeze sponsor divide remain".split()   # a hiring freeze, the remains
 EN_STRONG += """
 beat beats beaten
 """.split("\n")
@@ -727,7 +727,7 @@ catholic socialist prime
 EN_ADJ_FORMS += """
 associated equipped bound
 """.split("\n")
-EN_BOTH += "military".split()
+EN_BOTH += "military socialist".split()
 EN_TIME += "weekend weekends noon".split()
 
 
