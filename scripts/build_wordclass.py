@@ -404,6 +404,333 @@ summer summers winter winters autumn
 """.split()
 
 
+# ---------------------------------------------------------------- widened (issue 18 part 3)
+# Added from a pass over wordfreq's 6000 commonest Swedish and 5000 commonest English forms:
+# every verb, adjective, adverb and time word among them that the lists above missed, of any
+# topic (no topic's words, no nouns).
+SV_V1 += """
+bruka fatta kalla funka hitta passa rösta skaffa snacka hamna leta gissa prova tjäna vägra
+förlora ursäkta missa lukta fira försvara råka bevisa rekommendera agera riskera uppskatta
+basera syfta längta oroa klaga presentera koppla dejta drabba existera hävda blanda behandla
+spendera likna närma fungera packa utnyttja fånga jaga kommentera notera rapportera motsvara
+sparka garantera hindra lura rulla backa bilda identifiera representera variera ångra locka
+tävla kika mörda rensa skoja orsaka avslöja tvivla bekräfta konstatera producera passera
+placera bekämpa krossa skaka tipsa övertyga käka strunta betrakta publicera beklaga kritisera
+skämta blunda pressa slösa bråka etablera filma förneka uttala besluta mata förhandla fastna
+uppmana akta ignorera påpeka rikta gynna skippa straffa utmana besvara klättra resultera ropa
+anklaga matcha odla offra tillverka avskaffa radera spegla innefatta döda skada syssla hylla
+våga ana
+""".split()
+SV_V2A += """
+bestämma erkänna gräva skrämma gnälla instämma överleva föreställa godkänna beställa tyda
+lyda antyda försörja överväga upphöra beröra
+""".split()
+SV_V2B += """
+försöka upptäcka undersöka lyfta blåsa lysa sträcka uttrycka smälta misstänka kränka gifta
+""".split()
+SV_V3 += "fly sno avsky bete uppnå".split()
+SV_STRONG += """
+vore vare
+låt
+håll hållas
+lägg lades läggas
+säg sägas
+fortsätt
+gjordes gjorts
+taget togs tagits
+skriven skrivet skrivna skrevs
+välj vald valt valda
+drick
+njut
+spring
+sågs
+tillåten tillåtet tillåtna
+skjuten
+vuxit
+försvunnen försvunnet försvunna
+ställas
+användas användes använts
+byggas
+betalt
+innebära innebär innebar inneburit
+ingå ingår ingick ingått
+pågå pågår pågick pågått
+utgå utgår utgick utgått
+framgå framgår framgick framgått
+begå begår begick begått
+avgå avgår avgick avgått
+umgås umgicks umgåtts
+förlåta förlåter förlät förlåtit
+innehålla innehåller innehöll innehållit
+upprätthålla upprätthåller upprätthöll upprätthållit
+behålla behåller behöll behållit
+anta antar antog antagit antas
+föredra föredrar föredrog föredragit
+anse anser ansåg ansett anses ansågs
+inse inser insåg insett
+avse avser avsåg avsett
+uppge uppger uppgav uppgett uppgivit
+ange anger angav angett anges
+påstå påstår påstod påstått
+föreslå föreslår föreslog föreslagit
+återstå återstår återstod återstått
+avstå avstår avstod avstått
+dyka dyker dök dykt
+undvika undviker undvek undvikit
+suga suger sög sugit
+skrika skriker skrek skrikit
+duga duger dög dugt
+förbjuda förbjuder förbjöd förbjudit förbjuden förbjudet förbjudna
+rida rider red ridit
+bita biter bet bitit
+riva river rev rivit
+svära svär svor svurit
+be ber bad bett
+skita skiter sket skitit
+rinna rinner rann runnit
+förekomma förekommer förekom förekommit
+återkomma återkommer återkom återkommit
+förbli förblir förblev förblivit
+befinna befinner befann befunnit
+fara far farit
+skilja skiljer skilde skilt
+råda råder rådde rått
+utgöra utgör utgjorde utgjort
+översätta översätter översatte översatt
+utsätta utsätter utsatte utsatt utsätts utsatta
+förutsätta förutsätter förutsatte förutsatt
+skämmas skäms skämdes skämts
+andas andades andats
+låtsas låtsades låtsats
+misslyckas misslyckades misslyckats
+vistas vistades vistats
+slåss slogs slagits
+bedriva bedriver bedrev bedrivit
+torde
+föra förde fört förs förd förda fördes
+utföra utför utförde utfört utförs utförd utförda utfördes
+införa införde infört införs införd införda infördes
+medföra medför medförde medfört
+""".split("\n")
+SV_BOTH += """
+låt håll försök skada hylla syssla gift bett fara far gnäll uttryck sträcka blåst
+misstänkt flytt avsky bete utsatt utsatta ända
+""".split()
+SV_ADJ += """
+klar viss död sann ond övrig riktig perfekt värd halv tvungen stolt allvarlig seriös kär
+märklig personlig rejäl galen mänsklig korrekt kraftig enskild fullständig lik pinsam enorm
+ansvarig eventuell naturlig sannolik uppenbar nervös typisk cool mysig onödig hungrig löjlig
+religiös automatisk medveten skyldig bekant gravid tacksam klassisk officiell trist dubbel
+relevant fet konstant färdig förbannad kristen övertygad förvirrad trevlig äcklig akut rysk
+tuff brittisk hemlig populär rättvis sorglig försiktig häftig manlig olaglig lustig permanent
+tysk vetenskaplig frivillig läskig civil grov oklar platt demokratisk hyfsad oväntad
+ursprunglig imponerad inblandad specifik tragisk värdelös evig komplett oskyldig blind helig
+kvinnlig liberal logisk okänd trolig orättvis traditionell professionell tillfällig vettig
+kritisk rasistisk regelbunden sned desperat borgerlig fast unik vidrig framgångsrik korkad
+schysst separat skild vild knapp fransk irriterad konkret laglig känslig sexig extrem
+felaktig medicinsk berömd obehaglig otrolig magisk nyttig usel bitter individuell kunglig
+likadan nordisk stressad underlig villig finsk kulturell polsk engelsk smidig absolut anonym
+extern konservativ långsiktig meningslös sexuell deprimerad egentlig ordentlig potentiell
+spontan fräsch indisk intern skeptisk sund avancerad avsevärd biologisk dryg japansk
+juridisk våldsam absurd afrikansk amerikansk svensk dansk norsk kinesisk arabisk europeisk
+alternativ arbetslös militär historisk jämn
+""".split()
+SV_ADJ_FORMS += """
+välkommen välkommet välkomna
+sista mesta flesta främsta närmsta
+spännande liknande följande gällande levande kommande motsvarande omfattande grundläggande
+skrämmande imponerande ledande fungerande främmande närvarande irriterande passande betydande
+existerande rörande resterande förvånande kränkande stående blivande förekommande inspirerande
+sittande ovanstående tillhörande bestående bristande strålande underhållande återkommande
+föregående pågående lysande växande brinnande ökande fascinerande flytande
+redo stackars diverse ordinarie udda gyllene jävla samtliga
+södra norra västra östra högra vänstra övre nedre yttre inre
+fjärde femte sjätte sjunde åttonde nionde tionde
+smått
+utmärkt utmärkta
+beredd berett beredda
+upprörd upprört upprörda
+avstängd avstängt avstängda
+inställd inställt inställda
+""".split("\n")
+SV_ADJ_BOTH += """
+död värd lik alternativ arbetslös arbetslösa militär kristen bekant frivillig frivilliga akut
+fett platta vilt fast fasta knapp rättvisa halva svenska engelska tyska franska finska danska
+norska ryska kinesiska arabiska japanska polska
+""".split()
+SV_ADV += """
+ens lika helst okej ifrån dags ihåg igång oavsett förr såklart åtminstone därefter jävligt
+undan allra dels överens betydligt iallafall iaf nyss förresten relativt framförallt nyligen
+desto åter återigen tvärtom ihjäl nämligen rejält respektive alltför framöver näst således
+tillbaks sakta asså loss nånstans alternativt dagligen troligtvis visserligen ytterst
+efterhand överhuvudtaget annanstans minsann nedan emellan oxå isär fullkomligt inomhus
+utomhus årligen möjligtvis ikapp snarast bråttom onekligen nödvändigtvis tämligen försent
+längesen alltmer påväg vanligen itu norrut söderut fortare himla småningom dessvärre vänligen
+tillslut sammanlagt inuti ursprungligen snarare ytterligare förväg ända
+""".split()
+SV_TIME += "morse imorse häromdagen somras".split()
+
+EN_VERBS += """
+marry imagine announce publish require remain enter suggest appreciate discover exist
+introduce ensure intend propose combine connect contain perform select confirm maintain reveal
+affect approve determine extend identify inspire elect destroy recommend deserve represent
+achieve afford assume tend define promote declare earn depend respond attach engage suffer
+survive adopt expose oppose operate obtain defend divide accuse establish solve suck
+participate abandon acquire bury convince pray bother compete consist contribute observe
+reflect belong reject remind indicate expand involve pretend invest occupy suspend attract
+dare distribute explore investigate enable cite construct derive integrate recover relax rely
+equip compose execute breathe disappear pursue accompany vary modify relate implement
+demonstrate generate sue sponsor certify isolate impress direct locate complete retire
+surround injure
+""".split()
+EN_VERB_NOUNS += """
+live watch present release limit claim wonder pass touch attempt reach cover mention pull
+push draw gain spread handle surprise treat fly kick advance mix promise purchase jump express
+joke appeal feed laugh pack strike focus split arrest escape smile blame cry kiss excuse crash
+burn grab paint defeat lock reply hunt repeat smell rescue chase assist boost crack recall
+spin regret reverse knock stretch tear shake praise encounter ruin screw climb bear fight dig
+control wear stick
+""".split()
+EN_STRONG += """
+wear wears wore worn
+shut shuts
+shoot shoots shot
+draw draws drew drawn
+spread spreads
+fly flies flew flown
+feed feeds fed
+strike strikes struck stricken
+split splits
+hang hangs hung
+fight fights fought
+steal steals stole stolen
+swear swears swore sworn
+shake shakes shook shaken
+freeze freezes froze frozen
+tear tears tore torn
+forgive forgives forgave forgiven
+overcome overcomes overcame
+dig digs dug
+sing sings sang sung
+bear bears bore borne born
+stick sticks stuck
+upset upsets
+quit quits
+lay lays laid
+admit admits admitted
+commit commits committed
+prefer prefers preferred
+refer refers referred
+occur occurs occurred
+regret regrets regretted
+submit submits submitted
+control controls controlled
+permitted
+cancel cancels cancelled canceled
+travelled
+founded
+cannot ought
+""".split("\n")
+EN_ADJ += """
+due ready personal dead online sorry alone average original official federal natural
+complete economic serious crazy popular professional straight specific double potential
+western female individual particular positive additional significant global successful active
+civil independent commercial secret multiple direct sweet overall basic effective male holy
+primary responsible actual northern powerful prior religious royal famous southern traditional
+critical separate sexual correct negative aware eastern proud dear rare tough alive criminal
+cultural slight technical unique evil mad democratic nuclear solid classic electric flat
+initial massive willing alternative industrial joint environmental republican asian domestic
+historical native supreme ancient sudden illegal scientific comfortable emotional internal
+liberal relative cute equal fake numerous urban corporate pure secure incredible obvious giant
+opposite capable conservative essential familiar guilty relevant creative extreme educational
+careful reasonable rural typical random academic accurate chemical competitive favourite
+favorite permanent representative tight ultimate exclusive frequent pregnant severe absolute
+constant dumb worldwide attractive broad raw secondary solar unknown automatic blind brief
+external immediate clinical exact valuable wise visual contemporary extensive historic rough
+universal vast consistent practical sharp stable temporary impressive loose moral offensive
+ridiculous sensitive superior violent administrative curious formal gross hungry innocent
+silent concrete ideal islamic naked plain romantic strategic efficient electrical nervous
+ordinary racist sexy dramatic remote decent insane organic smooth spiritual intense liquid
+subsequent visible defensive rapid suitable valid vital genuine asleep comprehensive
+extraordinary fancy gorgeous grateful delicious genetic instant progressive brave
+constitutional ethnic fundamental mechanical precious prominent radical residential
+substantial wooden aggressive apparent desperate painful sufficient virtual biological dynamic
+literary steady triple unlikely collective intellectual racial talented awkward distinct
+eligible intelligent reliable remarkable sole worthy bloody crucial dependent dual
+experimental mature peaceful spare acceptable hilarious moderate parallel psychological bold
+classical fiscal mutual oral considerable conventional enormous artificial diverse divine
+functional jealous municipal naval neutral noble sacred toxic casual controversial dominant
+legendary outdoor regulatory serial strict unexpected affordable handsome legitimate magical
+pleasant productive british european canadian australian african american human
+approximate occasional
+""".split()
+EN_ADJ_FORMS += """
+based involved related interested married limited concerned excited advanced determined
+experienced armed dedicated detailed entitled aged qualified complicated retired dressed
+convinced alleged impressed proven frozen shocked stunning surprising challenging classified
+designated outer pissed isolated blessed certified disgusting upper inner former worth latter
+everyday ongoing upcoming fucking rid
+""".split("\n")
+EN_BOTH += """
+average official professional female male potential individual commercial secret criminal
+evil classic flat alternative joint republican native liberal relative giant conservative
+academic chemical favourite favorite representative stable moral concrete ideal plain racist
+liquid spare american human live present double
+""".split()
+EN_ADV += """
+forward immediately eventually apart forever somewhat besides meanwhile elsewhere afterwards
+alright respectively hence merely nevertheless furthermore formerly tho kinda abroad forth
+sooner overseas partly increasingly regardless
+""".split()
+EN_TIME += "feb aug sept oct nov dec midnight".split()
+
+# A second pass over what was left of the same wordfreq lists.
+SV_V1 += """
+förtjäna hota grunda ogilla varna landa öva regna beräkna slappna
+""".split()
+SV_V2A += "döma utreda".split()
+SV_STRONG += """
+förlåt
+skriv
+hölls
+""".split("\n")
+SV_ADJ += """
+intresserad gullig vansinnig akademisk direkt judisk feministisk muslimsk italiensk grekisk
+spansk avundsjuk överraskad årlig kriminell homosexuell sugen
+""".split()
+SV_ADJ_FORMS += """
+allmän allmänt allmänna
+enda enstaka förste jättekul jäkla
+""".split("\n")
+SV_ADJ_BOTH += """
+sund civil civila spanska italienska grekiska kriminella homosexuella ansvarig ansvariga kristna
+""".split()
+SV_BOTH += """
+anställd anställda drabbade skadade berörda inblandade döda intresserade taget
+""".split()
+SV_ADV += """
+jäkligt sistone isåfall därav därtill därpå nedanför samman utomlands någonsin nånsin
+""".split()
+SV_TIME += "helg helgen helger helgerna".split()
+EN_VERBS += """
+die fill settle threaten conclude edit separate secure assign appoint
+""".split()
+EN_VERB_NOUNS += "guess freeze sponsor divide remain".split()   # a hiring freeze, the remains
+EN_STRONG += """
+beat beats beaten
+""".split("\n")
+EN_ADJ += """
+international political medical financial foreign legal military central lucky appropriate
+golden confident outstanding electronic presidential agricultural legislative elementary epic
+catholic socialist prime
+""".split()
+EN_ADJ_FORMS += """
+associated equipped bound
+""".split("\n")
+EN_BOTH += "military socialist".split()
+EN_TIME += "weekend weekends noon".split()
+
+
 def known(form: str, lang: str) -> bool:
     return zipf_frequency(form, lang) >= (MIN_ZIPF if lang == "sv" else MIN_ZIPF_EN)
 
@@ -498,9 +825,13 @@ def en_adjective(base: str) -> list[str]:
     if "-" in base:
         return [base]
     if base.endswith("e"):
-        more = [base + "r", base + "st", base[:-1] + "ly" if base.endswith("le") else base + "ly"]
+        more = [base + "r", base + "st", base + "ly"]
+        if base.endswith("le"):
+            more += [base[:-1] + "y", base[:-1] + "ly"]   # simply, incredibly; wholly
     elif base.endswith("y") and base[-2] not in "aeiou":
         more = [base[:-1] + "ier", base[:-1] + "iest", base[:-1] + "ily"]
+    elif base.endswith("ic"):
+        more = [base + "ally", base + "ly"]     # specifically, automatically; publicly
     else:
         double = (len(base) <= 4 and base[-1] in "bdgmnpt" and base[-2] in "aeiou"
                   and base[-3:-2] not in ("a", "e", "i", "o", "u", ""))
@@ -555,13 +886,13 @@ def collect() -> dict[str, dict[str, set[str]]]:
     for base in EN_VERBS + EN_VERB_NOUNS:
         for form in en_verb(base) if base not in strong else [base]:
             add("en", form, "verb", sure=form == base)
-    for base in EN_VERB_NOUNS:
-        for form in en_verb(base)[:2]:
-            if form in lexicon["en"]:
-                lexicon["en"][form].add("noun")
     for line in EN_STRONG:
         for form in line.split():
             add("en", form, "verb")
+    for base in EN_VERB_NOUNS:             # after the strong verbs: fights, tears are nouns too
+        for form in en_verb(base)[:2]:
+            if form in lexicon["en"]:
+                lexicon["en"][form].add("noun")
     for base in EN_ADJ:
         forms = en_adjective(base)
         add("en", forms[0], "adj")

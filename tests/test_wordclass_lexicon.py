@@ -168,3 +168,61 @@ def test_a_month_of_either_language_is_no_name():
     assert never_leads("August", Counter({"august": 2}), english=False)
     assert never_leads("juli", Counter({"juli": 2}), english=True)
     assert not never_leads("Bussen", Counter({"bussen": 2}), english=True)
+
+
+# Issue 18 part 3: the lexicon widened from a pass over wordfreq's commonest forms of either
+# language (any topic, no nouns); each verb and adjective with its inflections.
+WIDENED_SWEDISH = {
+    "försöka": "försöka försöker försökte försökt",
+    "bestämma": "bestämma bestämmer bestämde bestämt",
+    "innebära": "innebära innebär innebar inneburit",
+    "allvarlig": "allvarlig allvarligt allvarliga",
+    "välkommen": "välkommen välkommet välkomna",
+    "nyligen": "nyligen åtminstone förresten",
+    "helgen": "helg helgen helgerna",
+}
+WIDENED_ENGLISH = {
+    "suggest": "suggest suggests suggested",
+    "fight": "fought",
+    "serious": "serious seriously",
+    "specific": "specific specifically",
+    "weekend": "weekend weekends",
+}
+
+
+@pytest.mark.parametrize("forms", WIDENED_SWEDISH.values(), ids=WIDENED_SWEDISH.keys())
+def test_widened_swedish_verbs_adjectives_adverbs_and_time_words_never_lead(forms):
+    for form in forms.split():
+        assert lexicon_classes(form, english=False) - {"noun"}, form
+        assert never_leads(form.capitalize(), Counter({form: 3})), form
+
+
+@pytest.mark.parametrize("forms", WIDENED_ENGLISH.values(), ids=WIDENED_ENGLISH.keys())
+def test_widened_english_verbs_adjectives_and_time_words_never_lead(forms):
+    for form in forms.split():
+        assert never_leads(form, Counter({form: 3}), english=True), form
+
+
+def test_widened_forms_that_are_nouns_too_still_lead_in_noun_use():
+    # "skada", "försök", "låt": verbs and nouns; "anställda", "drabbade": participles as nouns
+    for word in ("skada", "försök", "låt", "anställda", "drabbade", "svenska"):
+        assert {"noun"} < lexicon_classes(word, english=False), word
+    assert never_leads("skada", Counter({"skada": 2}), False,
+                       noun_evidence(["Det kan skada barnen", "Skada inte träden"]))
+    assert not never_leads("skada", Counter({"skada": 2, "skadan": 1}))
+    assert not never_leads("försök", Counter({"försök": 2}), False,
+                           noun_evidence(["Gör ett försök med nattbuss."]))
+    assert not never_leads("anställda", Counter({"anställda": 2}), False,
+                           noun_evidence(["Vi behöver fler anställda i köket"]))
+    assert not never_leads("tears", Counter({"tears": 2}), True,
+                           noun_evidence(["No more tears at the meeting"]))
+    assert never_leads("fights", Counter({"fights": 2}), True,
+                       noun_evidence(["She fights for the park"]))
+    assert not never_leads("fights", Counter({"fights": 2}), True,
+                           noun_evidence(["No more fights in the yard"]))
+
+
+@pytest.mark.parametrize("word", ["boende", "förälder", "vuxna", "anhöriga", "sökande", "lov", "mål",
+                                  "bild", "svar", "kö", "plan", "permits", "seniors", "housing"])
+def test_the_widened_lexicon_holds_no_common_noun_as_a_non_noun(word):
+    assert not lexicon_classes(word) or "noun" in lexicon_classes(word), word
