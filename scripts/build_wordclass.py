@@ -851,6 +851,16 @@ def collect() -> dict[str, dict[str, set[str]]]:
             return
         lexicon[lang].setdefault(form, set()).add(kind)
 
+    def add_written(lang: str, adjective_lines, adverbs, time_words) -> None:
+        """The forms written out: adjectives' irregular forms, adverbs, time words."""
+        for line in adjective_lines:
+            for form in line.split():
+                add(lang, form, "adj")
+        for word in adverbs:
+            add(lang, word, "adv")
+        for word in time_words:
+            add(lang, word, "time")
+
     for group, verbs in (("1", SV_V1), ("2a", SV_V2A), ("2b", SV_V2B), ("3", SV_V3)):
         for inf in verbs:
             sure, maybe = sv_verb(inf, group)
@@ -866,13 +876,7 @@ def collect() -> dict[str, dict[str, set[str]]]:
         add("sv", forms[0], "adj")
         for form in forms[1:]:
             add("sv", form, "adj", sure=False)
-    for line in SV_ADJ_FORMS:
-        for form in line.split():
-            add("sv", form, "adj")
-    for word in SV_ADV:
-        add("sv", word, "adv")
-    for word in SV_TIME:
-        add("sv", word, "time")
+    add_written("sv", SV_ADJ_FORMS, SV_ADV, SV_TIME)
     for form, kinds in lexicon["sv"].items():
         if kinds & {"verb", "adj"} and sv_also_noun(form):
             kinds.add("noun")
@@ -900,13 +904,7 @@ def collect() -> dict[str, dict[str, set[str]]]:
             if form.endswith("er") and zipf_frequency(form + "s", "en") >= 2.0:
                 continue                    # owner, cleaner, stranger: a noun (owners)
             add("en", form, "adj" if not form.endswith("ly") else "adv", sure=False)
-    for line in EN_ADJ_FORMS:
-        for form in line.split():
-            add("en", form, "adj")
-    for word in EN_ADV:
-        add("en", word, "adv")
-    for word in EN_TIME:
-        add("en", word, "time")
+    add_written("en", EN_ADJ_FORMS, EN_ADV, EN_TIME)
     for word in EN_BOTH:
         for form in (word, word + "s"):
             if form in lexicon["en"] and "time" not in lexicon["en"][form]:
