@@ -1,4 +1,4 @@
-"""Issue 18 round 6: a theme's name never leads with a verb, adjective, adverb or time word.
+"""Issue 18 round 7: a theme's name never leads with a verb, adjective, adverb or time word.
 
 The word-class lexicon (facilitator/data/wordclass/{sv,en}.txt, made by
 scripts/build_wordclass.py) holds the common verbs, adjectives, adverbs and time words of any
