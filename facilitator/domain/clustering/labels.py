@@ -34,6 +34,7 @@ p_near = 0.4            # ... those scoring at least this share of the best one
 p_closeness = 30.0      # a word 0.1 less close to the theme (than the closest) weighs exp(-3)
 p_topic = 0.5           # a term of k themes weighs 1 / k ** p_topic (the topic's word, not the theme's)
 p_organiser = 0.25      # "Kommunen": who is asked, not what for (wordclass.ORGANISERS)
+NEVER_LABELS = FILLER | NOT_NOUNS     # filler and closed-class words: never a label
 
 
 def quotes(members: list[int], sim: np.ndarray) -> tuple[int, ...]:
@@ -193,8 +194,7 @@ def _scored(members: list[int], notes: list, n: int, lang: str,
     scored = []
     for term, count in inside.items():
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
-        if (not form or (form.lower() in FILLER | NOT_NOUNS and not form.isupper())
-                or count < least):
+        if not form or (form.lower() in NEVER_LABELS and not form.isupper()) or count < least:
             continue
         is_english = english[term] * 2 > count
         nounish = noun_likeness(form, forms[term], is_english, evidence, lexicon)

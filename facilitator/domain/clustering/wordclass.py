@@ -123,6 +123,7 @@ få får fick fått ge ger gav gett behöver behövde söka söker sökte erbjud
 saknar saknade ha har hade
 get gets got need needs needed give gives gave offer offers want wants have has had
 """.split())
+NOUN_BEFORE = DETERMINERS | QUANTIFIERS | OBJECT_VERBS    # what a noun follows: "mer hjälp"
 NOT_SUPERLATIVE = ("quest", "chest", "rest", "test", "vest", "guest")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.,;:!?()]")
 
@@ -143,8 +144,7 @@ def noun_evidence(texts) -> frozenset[str]:
             if (tokens[k - 1] in DETERMINERS and tokens[k].isalpha() and tokens[k] not in stops
                     and (after in stops or not after.isalpha())):
                 found.add(tokens[k])
-            elif (tokens[k - 1] in DETERMINERS | QUANTIFIERS | OBJECT_VERBS
-                    and "noun" in lexicon_classes(tokens[k])):
+            elif tokens[k - 1] in NOUN_BEFORE and "noun" in lexicon_classes(tokens[k]):
                 found.add(tokens[k])      # "mer hjälp", "the park is": a verb's form as a noun
     return frozenset(found)
 
@@ -172,10 +172,6 @@ def lexicon_classes(word: str, english: bool | None = None) -> frozenset[str]:
     return _lexicon("en" if english else "sv").get(word, frozenset())
 
 
-# A noun's definite form, written by the notes: hjälpen, stödet, resan, cyklarna.
-DEFINITE = ("en", "et", "n", "na")
-
-
 def never_leads(form: str, forms: Counter | None = None, english: bool = False,
                 evidence: frozenset[str] = frozenset()) -> bool:
     """A verb, adjective, adverb or time word of the lexicon (står, sänk, öppet, grå, tydligen,
@@ -193,12 +189,14 @@ def never_leads(form: str, forms: Counter | None = None, english: bool = False,
     written = {w.lower() for w in forms or ()} | {word}
     if written & evidence:
         return False
-    definite = {word + end for end in DEFINITE[:2]}
+    if english:
+        return True
+    definite = {word + "en", word + "et"}         # the notes write its definite form: a noun
     if word[-1:] in "aeiouyåäö":
-        definite.add(word + "n")
+        definite.add(word + "n")                  # resan
     if word.endswith(("ar", "er", "or")):
-        definite.add(word + "na")
-    return english or not (definite & written)
+        definite.add(word + "na")                 # cyklarna
+    return not definite & written
 
 
 def genitive(word: str) -> bool:
