@@ -20,12 +20,15 @@ Pure and deterministic: same input, same output.
 """
 from __future__ import annotations
 
+import functools
 import numbers
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 from . import chatter, similarity
-from .labels import MAX_LABEL, label as make_label, quotes as central, spread_of, warm
+from .labels import (MAX_LABEL, document_counts, label as make_label, quotes as central,
+                     spread_of, warm)
 from .reading import Note, read
 from .training import TRAIN_PARAMS, settle
 from .tree import cluster
@@ -81,6 +84,11 @@ class Prepared:
     def mixed(self, w_embed: float, p: dict) -> np.ndarray:
         """The similarity again with another weight of the sentence vectors."""
         return similarity.mix(self.parts, p, w_embed)
+
+    @functools.cached_property
+    def counts(self) -> Counter:
+        """In how many notes each term is written: every label of these notes uses it."""
+        return document_counts(self.notes, len(self.texts))
 
 
 def prepare(texts: list[str], *, lang: str = "auto", vectors=None, extra: list[str] = (),
@@ -231,7 +239,7 @@ def assemble(prep: Prepared, groups: list[tuple[str, list[int]]], clusters: list
     spread = spread_of([m for m, _ in clusters] + [m for _, m in groups], prep.notes)
     if prep.vectors is not None:      # the label words of every new theme in one model call
         warm([sorted(m) for m, seed in clusters if not seed], prep.notes, n, prep.lang,
-             texts=prep.texts, sim=prep.sim, spread=spread)
+             texts=prep.texts, sim=prep.sim, spread=spread, counts=prep.counts)
     for members, seed_label in sorted(clusters, key=lambda c: (-len(c[0]), min(c[0]))):
         name = seed_label if seed_label and seed_label.lower() not in used else None
         name = name or named(members, prep, used, spread)
@@ -259,7 +267,7 @@ def named(members: list[int], prep: Prepared, used: set[str] = frozenset(),
         return ""
     return make_label(sorted(members), prep.notes, set(used), len(prep.texts), prep.lang,
                       texts=prep.texts, sim=prep.sim, spread=spread,
-                      vectors=prep.vectors if words else None)
+                      vectors=prep.vectors if words else None, counts=prep.counts)
 
 
 def is_theme(members: list[int], prep: Prepared) -> bool:

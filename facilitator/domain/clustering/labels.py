@@ -48,16 +48,20 @@ def quotes(members: list[int], sim: np.ndarray) -> tuple[int, ...]:
 
 def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "sv", *,
           texts: list[str] | None = None, sim: np.ndarray | None = None,
-          spread: dict | None = None, vectors: np.ndarray | None = None) -> str:
+          spread: dict | None = None, vectors: np.ndarray | None = None,
+          counts: Counter | None = None) -> str:
     """The one or two best terms of a cluster as the notes write them: "Samverkan · Kommunerna".
 
     Nouns first (a bare verb or adjective never leads); words of the event's language
     (``lang``) before words of notes in the other one. With the notes' ``texts`` a word they
     write after an article is a noun; with ``sim`` the words of the theme's central notes
-    weigh more than a word of its edge. "" when its notes share no word (not a theme)."""
+    weigh more than a word of its edge. ``counts``: document_counts(notes, n), when the
+    caller names several clusters of the same notes. "" when its notes share no word (not a
+    theme)."""
     evidence = noun_evidence(texts[i] for i in members) if texts is not None else frozenset()
+    counts = document_counts(notes, n) if counts is None else counts
     scored = _candidates(members, notes, n, lang, evidence, _centrality(members, sim),
-                         spread or {})
+                         spread or {}, counts)
     if vectors is not None and len(scored) > 1:
         scored = _closest(members, scored, vectors)
     picked = _picked(scored, len(members), spread or {})
@@ -78,20 +82,28 @@ def label(members: list[int], notes: list, used: set[str], n: int, lang: str = "
     return f"{base} {k}"
 
 
+def document_counts(notes: list, n: int) -> Counter:
+    """In how many of the first ``n`` notes each term is written (the labels' idf)."""
+    counts: Counter = Counter()
+    for note in notes[:n]:
+        counts.update(note.terms.keys())
+    return counts
+
+
 def _candidates(members: list[int], notes: list, n: int, lang: str, evidence: frozenset[str],
-                central: dict[int, float], spread: dict) -> list[tuple]:
+                central: dict[int, float], spread: dict, counts: Counter) -> list[tuple]:
     """The scored terms two or more members share (``_scored``). When they share only words
     of the word-class lexicon (a verb, adjective, adverb or time word: "öppet", "kvällen") the
     cluster is still a theme (the lexicon changes no clustering) and is named by the best
     noun one of its notes writes, the central notes' first; by the shared word itself only
     when its notes write no other word at all."""
-    scored = _scored(members, notes, n, lang, evidence, central, spread)
+    scored = _scored(members, notes, n, lang, counts, evidence, central, spread)
     if scored:
         return scored
-    shared = _scored(members, notes, n, lang, evidence, central, spread, lexicon=False)
+    shared = _scored(members, notes, n, lang, counts, evidence, central, spread, lexicon=False)
     if not shared:
         return []
-    return _scored(members, notes, n, lang, evidence, central, spread, least=1) or shared
+    return _scored(members, notes, n, lang, counts, evidence, central, spread, least=1) or shared
 
 
 def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
@@ -116,15 +128,16 @@ def _picked(scored: list[tuple], size: int, spread: dict = {}) -> list[str]:
 
 
 def warm(clusters: list[list[int]], notes: list, n: int, lang: str, *, texts: list[str],
-         sim: np.ndarray, spread: dict) -> None:
+         sim: np.ndarray, spread: dict, counts: Counter | None = None) -> None:
     """The words the vectors would re-rank for all of these clusters, embedded in one model
     call: naming them then waits for the model once, not once a theme (the model is shared
     with the background embedding of new notes)."""
     words: set[str] = set()
+    counts = document_counts(notes, n) if counts is None else counts
     for members in clusters:
         evidence = noun_evidence(texts[i] for i in members)
         scored = _candidates(members, notes, n, lang, evidence, _centrality(members, sim),
-                             spread)
+                             spread, counts)
         words.update(_top_words(scored))
     if words:
         embedding.embed(sorted(words))
@@ -170,7 +183,7 @@ def _centrality(members: list[int], sim: np.ndarray | None) -> dict[int, float]:
     return {members[k]: rank / (len(members) - 1) for rank, k in enumerate(order)}
 
 
-def _scored(members: list[int], notes: list, n: int, lang: str,
+def _scored(members: list[int], notes: list, n: int, lang: str, everywhere: Counter,
             evidence: frozenset[str] = frozenset(), central: dict[int, float] = {},
             spread: dict = {}, lexicon: bool = True, least: int = 2) -> list[tuple]:
     """(-score, form, term, noun-likeness, notes, score before the topic's demotion) of every
@@ -188,9 +201,6 @@ def _scored(members: list[int], notes: list, n: int, lang: str,
             english[term] += notes[i].lang == "en"
             centre[term] += central.get(i, 0.5)
             forms[term].update(notes[i].surfaces.get(term, {}))
-    everywhere: Counter = Counter()
-    for note in notes[:n]:
-        everywhere.update(note.terms.keys())
     scored = []
     for term, count in inside.items():
         form = _group_form(term[2:], forms[term]) if term.startswith("g:") else _form(forms[term])
