@@ -56,8 +56,11 @@ ROUND5 = ("r5_sv_sports", "r5_en_roads", "r5_mix_energy", "r5_sv_democracy", "r5
 # Round 6: five more, the same way, written blind at the start of round 5's changes.
 ROUND6 = ("r6_sv_culture", "r6_en_water", "r6_mix_rural", "r6_sv_budget", "r6_sv_safety")
 ROUND7 = ("r7_sv_planning", "r7_en_food", "r7_mix_volunteer", "r7_sv_primarycare", "r7_sv_winter")
+# Round 8: five more, the same way, written blind at the start of round 8 (session 11).
+ROUND8 = ("r8_sv_preschool", "r8_en_remotework", "r8_mix_harbour", "r8_sv_carers",
+          "r8_sv_summerjobs")
 GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3, "r4": ROUND4, "r5": ROUND5,
-          "r6": ROUND6, "r7": ROUND7}
+          "r6": ROUND6, "r7": ROUND7, "r8": ROUND8}
 DRAWS = 5
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
@@ -324,7 +327,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
     parser.add_argument("--sets", default=",".join(SETS),
                         help="labelled sets for the ARI, or a group: field, unseen, new, r3, r4, r5, "
-                             "r6, r7 (r7: the newest held-out sets; r6, r5, r4, r3, new: earlier "
+                             "r6, r7, r8 (r8: the newest held-out sets; r7, r6, r5, r4, r3, new: earlier "
                              "rounds' held-out sets, now tuning sets)")
     parser.add_argument("--app", action="store_true",
                         help="also time find / sort the rest through the use cases (SQLite)")
