@@ -10,7 +10,8 @@
   var lastKey = "";
 
   var pager = new Pager(list, { render: theme, interval: 15000,
-                                label: panel.querySelector("[data-harvest-page]") });
+                                label: panel.querySelector("[data-harvest-page]"),
+                                counted: function (t) { return !t.other; } });
 
   function node(tag, cls, text) {
     var n = document.createElement(tag);

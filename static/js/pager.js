@@ -3,7 +3,9 @@
 
    A card is never cut: after each card is added the box is measured, and the
    card that made it overflow goes to the next page. The page label says
-   "1–12 av 148" from a template with {from}, {to} and {n}. */
+   "1–12 av 148" from a template with {from}, {to} and {n}; with the option
+   `counted` (item -> bool) it counts only those items ("Teman 1–6 av 19": the
+   Övrigt card is shown but is no theme), and a page of none of them has no label. */
 (function () {
   "use strict";
 
@@ -12,6 +14,7 @@
     this.render = options.render;           // item -> element
     this.label = options.label || null;     // element for "1–12 av 148"
     this.interval = options.interval || 12000;
+    this.counted = options.counted || function () { return true; };
     this.items = [];
     this.start = 0;
     this.end = 0;
@@ -41,11 +44,18 @@
 
   Pager.prototype.showLabel = function () {
     if (!this.label) { return; }
+    var before = 0, upTo = 0, total = 0;
+    for (var i = 0; i < this.items.length; i += 1) {
+      if (!this.counted(this.items[i])) { continue; }
+      total += 1;
+      if (i < this.start) { before += 1; }
+      if (i < this.end) { upTo += 1; }
+    }
     var paged = this.start > 0 || this.end < this.items.length;
-    this.label.hidden = !paged;
+    this.label.hidden = !paged || upTo === before;
     this.label.textContent = this.label.getAttribute("data-template")
-      .replace("{from}", String(this.start + 1)).replace("{to}", String(this.end))
-      .replace("{n}", String(this.items.length));
+      .replace("{from}", String(before + 1)).replace("{to}", String(upTo))
+      .replace("{n}", String(total));
   };
 
   /* New items: keep the page (from its first card) unless told to go back to the start. */

@@ -142,3 +142,19 @@ def test_the_wall_pages_through_the_rest(crowded, pages):
     expect(projector.locator("[data-wall] li").first).not_to_have_attribute(
         "data-note-id", first, timeout=20_000)
     expect(label).not_to_have_text(text)
+
+
+def test_the_harvest_counts_its_themes_not_the_other_card(crowded, pages):
+    """"Teman 1–6 av 19": the pager counts the themes; the Övrigt card is shown last but is
+    no theme (the themes page and the summary say 19 too)."""
+    notes, server = crowded
+    _show(server, "themes")
+    projector = pages(server.demo["projector_url"], 1280, 720)
+    label = projector.locator("[data-harvest-page]")
+    expect(label).to_be_visible(timeout=20_000)
+    data = projector.evaluate("fetch(document.querySelector(\"[data-view-panel='themes']\")"
+                              ".getAttribute('data-url')).then(r => r.json())")
+    themes = [t for t in data["themes"] if not t["other"]]
+    assert len(themes) < len(data["themes"])          # an Övrigt card is there to leave out
+    text = label.text_content()
+    assert text.startswith("Teman 1–") and text.endswith(f" av {len(themes)}")
