@@ -80,6 +80,30 @@ def test_an_adverb_never_leads_a_label():
     assert label(list(range(5)), notes, set(), 5, texts=texts).startswith("Brandvarnare")
 
 
+@pytest.mark.parametrize("word", ["ggr", "lgh", "mkt", "Tfn"])
+def test_a_phones_abbreviation_is_no_name(word):
+    assert noun_likeness(word, Counter({word: 3})) == 0
+    assert noun_likeness(word, Counter({word: 3}), lexicon=False) > 0    # the clustering's view
+
+
+@pytest.mark.parametrize("word", ["BVC", "sms", "LSS", "Park"])
+def test_acronyms_and_short_words_with_a_vowel_still_name_themes(word):
+    assert noun_likeness(word, Counter({word: 3})) > 0
+
+
+def test_an_abbreviation_never_leads_a_label():
+    texts = ["lgh för dyra för unga", "fler lgh nära parken", "små lgh och odlingslotter",
+             "odlingslotter mellan husen", "lgh med balkong, odlingslotter på taket"]
+    notes = _notes(texts)
+    assert label(list(range(5)), notes, set(), 5, texts=texts) == "Odlingslotter"
+
+
+def test_a_cluster_sharing_only_an_abbreviation_is_still_a_theme():
+    texts = ["tre ggr i veckan stängt", "två ggr per dag", "fyra ggr förra månaden"]
+    notes = _notes(texts)
+    assert label(list(range(3)), notes, set(), 3, texts=texts) not in ("", "Ggr")
+
+
 def test_the_word_closest_in_meaning_to_the_theme_wins_with_the_vectors(monkeypatch):
     """KeyBERT-like: among the best candidates, each word's own vector is compared with the
     theme's centre less all the notes' centre. Word vectors given here to show the rule."""

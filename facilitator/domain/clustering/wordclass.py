@@ -95,6 +95,11 @@ tomorrow yesterday weekly daily outside inside mean
 nobody somebody anybody everybody someone anyone everyone noone
 """.split()) | ADJECTIVES
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
+# A word without a vowel, written in small letters, is a phone's abbreviation ("ggr", "lgh",
+# "mkt", "tfn"): not what a person would call a theme. These acronyms are written small too
+# and are names ("Sms", "Bvc").
+VOWELS = set("aeiouyåäöéü")
+SMALL_ACRONYMS = frozenset("sms mms bvc mvc lss lvu vvs wc tv pc cv gps hbtq bb bbq".split())
 # Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade), passives
 # (avskaffas, åtgärdas) and English adjective endings: a label names a thing.
 VERB_ENDINGS = ("era", "erar", "erade", "erat", "eras", "erad", "lagd", "lagda")
@@ -213,7 +218,7 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
     -ly, -ing or -al halves a word's chance, so does a word that reads like a verb (vågar,
     samverka) unless the notes also write it as a noun (bussen, linjer); -era verbs,
     passives, English -ed and -able a quarter. A verb, adjective, adverb or time word of the
-    word-class lexicon (``never_leads``) 0: no label. ``english``: the word is of English notes;
+    word-class lexicon (``never_leads``) or an abbreviation ("ggr") 0: no label. ``english``: the word is of English notes;
     ``lexicon`` False: the ending rules alone."""
     word = form.lower()
     if " " in word and word.split()[-1] in PARTICLES:
@@ -222,6 +227,8 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
         return 1.0
     if lexicon and never_leads(form, forms, english, evidence):
         return 0.0                        # the lexicon's verb, adjective, adverb or time word
+    if lexicon and abbreviation(form, forms):
+        return 0.0                        # "ggr", "lgh": a theme is named in whole words
     written = [w.lower() for w in forms] or [word]
     if any(w in evidence for w in written):
         return 1.0                        # "en kurs", "the pharmacy": the notes use it as a noun
@@ -243,6 +250,14 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
     if word.endswith(("ar", "er", "ir", "a", "de", "te")) and not as_noun and len(word) < 10:
         return 1.0 if _plural_noun(word) else 0.5
     return 1.0
+
+
+def abbreviation(form: str, forms: Counter | None = None) -> bool:
+    """A phone's abbreviation: a word of letters without a vowel, never written in capitals
+    ("ggr", "lgh", "mkt"; not "BVC", "sms", "LSS")."""
+    written = list(forms or ()) or [form]
+    return (all(w.isalpha() and not w.isupper() for w in written)
+            and form.lower() not in SMALL_ACRONYMS and not VOWELS & set(form.lower()))
 
 
 def _comparative(word: str) -> bool:
