@@ -86,8 +86,8 @@ def test_a_phones_abbreviation_is_no_name(word):
     assert noun_likeness(word, Counter({word: 3}), lexicon=False) > 0    # the clustering's view
 
 
-@pytest.mark.parametrize("word", ["BVC", "sms", "LSS", "Park"])
-def test_acronyms_and_short_words_with_a_vowel_still_name_themes(word):
+@pytest.mark.parametrize("word", ["BVC", "sms", "LSS", "npf", "bvc", "Park"])
+def test_initialisms_and_short_words_still_name_themes(word):
     assert noun_likeness(word, Counter({word: 3})) > 0
 
 

@@ -95,11 +95,14 @@ tomorrow yesterday weekly daily outside inside mean
 nobody somebody anybody everybody someone anyone everyone noone
 """.split()) | ADJECTIVES
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
-# A word without a vowel, written in small letters, is a phone's abbreviation ("ggr", "lgh",
-# "mkt", "tfn"): not what a person would call a theme. These acronyms are written small too
-# and are names ("Sms", "Bvc").
-VOWELS = set("aeiouyåäöéü")
-SMALL_ACRONYMS = frozenset("sms mms bvc mvc lss lvu vvs wc tv pc cv gps hbtq bb bbq".split())
+# A phone's abbreviation of one word ("ggr" for gånger, "lgh" for lägenhet): not what a person
+# would call a theme. A closed list: an initialism of a name (NPF, BVC, LSS, BUP) is open-ended,
+# often written small on a phone, and does name a theme.
+ABBREVIATIONS = frozenset("""
+ggr gg lgh lgt mkt tfn tel ngn ngt ngr nåt nån st stk kr kvm mvh dvs pga osv tex bla resp ca
+inkl exkl jmf sthlm gbg vrf nt iaf typ kl min mån tis ons tors fre lör sön
+pls plz thx govt dept hrs hr mins wk wks yr yrs approx esp
+""".split())
 # Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade), passives
 # (avskaffas, åtgärdas) and English adjective endings: a label names a thing.
 VERB_ENDINGS = ("era", "erar", "erade", "erat", "eras", "erad", "lagd", "lagda")
@@ -253,11 +256,9 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
 
 
 def abbreviation(form: str, forms: Counter | None = None) -> bool:
-    """A phone's abbreviation: a word of letters without a vowel, never written in capitals
-    ("ggr", "lgh", "mkt"; not "BVC", "sms", "LSS")."""
+    """A phone's abbreviation of one word ("ggr", "lgh", "mkt"), never written in capitals."""
     written = list(forms or ()) or [form]
-    return (all(w.isalpha() and not w.isupper() for w in written)
-            and form.lower() not in SMALL_ACRONYMS and not VOWELS & set(form.lower()))
+    return form.lower() in ABBREVIATIONS and not any(w.isupper() for w in written)
 
 
 def _comparative(word: str) -> bool:
