@@ -221,8 +221,8 @@ def noun_likeness(form: str, forms: Counter, english: bool = False,
     -ly, -ing or -al halves a word's chance, so does a word that reads like a verb (vågar,
     samverka) unless the notes also write it as a noun (bussen, linjer); -era verbs,
     passives, English -ed and -able a quarter. A verb, adjective, adverb or time word of the
-    word-class lexicon (``never_leads``) or an abbreviation ("ggr") 0: no label. ``english``: the word is of English notes;
-    ``lexicon`` False: the ending rules alone."""
+    word-class lexicon (``never_leads``) or a phone's abbreviation ("ggr") 0: no label.
+    ``english``: the word is of English notes; ``lexicon`` False: the ending rules alone."""
     word = form.lower()
     if " " in word and word.split()[-1] in PARTICLES:
         return 0.25                       # a verb with its particle: "jobba ihop"
