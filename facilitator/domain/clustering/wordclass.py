@@ -97,10 +97,11 @@ nobody somebody anybody everybody someone anyone everyone noone
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
 # A phone's abbreviation of one word ("ggr" for gånger, "lgh" for lägenhet): not what a person
 # would call a theme. A closed list: an initialism of a name (NPF, BVC, LSS, BUP) is open-ended,
-# often written small on a phone, and does name a theme.
+# often written small on a phone, and does name a theme. (Those the stop words or NOT_NOUNS
+# hold already, such as dvs, osv, nån, are not repeated here.)
 ABBREVIATIONS = frozenset("""
-ggr gg lgh lgt mkt tfn tel ngn ngt ngr nåt nån st stk kr kvm mvh dvs pga osv tex bla resp ca
-inkl exkl jmf sthlm gbg vrf nt iaf typ kl min mån tis ons tors fre lör sön
+ggr gg lgh lgt mkt tfn tel ngn ngt ngr st stk kr kvm mvh pga tex bla resp ca
+inkl exkl jmf sthlm gbg vrf nt iaf kl mån tis ons tors fre lör sön
 pls plz thx govt dept hrs hr mins wk wks yr yrs approx esp
 """.split())
 # Swedish verbs of the -era kind (rekrytera, informerar, digitaliserade), passives
