@@ -59,8 +59,11 @@ ROUND7 = ("r7_sv_planning", "r7_en_food", "r7_mix_volunteer", "r7_sv_primarycare
 # Round 8: five more, the same way, written blind at the start of round 8 (session 11).
 ROUND8 = ("r8_sv_preschool", "r8_en_remotework", "r8_mix_harbour", "r8_sv_carers",
           "r8_sv_summerjobs")
+# Round 9: five more, the same way, written blind at the start of round 9 (session 12).
+ROUND9 = ("r9_sv_newcomers", "r9_en_schooltravel", "r9_mix_island", "r9_sv_pupils",
+          "r9_sv_outdoors")
 GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3, "r4": ROUND4, "r5": ROUND5,
-          "r6": ROUND6, "r7": ROUND7, "r8": ROUND8}
+          "r6": ROUND6, "r7": ROUND7, "r8": ROUND8, "r9": ROUND9}
 DRAWS = 5
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
@@ -327,8 +330,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
     parser.add_argument("--sets", default=",".join(SETS),
                         help="labelled sets for the ARI, or a group: field, unseen, new, r3, r4, r5, "
-                             "r6, r7, r8 (r8: the newest held-out sets; r7, r6, r5, r4, r3, new: earlier "
-                             "rounds' held-out sets, now tuning sets)")
+                             "r6, r7, r8, r9 (r9: the newest held-out sets; r8, r7, r6, r5, r4, r3, "
+                             "new: earlier rounds' held-out sets, now tuning sets)")
     parser.add_argument("--app", action="store_true",
                         help="also time find / sort the rest through the use cases (SQLite)")
     parser.add_argument("--show-labels", action="store_true",
