@@ -33,3 +33,23 @@ def test_the_shuffled_rows_score_the_notes_in_other_orders(capsys):
     assert 0.4 < shuffled <= 1.0
     assert bench.ari_shuffled("en_heldout", None, dict(bench.LEXICAL), orders=1) == \
         bench.ari_shuffled("en_heldout", None, dict(bench.LEXICAL), orders=1)
+
+
+def test_checking_the_marked_notes_teaches_the_next_sorting():
+    """The simulated facilitator looks at marked notes only, places each in its true theme by
+    hand and sorts again: the first figure is the plain "sort the rest", the ARI climbs, and
+    looking at nothing changes nothing."""
+    from facilitator.bench import checking
+    from facilitator.domain.clustering.scores import adjusted_rand_index, theme_of_each
+    from facilitator.domain.clustering.sort import sort_rest
+    labels, notes = bench.labelled("r3_en_parks")
+    seeds = bench.seeds_of(labels, 2, 0)
+    lexical = dict(bench.LEXICAL)
+    scores = checking.rounds(labels, notes, seeds, vectors=None, params=lexical, locale="en",
+                             draw=0, rounds_=2)
+    first = sort_rest(notes, seeds, params=lexical, locale="en")
+    assert len(scores) == 3
+    assert scores[0] == adjusted_rand_index(labels, theme_of_each(first.themes, len(notes)))
+    assert first.review and scores[2] > scores[0] + 0.05
+    assert checking.rounds(labels, notes, seeds, vectors=None, params=lexical, locale="en",
+                           draw=0, check=0, rounds_=1) == [scores[0]] * 2

@@ -125,3 +125,26 @@ def test_hand_placed_notes_teach_sorting_and_kept_themes_lend_three():
          Theme(4, "Övrigt", (Member("h", by_hand=True), Member("i")), other=True))
     assert [(t.id, ids) for t, ids in rules.hand_placed(b)] == [
         (1, ("b",)), (2, ("c", "d", "e")), (4, ("h",))]
+
+
+def test_confirm_keeps_the_note_where_it_is_by_hand_and_clears_review():
+    start = (Theme(1, "A", (Member("a", review=True), Member("b", review=True, pinned=True))),
+             Theme(2, "Övrigt", (Member("c", review=True),), other=True))
+    after = rules.confirm(start, ["b", "c"])
+    assert shape(after) == [(1, "A", ("a", "b"), False, True), (2, "Övrigt", ("c",), True, True)]
+    assert after[0].members == (Member("a", review=True),
+                                Member("b", pinned=True, by_hand=True))
+    assert after[1].members == (Member("c", by_hand=True),)
+    # What "sort the rest" learns from next: the confirmed notes, as if placed there by hand.
+    assert [(t.id, hand) for t, hand in rules.hand_placed(after)] == [(1, ("b",)), (2, ("c",))]
+
+
+@pytest.mark.parametrize("note_ids, code", [
+    (None, "bad_notes"), ([], "bad_notes"), ("a", "bad_notes"), (["x"] * 6000, "bad_notes"),
+    (["f"], "no_note"), (["a", "nope"], "no_note"), ([None], "no_note"), ([["a"]], "no_note"),
+    (["a", ["x"]], "no_note"), (["a", 7], "no_note"),
+])
+def test_confirm_refuses_what_is_in_no_theme_and_changes_nothing(note_ids, code):
+    with pytest.raises(ThemeError) as refused:
+        rules.confirm(board(), note_ids)
+    assert refused.value.code == code

@@ -149,3 +149,33 @@ def test_new_theme_with_bad_notes_is_refused(client, db, event, body):
     answer = post(client, event, "create", label="Ny", **body)
     assert answer.status_code == 400 and answer.get_json()["error"] == "bad_notes"
     assert store.theme_state(db, event.id, None) == before
+
+
+def test_confirming_a_marked_note_keeps_it_and_teaches_the_next_sort(client, db, event):
+    board = client.get(f"/f/events/{event.id}/themes.json?q=all").get_json()
+    ids = [n["id"] for n in board["unsorted"]]
+    post(client, event, "create", note_ids=ids[:1], label="Samverkan")
+    sorted_ = post(client, event, "sort").get_json()
+    theme, note = next((t, n) for t in sorted_["themes"] for n in t["notes"]
+                       if not n["by_hand"] and not t["other"])
+    done = post(client, event, "confirm", note_ids=[note["id"]]).get_json()
+    kept = next(t for t in done["themes"] if t["label"] == theme["label"])
+    assert next(n for n in kept["notes"] if n["id"] == note["id"]) == {
+        **note, "by_hand": True, "review": False}
+    assert kept["manual"] and done["can_sort"]
+    again = post(client, event, "sort").get_json()
+    placed = next(t for t in again["themes"] if t["label"] == theme["label"])
+    assert note["id"] in [n["id"] for n in placed["notes"] if n["by_hand"]]
+    assert post(client, event, "undo").get_json()["themes"] == done["themes"]
+
+
+@pytest.mark.parametrize("body", [{}, {"note_ids": []}, {"note_ids": "abc"},
+                                  {"note_ids": ["no-such-note"]}, {"note_ids": [None]},
+                                  {"note_ids": [{"id": 1}]}, {"note_ids": ["x"] * 6000}])
+def test_confirming_bad_notes_is_refused_with_a_message(client, db, event, body):
+    post(client, event, "find")
+    before = store.theme_state(db, event.id, None)
+    answer = post(client, event, "confirm", **body)
+    assert answer.status_code == 400 and answer.get_json()["error"] in ("bad_notes", "no_note")
+    assert answer.get_json()["message"]
+    assert store.theme_state(db, event.id, None) == before

@@ -8,7 +8,9 @@ point --data at a copy of that folder.
     .venv/bin/facilitator bench themes --sizes 2000 --no-cli --app --sets ''   # in the app
 
 ARI per labelled set: automatic (lexical, with e5), with the thesaurus switched off,
-and "sort the rest" with two hand-placed notes per true theme (mean of 5 draws). The "e5"
+and "sort the rest" with two hand-placed notes per true theme (mean of 5 draws); with
+--checked also after the facilitator has checked 10, 20 and 30 of the notes marked "kolla"
+(bench/checking.py). The "e5"
 rows use whatever gives the notes vectors here: the model with the `themes` extra, else the
 word table a plain install ships; FACILITATOR_EMBEDDING=words measures the table where the
 model is installed:
@@ -29,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import checking
 from ..domain.clustering import embedding
 from ..domain.clustering.cluster import find_themes
 from ..domain.clustering.scores import (OTHER_THEMES, adjusted_rand_index, label_hits,
@@ -237,6 +240,22 @@ def ari_seeded(name: str, vectors, params: dict, other: bool = False,
     return round(sum(scores) / len(scores), 3)
 
 
+CHECKS: dict = {}       # (set, lexical, params) -> the ARI after each round of checking
+
+
+def ari_checked(name: str, vectors, params: dict) -> list[float]:
+    """The mean over DRAWS of the ARI after "sort the rest" and after each round of
+    checking 10 marked notes by hand (bench/checking.py); computed once per set."""
+    key = (name, vectors is None, tuple(sorted(params.items())))
+    if key not in CHECKS:
+        labels, notes = labelled(name)
+        runs = [checking.rounds(labels, notes, seeds_of(labels, 2, draw), vectors=vectors,
+                                params=params, locale=locale_of(name), draw=draw)
+                for draw in range(DRAWS)]
+        CHECKS[key] = [round(sum(r[k] for r in runs) / DRAWS, 3) for k in range(len(runs[0]))]
+    return CHECKS[key]
+
+
 LEXICAL = {"w_embed": 0, "seed_w_embed": 0}
 CONFIGS = [   # (title, lexical?, params, how)
     ("lexical only", True, {}, ari_auto),
@@ -253,19 +272,24 @@ CONFIGS = [   # (title, lexical?, params, how)
     ("sort the rest, e5, whiteboard names", False, {},
      lambda name, vectors, params: ari_seeded(name, vectors, params, whiteboard=True)),
 ]
+CHECKED = [   # with --checked: "sort the rest, e5", then 10, 20, 30 marked notes checked by hand
+    (f"sort the rest, e5, {checking.CHECK * k} checked", False, {},
+     lambda name, vectors, params, k=k: ari_checked(name, vectors, params)[k])
+    for k in range(1, checking.ROUNDS + 1)
+]
 SHUFFLED = [   # with --shuffled: the automatic rows again, the notes in 3 shuffled orders
     ("lexical only, 3 shuffled orders", True, {}, ari_shuffled),
     ("all (default), 3 shuffled orders", False, {}, ari_shuffled),
 ]
 
 
-def quality(steps: bool, sets=SETS, shuffled: bool = False) -> dict:
+def quality(steps: bool, sets=SETS, shuffled: bool = False, checked: bool = False) -> dict:
     if not sets:
         return {}, {}
     vectors = ({name: embedding.pairs(labelled(name)[1]) for name in sets}
                if embedding.available() else {})
     configs = ([(t, p.get("w_embed", 1) == 0, p, ari_auto) for t, p in STEPS] if steps
-               else CONFIGS) + (SHUFFLED if shuffled else [])
+               else CONFIGS) + (SHUFFLED if shuffled else []) + (CHECKED if checked else [])
     table, names = {}, {}
     for title, lexical, params, how in configs:
         if not lexical and not vectors:
@@ -338,6 +362,9 @@ def main(argv=None) -> int:
                         help="print every automatic theme's label with its true theme")
     parser.add_argument("--shuffled", action="store_true",
                         help="also the automatic ARI over 3 shuffled orders of each set's notes")
+    parser.add_argument("--checked", action="store_true",
+                        help="also \"sort the rest\" after 10, 20, 30 marked notes checked by "
+                             "hand (moved when wrong, kept when right)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     DATA = args.data
@@ -348,7 +375,8 @@ def main(argv=None) -> int:
               "embed_one_ms": one_at_a_time(), "speed": speed(sizes, not args.no_cli),
               "load": [round(x, 1) for x in os.getloadavg()],
               "ari": {}, "labels": {}}
-    report["ari"], report["labels"] = quality(not args.no_steps, sets, args.shuffled)
+    report["ari"], report["labels"] = quality(not args.no_steps, sets, args.shuffled,
+                                              args.checked)
     if args.app:
         report["app"] = [app_speed(n) for n in sizes]
     if args.json:

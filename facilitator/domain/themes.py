@@ -135,6 +135,20 @@ def _move_to(board: Board, note_ids: object, target: Theme, visible: set[str]) -
     return tidy(tuple(out))
 
 
+def confirm(board: Board, note_ids: object) -> Board:
+    """The notes stay where they are, now as placed by hand: the facilitator checked a
+    marked placement and it was right, so the next "sort the rest" learns from it too."""
+    ids = id_list(note_ids, "bad_notes", "choose notes to confirm")
+    if not all(isinstance(n, str) for n in ids):
+        raise ThemeError("no_note", "that note is in none of these themes")
+    wanted = set(ids)
+    if {m.note_id for t in board for m in t.members if m.note_id in wanted} != wanted:
+        raise ThemeError("no_note", "that note is in none of these themes")
+    return tuple(replace(t, members=tuple(_by_hand(m) if m.note_id in wanted else m
+                                          for m in t.members), manual=True)
+                 if any(m.note_id in wanted for m in t.members) else t for t in board)
+
+
 def pin(board: Board, note_id: object, pinned: object) -> Board:
     """Pin (or unpin) a note as a quote the report puts first in its theme."""
     if not isinstance(pinned, bool):

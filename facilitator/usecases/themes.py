@@ -27,7 +27,7 @@ from ..models import Event, Note, Theme, ThemeNote
 
 __all__ = ["MAX_LABEL", "ThemeError", "clean_label", "parse_scope", "scope_notes", "themes_of",
            "all_themes", "board", "find", "sort_rest", "rename", "merge", "split", "create",
-           "delete", "move", "pin", "undo", "show_on_projector", "harvest"]
+           "delete", "move", "confirm", "pin", "undo", "show_on_projector", "harvest"]
 
 
 # ---- reading ---------------------------------------------------------------------------
@@ -215,6 +215,13 @@ def move(db: Database, event: Event, question_id: int | None, note_ids: object,
     visible = {n.id for n in scope_notes(db, event.id, question_id)}
     return _change(db, event, question_id, now,
                    lambda b: rules.move(b, note_ids, target_id, visible))
+
+
+def confirm(db: Database, event: Event, question_id: int | None, note_ids: object,
+            now: datetime) -> Board:
+    """Notes marked for checking stay in their theme, as placed by hand (they teach the
+    next "sort the rest")."""
+    return _change(db, event, question_id, now, lambda b: rules.confirm(b, note_ids))
 
 
 def pin(db: Database, event: Event, question_id: int | None, note_id: object, pinned: object,

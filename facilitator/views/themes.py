@@ -64,6 +64,7 @@ ACTIONS: dict[str, Callable[..., Any]] = {
                                               b.get("label"), now()),
     "delete": lambda db, e, q, b: themes.delete(db, e, q, b.get("theme_id"), now()),
     "move": lambda db, e, q, b: themes.move(db, e, q, b.get("note_ids"), b.get("theme_id"), now()),
+    "confirm": lambda db, e, q, b: themes.confirm(db, e, q, b.get("note_ids"), now()),
     "pin": lambda db, e, q, b: themes.pin(db, e, q, b.get("note_id"), b.get("pinned"), now()),
     "undo": lambda db, e, q, b: themes.undo(db, e, q, now()),
 }

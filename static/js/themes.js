@@ -92,6 +92,10 @@
     }
     if (note.review) {
       li.appendChild(el("span", { "class": "tag warn", title: T.check_title }, T.check));
+      // Checked and right: it stays, now as placed by hand, and teaches the next sorting.
+      li.appendChild(el("button", { type: "button", "class": "button small confirm",
+                                    "data-action": "note-confirm", "data-note-ids": box.value,
+                                    title: T.confirm_title }, T.confirm));
     }
     if (note.by_hand) { li.appendChild(el("span", { "class": "tag", title: T.by_hand_title }, T.by_hand)); }
     return li;
@@ -146,6 +150,10 @@
     root.querySelector("[data-themes-empty]").hidden = data.themes.length > 0;
     root.querySelector('[data-action="themes-undo"]').disabled = !data.can_undo;
     root.querySelector('[data-action="themes-sort"]').disabled = !data.can_sort;
+    var checks = list.querySelectorAll('[data-action="note-confirm"]').length;
+    var next = root.querySelector('[data-action="review-next"]');
+    next.hidden = !checks;
+    next.textContent = fill(T.review_next, { n: checks });
     root.querySelector("[data-themes-summary]").textContent = data.themes.length ?
       // Övrigt is no theme: the count says what the summary (.docx) says
       fill(T.summary, { notes: data.notes_total,
@@ -209,6 +217,28 @@
     input.setAttribute("data-saved", label);
     post("rename", { theme_id: parseInt(input.getAttribute("data-theme-id"), 10), label: label });
   }
+  function nextToCheck(after) {
+    // The next note marked "check" after ``after`` (or the first): in view, its button focused.
+    var all = Array.prototype.slice.call(list.querySelectorAll('[data-action="note-confirm"]'));
+    if (!all.length) { return; }
+    var at = after ? all.findIndex(function (b) {
+      return after.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
+    }) : 0;
+    showCheck(all[at < 0 ? 0 : at]);
+  }
+  function showCheck(button) {
+    button.closest(".theme-note").scrollIntoView({ block: "center" });
+    button.focus();
+  }
+  function confirmNote(button) {
+    var ids = button.getAttribute("data-note-ids").split(" ");
+    var where = Array.prototype.indexOf.call(
+      list.querySelectorAll('[data-action="note-confirm"]'), button);
+    post("confirm", { note_ids: ids }, T.confirmed, function () {
+      var rest = list.querySelectorAll('[data-action="note-confirm"]');
+      if (rest.length) { showCheck(rest[Math.min(where, rest.length - 1)]); }
+    });
+  }
   function move(noteIds, themeId) {
     if (!noteIds.length || !themeId) { return; }
     post("move", { note_ids: noteIds, theme_id: parseInt(themeId, 10) }, T.moved);
@@ -250,6 +280,11 @@
                     pinned: button.getAttribute("aria-pressed") !== "true" });
     }
     if (action === "note-move") { move(chosen("[data-note-select]"), moveTarget.value); }
+    if (action === "note-confirm") { confirmNote(button); }
+    if (action === "review-next") {
+      nextToCheck(document.activeElement && list.contains(document.activeElement) ?
+                  document.activeElement : null);
+    }
   });
 
   root.addEventListener("change", function (event) {

@@ -166,3 +166,59 @@ def test_own_themes_then_sort_the_rest(live_server, pages, tmp_path):
     expect(page.locator("[data-themes-status]")).to_contain_text("Sorterat", timeout=20_000)
     expect(andra.locator(f'.theme-note[data-note-id="{unsure_id}"]')).to_have_count(1)
     assert notes_in_themes(page) == 60
+
+
+def test_check_the_marked_notes_by_keyboard_and_keep_the_right_ones(live_server, pages):
+    """After "Sortera resten" the facilitator walks the notes marked "kolla" with "Nästa att
+    kolla" and presses "Stämmer" by keyboard: the note stays where it is, now "för hand",
+    the focus goes on to the next marked note, and the next sorting keeps it there."""
+    from .support import log_in
+    demo = live_server.demo
+    seed_notes(live_server, 60)
+    width, height, _ = FACILITATOR
+    page = pages(f"{live_server.base}/f/events/{demo['event_id']}/themes", width, height)
+    log_in(page, demo["login"])
+    loose = page.locator(".unsorted .theme-note")
+    expect(loose.first).to_be_visible()
+    for label in ("Första temat", "Andra temat"):
+        loose.nth(0).locator("[data-note-select]").check()
+        loose.nth(1).locator("[data-note-select]").check()
+        page.fill("[data-new-theme-label]", label)
+        page.click('[data-action="theme-create"]')
+        expect(page.locator(f'[data-action="theme-rename"][data-saved="{label}"]')).to_have_count(1)
+    next_button = page.locator('[data-action="review-next"]')
+    expect(next_button).to_be_hidden()
+    page.click('[data-action="themes-sort"]')
+    expect(page.locator("[data-themes-status]")).to_contain_text("Sorterat", timeout=20_000)
+    marked = page.locator('.theme-note[data-review="true"]')
+    count = marked.count()
+    assert count >= 2
+    expect(next_button).to_have_text(f"Nästa att kolla ({count})")
+
+    next_button.focus()
+    page.keyboard.press("Enter")
+    keep = page.locator('[data-action="note-confirm"]')
+    expect(keep.first).to_be_focused()
+    expect(keep.first).to_have_text("Stämmer")
+    first = marked.first
+    first_id = first.get_attribute("data-note-id")
+    theme_id = page.locator(".theme-card[data-theme-id]", has=page.locator(
+        f'.theme-note[data-note-id="{first_id}"]')).get_attribute("data-theme-id")
+    second_id = marked.nth(1).get_attribute("data-note-id")
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-themes-status]")).to_contain_text("Ligger kvar här")
+    kept = page.locator(f'.theme-card[data-theme-id="{theme_id}"] '
+                        f'.theme-note[data-note-id="{first_id}"]')
+    expect(kept).to_have_attribute("data-by-hand", "true")
+    expect(kept).to_have_attribute("data-review", "false")
+    expect(kept.locator('[data-action="note-confirm"]')).to_have_count(0)
+    expect(page.locator(f'.theme-note[data-note-id="{second_id}"] '
+                        '[data-action="note-confirm"]')).to_be_focused()
+    expect(next_button).to_have_text(f"Nästa att kolla ({count - 1})")
+
+    page.click('[data-action="themes-sort"]')
+    expect(page.locator("[data-themes-status]")).to_contain_text("Sorterat", timeout=20_000)
+    expect(page.locator(f'.theme-card[data-theme-id="{theme_id}"] '
+                        f'.theme-note[data-note-id="{first_id}"][data-by-hand="true"]')) \
+        .to_have_count(1)
+    assert notes_in_themes(page) == 60
