@@ -227,7 +227,10 @@
     showCheck(all[at < 0 ? 0 : at]);
   }
   function showCheck(button) {
-    button.closest(".theme-note").scrollIntoView({ block: "center" });
+    var note = button.closest(".theme-note");
+    list.querySelectorAll(".theme-note.current").forEach(function (li) { li.classList.remove("current"); });
+    note.classList.add("current");
+    note.scrollIntoView({ block: "center" });
     button.focus();
   }
   function confirmNote(button) {
