@@ -99,7 +99,7 @@ def test_an_abbreviation_never_leads_a_label():
 
 
 def test_a_cluster_sharing_only_an_abbreviation_is_still_a_theme():
-    texts = ["tre ggr i veckan stängt", "två ggr per dag", "fyra ggr förra månaden"]
+    texts = ["tre ggr i veckan stängt", "två ggr per dag", "fyra ggr stod hissen still"]
     notes = _notes(texts)
     assert label(list(range(3)), notes, set(), 3, texts=texts) not in ("", "Ggr")
 
@@ -188,3 +188,18 @@ def test_one_find_asks_the_model_for_its_label_words_once(monkeypatch):
     assert len(calls) == 1 and len(together) >= 3
     monkeypatch.setattr(cluster, "warm", lambda *a, **k: None)
     assert find() == together and len(calls) > 1      # one call a theme without it
+
+
+@pytest.mark.parametrize("texts, wanted", [
+    (["Stigen längs ån är för smal", "Bänkar längs ån", "Belysning längs ån saknas",
+      "Gå längs stigen", "Stigen är lerig"], "Stigen"),
+    (["Plogbilen kom aldrig, dom glömde oss", "dom plogar bara stan", "Plogbilen är sen",
+      "dom svarar inte", "plogbilen körde förbi"], "Plogbilen"),
+    (["lol mobilförbudet är skämt", "mobilförbudet lol", "lol", "Mobilförbudet funkar inte",
+      "haha mobilförbudet"], "Mobilförbudet"),
+])
+def test_prepositions_phones_pronouns_and_interjections_never_name_a_theme(texts, wanted):
+    """"Längs", "Dom", "Lol" (tuning sets r7 and r8 named themes "Dom", "Längs" and "Ihop")."""
+    assert {"längs", "ihop", "dom", "lol", "haha", "okej", "despite", "towards"} <= NOT_NOUNS
+    notes = _notes(texts)
+    assert label(list(range(5)), notes, set(), 5, texts=texts).split(" · ")[0] == wanted

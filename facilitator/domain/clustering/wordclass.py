@@ -93,7 +93,11 @@ almost nearby last next right left quickly sometimes usually always quite very t
 worse further farther ahead behind along down up out off over through today tonight
 tomorrow yesterday weekly daily outside inside mean
 nobody somebody anybody everybody someone anyone everyone noone
-""".split()) | ADJECTIVES
+""".split()) | ADJECTIVES | frozenset("""
+längs trots per förbi ovanför nedanför omkring angående gällande beträffande utmed utefter
+bortom jämte ihop igenom dom dej mej sej lol haha hihi asså ba jaa nej ja okej ok wow
+yes yeah nah omg within without towards toward despite beside besides onto upon amongst
+""".split())   # prepositions, phones' pronouns and interjections the stop words lack
 PARTICLES = frozenset("ihop upp ut in av på om till med bort fram över under igenom".split())
 # A phone's abbreviation of one word ("ggr" for gånger, "lgh" for lägenhet): not what a person
 # would call a theme. A closed list: an initialism of a name (NPF, BVC, LSS, BUP) is open-ended,
