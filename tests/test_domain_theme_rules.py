@@ -130,7 +130,7 @@ def test_hand_placed_notes_teach_sorting_and_kept_themes_lend_three():
 def test_confirm_keeps_the_note_where_it_is_by_hand_and_clears_review():
     start = (Theme(1, "A", (Member("a", review=True), Member("b", review=True, pinned=True))),
              Theme(2, "Övrigt", (Member("c", review=True),), other=True))
-    after = rules.confirm(start, ["b", "c"])
+    after = rules.confirm(start, ["b", "c"], VISIBLE)
     assert shape(after) == [(1, "A", ("a", "b"), False, True), (2, "Övrigt", ("c",), True, True)]
     assert after[0].members == (Member("a", review=True),
                                 Member("b", pinned=True, by_hand=True))
@@ -142,9 +142,9 @@ def test_confirm_keeps_the_note_where_it_is_by_hand_and_clears_review():
 @pytest.mark.parametrize("note_ids, code", [
     (None, "bad_notes"), ([], "bad_notes"), ("a", "bad_notes"), (["x"] * 6000, "bad_notes"),
     (["f"], "no_note"), (["a", "nope"], "no_note"), ([None], "no_note"), ([["a"]], "no_note"),
-    (["a", ["x"]], "no_note"), (["a", 7], "no_note"),
+    (["a", ["x"]], "no_note"), (["a", 7], "no_note"), (["a", "hidden"], "no_note"),
 ])
 def test_confirm_refuses_what_is_in_no_theme_and_changes_nothing(note_ids, code):
     with pytest.raises(ThemeError) as refused:
-        rules.confirm(board(), note_ids)
+        rules.confirm(board(), note_ids, VISIBLE)
     assert refused.value.code == code

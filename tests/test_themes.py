@@ -346,3 +346,20 @@ def test_a_manual_theme_keeps_its_id_when_a_new_theme_comes_before_it(db, event)
     assert again[1].id == kept.id and again[0].id != kept.id
     assert [(t.id, t.label) for t in store.theme_state(db, event.id, None)] == \
         [(t.id, t.label) for t in again]
+
+
+def test_a_note_hidden_after_sorting_cannot_be_kept_by_hand(db, event):
+    """ "Stämmer" takes only notes the page shows: a note hidden since (its place is kept
+    in case it is restored) is refused like an unknown one, and nothing changes."""
+    themes.find(db, event, None, NOW)
+    board = themes.board(db, event.id, None)
+    note_id = board["themes"][0]["notes"][0]["id"]
+    notes.moderate(db, event.id, {"id": note_id, "hidden": True})
+    before = store.theme_state(db, event.id, None)
+    with pytest.raises(themes.ThemeError) as refused:
+        themes.confirm(db, event, None, [note_id], NOW)
+    assert refused.value.code == "no_note" and store.theme_state(db, event.id, None) == before
+    visible = next(n["id"] for t in themes.board(db, event.id, None)["themes"] for n in t["notes"])
+    themes.confirm(db, event, None, [visible], NOW)
+    assert next(n for t in themes.board(db, event.id, None)["themes"] for n in t["notes"]
+                if n["id"] == visible)["by_hand"]

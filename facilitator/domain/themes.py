@@ -135,11 +135,12 @@ def _move_to(board: Board, note_ids: object, target: Theme, visible: set[str]) -
     return tidy(tuple(out))
 
 
-def confirm(board: Board, note_ids: object) -> Board:
+def confirm(board: Board, note_ids: object, visible: set[str]) -> Board:
     """The notes stay where they are, now as placed by hand: the facilitator checked a
-    marked placement and it was right, so the next "sort the rest" learns from it too."""
+    marked placement and it was right, so the next "sort the rest" learns from it too.
+    Only notes the page shows (``visible``): a hidden one keeps its place untouched."""
     ids = id_list(note_ids, "bad_notes", "choose notes to confirm")
-    if not all(isinstance(n, str) for n in ids):
+    if not all(isinstance(n, str) and n in visible for n in ids):
         raise ThemeError("no_note", "that note is in none of these themes")
     wanted = set(ids)
     if {m.note_id for t in board for m in t.members if m.note_id in wanted} != wanted:

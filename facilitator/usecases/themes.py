@@ -220,8 +220,9 @@ def move(db: Database, event: Event, question_id: int | None, note_ids: object,
 def confirm(db: Database, event: Event, question_id: int | None, note_ids: object,
             now: datetime) -> Board:
     """Notes marked for checking stay in their theme, as placed by hand (they teach the
-    next "sort the rest")."""
-    return _change(db, event, question_id, now, lambda b: rules.confirm(b, note_ids))
+    next "sort the rest"); only notes of the scope that are not hidden."""
+    visible = {n.id for n in scope_notes(db, event.id, question_id)}
+    return _change(db, event, question_id, now, lambda b: rules.confirm(b, note_ids, visible))
 
 
 def pin(db: Database, event: Event, question_id: int | None, note_id: object, pinned: object,
