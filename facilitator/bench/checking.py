@@ -5,7 +5,8 @@ One draw: two hand-placed notes per true theme, "Sortera resten"; then she looks
 them in their themes, not in order of certainty), moves each wrong one to its true theme
 (Övrigt for small talk and one-offs) and presses "Stämmer" on each right one: both count
 as placed by hand. Then "Sortera resten" again, which learns from every note placed by
-hand. The ARI after each round, the first without any checking. Pure.
+hand. The ARI after each round, the first without any checking (``rounds``, pure);
+``CHECKED`` are the rows `facilitator bench themes --checked` adds, per labelled set.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import random
 
 from ..domain.clustering.scores import OTHER_THEMES, adjusted_rand_index, theme_of_each
 from ..domain.clustering.sort import sort_rest
+from .labelled_sets import DRAWS, labelled, locale_of, seeds_of
 
 CHECK = 10      # marked notes looked at per round
 ROUNDS = 3      # rounds of checking after the first sorting
@@ -44,3 +46,26 @@ def rounds(labels: list[str], notes: list[str], seeds: list[tuple[str, tuple[int
             looked.add(i)
             placed.setdefault(truth(i), []).append(i)
     return scores
+
+
+CHECKS: dict = {}       # (set, lexical, params) -> the ARI after each round of checking
+
+
+def ari_checked(name: str, vectors, params: dict) -> list[float]:
+    """The mean over DRAWS of the ARI after "sort the rest" and after each round of
+    checking CHECK marked notes by hand (``rounds``); computed once per set."""
+    key = (name, vectors is None, tuple(sorted(params.items())))
+    if key not in CHECKS:
+        labels, notes = labelled(name)
+        runs = [rounds(labels, notes, seeds_of(labels, 2, draw), vectors=vectors,
+                       params=params, locale=locale_of(name), draw=draw)
+                for draw in range(DRAWS)]
+        CHECKS[key] = [round(sum(r[k] for r in runs) / DRAWS, 3) for k in range(len(runs[0]))]
+    return CHECKS[key]
+
+
+CHECKED = [   # with --checked: "sort the rest, e5", then 10, 20, 30 marked notes checked by hand
+    (f"sort the rest, e5, {CHECK * k} checked", False, {},
+     lambda name, vectors, params, k=k: ari_checked(name, vectors, params)[k])
+    for k in range(1, ROUNDS + 1)
+]

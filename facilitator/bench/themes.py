@@ -31,43 +31,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import checking
+from . import checking, labelled_sets
 from ..domain.clustering import embedding
 from ..domain.clustering.cluster import find_themes
-from ..domain.clustering.scores import (OTHER_THEMES, adjusted_rand_index, label_hits,
-                                        read_label_words, read_labelled, theme_of_each)
+from ..domain.clustering.scores import adjusted_rand_index, label_hits, theme_of_each
 from ..domain.clustering.sort import sort_rest
+# The labelled sets, also as this module's names (scripts/build_word_map.py, the tests).
+from .labelled_sets import (DRAWS, GROUPS, ROOT, SETS, label_words, labelled, locale_of,
+                            seeds_of, whiteboard_names)
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = ROOT / "tests" / "data"
-SETS = ("sv_dev", "en_dev", "sv_heldout", "en_heldout")
-# Topics the project had never seen (issue 18): written before tuning; tune_* were tuned on,
-# hold_* never. sv_fresh/sv_fresh2 came from earlier rounds (their topics unknown to the thesaurus).
-UNSEEN = ("tune_sv_transport", "tune_en_library", "tune_mix_climate", "sv_fresh", "sv_fresh2",
-          "hold_sv_eldercare", "hold_en_schoolmeals", "hold_mix_youth")
-# Round 2 of issue 18: written and committed before its tuning, measured once at its end.
-# (The hold_* sets above were looked at in round 1: tuning sets from round 2 on.)
-NEW = ("new_sv_housing", "new_en_health", "new_mix_digital", "new_sv_centrum")
-# Round 3: written and committed by a helper who never saw the method, before any round-3
-# change was merged; the tuners never opened them. Measured once, at the end of round 3.
-ROUND3 = ("r3_sv_rescue", "r3_en_parks", "r3_mix_jobs", "r3_sv_social", "r3_sv_waste")
-# Round 4: the same rule as round 3 (written first by a helper who never saw the method).
-ROUND4 = ("r4_sv_business", "r4_en_tourism", "r4_mix_students", "r4_sv_staff",
-          "r4_sv_preparedness")
-# Round 5: five more, the same way, written while round 4's last label rule was made.
-ROUND5 = ("r5_sv_sports", "r5_en_roads", "r5_mix_energy", "r5_sv_democracy", "r5_sv_disability")
-# Round 6: five more, the same way, written blind at the start of round 5's changes.
-ROUND6 = ("r6_sv_culture", "r6_en_water", "r6_mix_rural", "r6_sv_budget", "r6_sv_safety")
-ROUND7 = ("r7_sv_planning", "r7_en_food", "r7_mix_volunteer", "r7_sv_primarycare", "r7_sv_winter")
-# Round 8: five more, the same way, written blind at the start of round 8 (session 11).
-ROUND8 = ("r8_sv_preschool", "r8_en_remotework", "r8_mix_harbour", "r8_sv_carers",
-          "r8_sv_summerjobs")
-# Round 9: five more, the same way, written blind at the start of round 9 (session 12).
-ROUND9 = ("r9_sv_newcomers", "r9_en_schooltravel", "r9_mix_island", "r9_sv_pupils",
-          "r9_sv_outdoors")
-GROUPS = {"field": SETS, "unseen": UNSEEN, "new": NEW, "r3": ROUND3, "r4": ROUND4, "r5": ROUND5,
-          "r6": ROUND6, "r7": ROUND7, "r8": ROUND8, "r9": ROUND9}
-DRAWS = 5
 OPENINGS = ("", "", "", "Jag tycker: ", "Viktigt! ", "Vi behöver ", "Tänk på ", "I think ")
 # The method step by step (parameters of find_themes); each line adds to the one above.
 STEPS = [
@@ -86,14 +58,6 @@ STEPS = [
     ("all, compounds not split", {"part_grams": False}),
     ("all (default)", {}),
 ]
-
-
-def labelled(name: str):
-    path = DATA / f"themes_{name}.tsv"
-    if not path.is_file():
-        raise SystemExit(f"facilitator bench themes: no labelled set {path} (run it from a "
-                         "checkout, or give --data DIR with the themes_*.tsv files)")
-    return read_labelled(path.read_text(encoding="utf-8"))
 
 
 def sample(n: int, seed: int = 7) -> list[str]:
@@ -159,31 +123,6 @@ def one_at_a_time(count: int = 30) -> float | None:
     return round(seconds / count * 1000, 1)
 
 
-def locale_of(name: str) -> str:
-    return "en" if name.startswith("en") or "_en_" in name else "sv"
-
-
-def seeds_of(labels: list[str], per_theme: int, draw: int, other: bool = False,
-             names: dict | None = None):
-    """``per_theme`` notes of each true theme, as a facilitator would place them by hand.
-    Each theme is named by its key in the set, or by ``names[key]`` when given."""
-    rng = random.Random(draw)
-    by_label: dict[str, list[int]] = {}
-    for i, label in enumerate(labels):
-        by_label.setdefault(label, []).append(i)
-    names = names or {}
-    return [("Övrigt" if label in OTHER_THEMES else names.get(label, label),
-             tuple(rng.sample(ids, min(per_theme, len(ids)))))
-            for label, ids in sorted(by_label.items()) if other or label not in OTHER_THEMES]
-
-
-def whiteboard_names(name: str) -> dict[str, str]:
-    """Each true theme's first #words word, capitalised: the name a facilitator would write
-    on the whiteboard ("Återkoppling", where the set's key is the folded "aterkoppling")."""
-    return {key: words[0][:1].upper() + words[0][1:]
-            for key, words in label_words(name).items() if words}
-
-
 def ari_auto(name: str, vectors, params: dict) -> float:
     labels, notes = labelled(name)
     themes = find_themes(notes, vectors=vectors, params=params, locale=locale_of(name))
@@ -212,10 +151,6 @@ FOUND: dict = {}        # (set, lexical, params) -> the automatic themes ari_aut
 LABELLED = ("lexical only", "all (default)")     # the configurations whose labels are scored
 
 
-def label_words(name: str) -> dict:
-    return read_label_words((DATA / f"themes_{name}.tsv").read_text(encoding="utf-8"))
-
-
 def label_table(name: str, lexical: bool, params: dict) -> dict:
     """The automatic themes' labels of one set, each with the true theme most of its notes
     have and whether the label names it (scores.label_hits)."""
@@ -240,22 +175,6 @@ def ari_seeded(name: str, vectors, params: dict, other: bool = False,
     return round(sum(scores) / len(scores), 3)
 
 
-CHECKS: dict = {}       # (set, lexical, params) -> the ARI after each round of checking
-
-
-def ari_checked(name: str, vectors, params: dict) -> list[float]:
-    """The mean over DRAWS of the ARI after "sort the rest" and after each round of
-    checking 10 marked notes by hand (bench/checking.py); computed once per set."""
-    key = (name, vectors is None, tuple(sorted(params.items())))
-    if key not in CHECKS:
-        labels, notes = labelled(name)
-        runs = [checking.rounds(labels, notes, seeds_of(labels, 2, draw), vectors=vectors,
-                                params=params, locale=locale_of(name), draw=draw)
-                for draw in range(DRAWS)]
-        CHECKS[key] = [round(sum(r[k] for r in runs) / DRAWS, 3) for k in range(len(runs[0]))]
-    return CHECKS[key]
-
-
 LEXICAL = {"w_embed": 0, "seed_w_embed": 0}
 CONFIGS = [   # (title, lexical?, params, how)
     ("lexical only", True, {}, ari_auto),
@@ -272,11 +191,6 @@ CONFIGS = [   # (title, lexical?, params, how)
     ("sort the rest, e5, whiteboard names", False, {},
      lambda name, vectors, params: ari_seeded(name, vectors, params, whiteboard=True)),
 ]
-CHECKED = [   # with --checked: "sort the rest, e5", then 10, 20, 30 marked notes checked by hand
-    (f"sort the rest, e5, {checking.CHECK * k} checked", False, {},
-     lambda name, vectors, params, k=k: ari_checked(name, vectors, params)[k])
-    for k in range(1, checking.ROUNDS + 1)
-]
 SHUFFLED = [   # with --shuffled: the automatic rows again, the notes in 3 shuffled orders
     ("lexical only, 3 shuffled orders", True, {}, ari_shuffled),
     ("all (default), 3 shuffled orders", False, {}, ari_shuffled),
@@ -289,7 +203,8 @@ def quality(steps: bool, sets=SETS, shuffled: bool = False, checked: bool = Fals
     vectors = ({name: embedding.pairs(labelled(name)[1]) for name in sets}
                if embedding.available() else {})
     configs = ([(t, p.get("w_embed", 1) == 0, p, ari_auto) for t, p in STEPS] if steps
-               else CONFIGS) + (SHUFFLED if shuffled else []) + (CHECKED if checked else [])
+               else CONFIGS) + (SHUFFLED if shuffled else []) + (
+                   checking.CHECKED if checked else [])
     table, names = {}, {}
     for title, lexical, params, how in configs:
         if not lexical and not vectors:
@@ -345,10 +260,10 @@ def app_speed(n: int) -> dict:
 
 
 def main(argv=None) -> int:
-    global DATA
     parser = argparse.ArgumentParser(prog="facilitator bench themes",
                                      description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="folder of themes_*.tsv")
+    parser.add_argument("--data", type=Path, default=labelled_sets.DATA,
+                        help="folder of themes_*.tsv")
     parser.add_argument("--sizes", default="100,500,2000")
     parser.add_argument("--no-cli", action="store_true", help="skip the cold CLI runs")
     parser.add_argument("--no-steps", action="store_true", help="ARI of lexical and default only")
@@ -367,7 +282,7 @@ def main(argv=None) -> int:
                              "hand (moved when wrong, kept when right)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    DATA = args.data
+    labelled_sets.DATA = args.data
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     sets = [name for s in args.sets.split(",") if s for name in GROUPS.get(s, (s,))]
     report = {"model": embedding.available(), "vectors": embedding.backend(),

@@ -140,14 +140,13 @@ def confirm(board: Board, note_ids: object, visible: set[str]) -> Board:
     marked placement and it was right, so the next "sort the rest" learns from it too.
     Only notes the page shows (``visible``): a hidden one keeps its place untouched."""
     ids = id_list(note_ids, "bad_notes", "choose notes to confirm")
-    if not all(isinstance(n, str) and n in visible for n in ids):
+    placed = {m.note_id for t in board for m in t.members} & visible
+    if not all(isinstance(n, str) and n in placed for n in ids):
         raise ThemeError("no_note", "that note is in none of these themes")
     wanted = set(ids)
-    if {m.note_id for t in board for m in t.members if m.note_id in wanted} != wanted:
-        raise ThemeError("no_note", "that note is in none of these themes")
     return tuple(replace(t, members=tuple(_by_hand(m) if m.note_id in wanted else m
                                           for m in t.members), manual=True)
-                 if any(m.note_id in wanted for m in t.members) else t for t in board)
+                 if wanted & set(t.note_ids) else t for t in board)
 
 
 def pin(board: Board, note_id: object, pinned: object) -> Board:
