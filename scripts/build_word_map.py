@@ -9,7 +9,7 @@ so that it stays a test). Needs the `themes` extra:
 
     .venv/bin/python scripts/build_word_map.py [--groups field,unseen,new,r3,r4,r5,r6]
 
-Chosen by leave-one-group-out on those groups (docs/themes.md, "Issue 18, round 7"): the
+Chosen by leave-one-group-out on those groups (docs/themes-history.md, "Issue 18, round 7"): the
 regularisation 0.1 and the target (the two readings' mean rather than the note alone).
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Themes in a question's notes: clusters with readable labels, an "Övrigt" bucket, manual work kept.
 
-Method (docs/themes.md has the measurements):
+Method (docs/themes.md; the measurements in docs/themes-history.md):
 1. Each note is read in its own language (clustering_notes): stems, character
    4-grams, compound parts; the thesaurus's synonym groups when it is on.
 2. Similarity (clustering_similarity): TF-IDF over terms and 4-grams and, with

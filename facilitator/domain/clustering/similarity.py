@@ -1,6 +1,6 @@
 """How alike two notes are: words, character 4-grams and sentence vectors, mixed.
 
-Three similarities between notes (docs/themes.md has the measurements):
+Three similarities between notes (docs/themes-history.md has the measurements):
 * TF-IDF cosine over stems (plus the thesaurus's synonym groups when it is on),
 * TF-IDF cosine over character 4-grams of the content words (typos, compounds),
 * the cosine of multilingual-e5 sentence vectors when they exist (optional model),

@@ -7,7 +7,7 @@ certain half of the notes the round before gave it, so its centre moves into its
 own notes while the uncertain half does not drag it. A note joins its best theme
 when it is more like it than not (a centred similarity above ``sort_join``); a
 note that speaks of logistics or pleasantries must be really close (``join``).
-Measured in docs/themes.md. Pure and deterministic.
+Measured in docs/themes-history.md. Pure and deterministic.
 """
 from __future__ import annotations
 

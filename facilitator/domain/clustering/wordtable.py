@@ -26,7 +26,7 @@ import numpy as np
 
 FILE = ("data", "words", "e5-words.npz")
 MAP_FILE = ("data", "words", "e5-map.npz")
-SIF_A = 1e-4          # the weight's a: tuned on the 32 unseen-topic sets (docs/themes.md, round 6)
+SIF_A = 1e-4          # the weight's a: tuned on the 32 unseen-topic sets (docs/themes-history.md, round 6)
 MIN_PART = 3
 ENDINGS = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "en", "et", "na",
            "ar", "er", "or", "s", "n", "t", "a", "e")
